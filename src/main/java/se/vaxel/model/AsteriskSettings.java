@@ -1,0 +1,33 @@
+package se.vaxel.model;
+
+import java.util.Objects;
+
+/**
+ * Where the generated configuration lives inside Asterisk.
+ *
+ * @param device how a person's phone is dialled; {@code ${EXTEN}} stands for the extension
+ * @param ringTimeout seconds a phone rings before voicemail or re-routing
+ */
+public record AsteriskSettings(
+    String voicemailContext, String dialplanContext, String device, int ringTimeout) {
+
+  public static final String EXTEN_PLACEHOLDER = "${EXTEN}";
+
+  public AsteriskSettings {
+    Objects.requireNonNull(voicemailContext, "voicemailContext");
+    Objects.requireNonNull(dialplanContext, "dialplanContext");
+    Objects.requireNonNull(device, "device");
+    if (ringTimeout <= 0) {
+      throw new IllegalArgumentException("ringTimeout must be positive: " + ringTimeout);
+    }
+  }
+
+  /** The dial string for one extension, e.g. {@code PJSIP/2101}. */
+  public String deviceFor(String extension) {
+    return device.replace(EXTEN_PLACEHOLDER, extension);
+  }
+
+  public static AsteriskSettings defaults() {
+    return new AsteriskSettings("vaxel", "vaxel-staff", "PJSIP/" + EXTEN_PLACEHOLDER, 20);
+  }
+}
