@@ -1,0 +1,639 @@
+package se.vaxel.staff;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import se.vaxel.model.Absence;
+import se.vaxel.model.AnswerExtra;
+import se.vaxel.model.AsteriskSettings;
+import se.vaxel.model.Language;
+import se.vaxel.model.MailOption;
+import se.vaxel.model.Organisation;
+import se.vaxel.model.Person;
+import se.vaxel.model.Reason;
+import se.vaxel.model.Staff;
+
+/**
+ * Validates the composed YAML of one staff file and builds {@link Staff} from it. Reads every
+ * section even after a problem, so that one run reports everything; builds nothing unless the
+ * whole file is clean. One instance reads one file.
+ *
+ * <p>Required keys: {@code organisation} with {@code name}, {@code place}, {@code switchboard},
+ * {@code phone}, {@code functional-mailbox}, {@code language} and {@code timezone} (every text
+ * names the sender, the signature its place, option B the mailbox, and the switchboard is where
+ * calls go when nobody else can take them); {@code staff}, a list that may be empty; in each
+ * staff entry {@code id}, {@code first-name}, {@code last-name} and {@code email} (the
+ * signature, the auto-reply and the voicemail box all need them); in each absence
+ * {@code from}, {@code until} and {@code reason} (T3: the switchboard must know when it ends).
+ *
+ * <p>Optional: the whole {@code asterisk} section and each of its keys (defaults from
+ * {@link AsteriskSettings#defaults()}); a person's {@code title}, {@code department},
+ * {@code workplace}, {@code extension}, {@code phone}, {@code mobile}, {@code language},
+ * {@code answer-with} and {@code absences}; an absence's {@code alternate}, {@code mail}
+ * (default {@code functional-mailbox}) and {@code weekly-contacts}.
+ *
+ * <p>Values are taken from the scalar's text as written, never from what YAML would construct:
+ * unquoted {@code 2026-07-20} stays a date, {@code 2101} an extension and {@code No} a name.
+ */
+final class StaffReader {
+  private static final List<String> TOP = List.of("organisation", "asterisk", "staff");
+  private static final List<String> ORGANISATION = List.of(
+      "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
+  private static final List<String> ASTERISK =
+      List.of("voicemail-context", "dialplan-context", "device", "ring-timeout");
+  private static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
+      "department", "workplace", "extension", "phone", "mobile", "email", "language",
+      "answer-with", "absences");
+  private static final List<String> ABSENCE =
+      List.of("from", "until", "reason", "alternate", "mail", "weekly-contacts");
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,64}");
+  private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,8}");
+  private static final Pattern SWITCHBOARD = Pattern.compile("[0-9]{1,8}");
+  private static final Pattern PHONE = Pattern.compile("(?=.*[0-9])[0-9 +-]{1,30}");
+  private static final Pattern EMAIL = Pattern.compile(
+      "(?=.{3,254}$)[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,79}");
+  private static final String PHONE_RULE = "may only contain digits, spaces, '+' and '-'";
+  private static final String EMAIL_RULE = "is not a valid e-mail address";
+  private static final String CONTEXT_RULE =
+      "may only contain A-Z, a-z, 0-9, '_' and '-' (at most 79 characters)";
+  private static final Pattern DEVICE_REST = Pattern.compile("[A-Za-z0-9/_@.:-]*");
+  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  private static final Pattern DATE_TIME =
+      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}");
+  private static final Pattern WEEK = Pattern.compile("[1-9][0-9]?");
+  private static final int MIN_RING = 5;
+  private static final int MAX_RING = 300;
+  /**
+   * Suggesting the nearest id scans every id; with tens of thousands of people and as many
+   * broken references that would take minutes, so only the first ones get a suggestion.
+   */
+  private static final int ID_SUGGESTIONS = 100;
+
+  private final Problems problems;
+  private String switchboard;
+  private int idSuggestionsLeft = ID_SUGGESTIONS;
+
+  StaffReader(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** A reference to a staff id, kept with its node so problems can point at it. */
+  private record Ref(String id, ScalarNode node) {}
+
+  /** A staff entry as read; fields are null where missing or invalid. */
+  private record PersonDraft(
+      Ref id,
+      ScalarNode extensionNode,
+      String firstName,
+      String lastName,
+      String title,
+      String department,
+      String workplace,
+      String extension,
+      String phone,
+      String mobile,
+      String email,
+      Language language,
+      List<AnswerExtra> answerWith,
+      List<AbsenceDraft> absences) {
+
+    Person toPerson() {
+      return new Person(id.id(), firstName, lastName, title, department, workplace, extension,
+          phone, mobile, email, language, answerWith,
+          absences.stream().map(AbsenceDraft::toAbsence).toList());
+    }
+  }
+
+  /** An absence as read; start and end are null when a date is missing or invalid. */
+  private record AbsenceDraft(
+      MappingNode node,
+      LocalDateTime start,
+      LocalDateTime end,
+      boolean wholeDays,
+      Reason reason,
+      Ref alternate,
+      MailOption mail,
+      SortedMap<Integer, Ref> weeklyContacts) {
+
+    boolean dated() {
+      return start != null && end != null;
+    }
+
+    boolean overlaps(AbsenceDraft other) {
+      return start.isBefore(other.end) && other.start.isBefore(end);
+    }
+
+    /** The period as the file says it, e.g. 2026-07-20..2026-08-09 (until inclusive). */
+    String period() {
+      return wholeDays
+          ? start.toLocalDate() + ".." + end.minusDays(1).toLocalDate()
+          : start + ".." + end;
+    }
+
+    Absence toAbsence() {
+      SortedMap<Integer, String> contacts = new TreeMap<>();
+      weeklyContacts.forEach((week, ref) -> contacts.put(week, ref.id()));
+      return new Absence(start, end, wholeDays, reason,
+          alternate == null ? null : alternate.id(), mail, contacts);
+    }
+  }
+
+  Staff read(Node root) throws StaffException {
+    if (!(root instanceof MappingNode rootMapping)) {
+      problems.add(root, "staff.yaml must be a mapping with the keys " + String.join(", ", TOP)
+          + ", found " + Fields.describe(root));
+      throw problems.exception();
+    }
+    Fields top = new Fields(rootMapping, "the top level", TOP, problems);
+    MappingNode organisationNode = top.mapping("organisation", true);
+    Organisation organisation = organisationNode == null ? null : organisation(organisationNode);
+    MappingNode asteriskNode = top.mapping("asterisk", false);
+    AsteriskSettings asterisk =
+        asteriskNode == null ? AsteriskSettings.defaults() : asterisk(asteriskNode);
+    SequenceNode staffNode = top.sequence("staff", true);
+    List<PersonDraft> people = new ArrayList<>();
+    if (staffNode != null) {
+      for (Node entry : staffNode.getValue()) {
+        if (entry instanceof MappingNode entryMapping) {
+          people.add(person(entryMapping));
+        } else {
+          problems.add(entry, "a staff entry must be a mapping with id, first-name, last-name"
+              + " and email, found " + Fields.describe(entry));
+        }
+      }
+    }
+    acrossPeople(people);
+    if (!problems.isEmpty()) {
+      throw problems.exception();
+    }
+    return new Staff(organisation, asterisk, people.stream().map(PersonDraft::toPerson).toList());
+  }
+
+  private Organisation organisation(MappingNode node) {
+    Fields f = new Fields(node, "organisation", ORGANISATION, problems);
+    String name = freeText(f, "name", true, false);
+    String place = freeText(f, "place", true, false);
+    switchboard = digits(f.scalar("switchboard", true), "switchboard", SWITCHBOARD,
+        "must be 1 to 8 digits");
+    String phone = formatted(f.scalar("phone", true), "phone", PHONE, PHONE_RULE);
+    String mailbox = formatted(f.scalar("functional-mailbox", true), "functional-mailbox",
+        EMAIL, EMAIL_RULE);
+    Language language =
+        choice(f.scalar("language", true), "language", Language.values(), Language::code);
+    ZoneId timezone = timezone(f);
+    if (name == null || place == null || switchboard == null || phone == null
+        || mailbox == null || language == null || timezone == null) {
+      return null;
+    }
+    return new Organisation(name, place, switchboard, phone, mailbox, language, timezone);
+  }
+
+  private ZoneId timezone(Fields f) {
+    ScalarNode node = f.scalar("timezone", true);
+    if (node == null) {
+      return null;
+    }
+    String text = node.getValue().strip();
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      problems.add(node, "unknown timezone " + FreeText.quoted(text)
+          + Nearest.to(text, ZoneId.getAvailableZoneIds())
+              .map(z -> "; did you mean '" + z + "'?")
+              .orElse("; use a region such as Europe/Stockholm"));
+      return null;
+    }
+  }
+
+  private AsteriskSettings asterisk(MappingNode node) {
+    AsteriskSettings defaults = AsteriskSettings.defaults();
+    Fields f = new Fields(node, "asterisk", ASTERISK, problems);
+    String voicemail = f.has("voicemail-context")
+        ? formatted(f.scalar("voicemail-context", false), "voicemail-context", CONTEXT,
+            CONTEXT_RULE)
+        : defaults.voicemailContext();
+    String dialplan = f.has("dialplan-context")
+        ? formatted(f.scalar("dialplan-context", false), "dialplan-context", CONTEXT,
+            CONTEXT_RULE)
+        : defaults.dialplanContext();
+    String device = f.has("device") ? device(f.scalar("device", false)) : defaults.device();
+    Integer ringTimeout = f.has("ring-timeout")
+        ? ringTimeout(f.scalar("ring-timeout", false))
+        : Integer.valueOf(defaults.ringTimeout());
+    if (voicemail == null || dialplan == null || device == null || ringTimeout == null) {
+      return null;
+    }
+    return new AsteriskSettings(voicemail, dialplan, device, ringTimeout);
+  }
+
+  private String device(ScalarNode node) {
+    if (node == null) {
+      return null;
+    }
+    String device = node.getValue().strip();
+    String placeholder = AsteriskSettings.EXTEN_PLACEHOLDER;
+    String rest = device.replace(placeholder, "");
+    if ((device.length() - rest.length()) / placeholder.length() != 1) {
+      problems.add(node, "device " + FreeText.quoted(device) + " must contain " + placeholder
+          + " exactly once, e.g. PJSIP/" + placeholder);
+      return null;
+    }
+    if (!DEVICE_REST.matcher(rest).matches()) {
+      problems.add(node, "device " + FreeText.quoted(device) + " may only contain " + placeholder
+          + ", letters, digits and / _ @ . : -");
+      return null;
+    }
+    return device;
+  }
+
+  private Integer ringTimeout(ScalarNode node) {
+    if (node == null) {
+      return null;
+    }
+    String text = node.getValue().strip();
+    if (text.matches("[0-9]{1,3}")) {
+      int seconds = Integer.parseInt(text);
+      if (seconds >= MIN_RING && seconds <= MAX_RING) {
+        return seconds;
+      }
+    }
+    problems.add(node, "ring-timeout " + FreeText.quoted(text)
+        + " must be a whole number of seconds from " + MIN_RING + " to " + MAX_RING);
+    return null;
+  }
+
+  private PersonDraft person(MappingNode node) {
+    Fields f = new Fields(node, "staff entry", PERSON, problems);
+    ScalarNode idNode = f.scalar("id", true);
+    String id = formatted(idNode, "id", ID,
+        "may only contain a-z, 0-9, '.', '_' and '-' (at most 64 characters)");
+    String firstName = freeText(f, "first-name", true, true);
+    String lastName = freeText(f, "last-name", true, true);
+    String title = freeText(f, "title", false, false);
+    String department = freeText(f, "department", false, false);
+    String workplace = freeText(f, "workplace", false, false);
+    ScalarNode extensionNode = f.scalar("extension", false);
+    String extension = digits(extensionNode, "extension", EXTENSION, "must be 2 to 8 digits");
+    String phone = formatted(f.scalar("phone", false), "phone", PHONE, PHONE_RULE);
+    String mobile = formatted(f.scalar("mobile", false), "mobile", PHONE, PHONE_RULE);
+    String email = formatted(f.scalar("email", true), "email", EMAIL, EMAIL_RULE);
+    Language language =
+        choice(f.scalar("language", false), "language", Language.values(), Language::code);
+    List<AnswerExtra> answerWith = answerWith(f);
+    List<AbsenceDraft> absences = new ArrayList<>();
+    SequenceNode absencesNode = f.sequence("absences", false);
+    if (absencesNode != null) {
+      for (Node item : absencesNode.getValue()) {
+        if (item instanceof MappingNode absence) {
+          absences.add(absence(absence));
+        } else {
+          problems.add(item, "an absence must be a mapping with from, until and reason, found "
+              + Fields.describe(item));
+        }
+      }
+    }
+    return new PersonDraft(id == null ? null : new Ref(id, idNode), extensionNode, firstName,
+        lastName, title, department, workplace, extension, phone, mobile, email, language,
+        answerWith, absences);
+  }
+
+  private List<AnswerExtra> answerWith(Fields f) {
+    SequenceNode node = f.sequence("answer-with", false);
+    if (node == null) {
+      return List.of();
+    }
+    Set<AnswerExtra> extras = EnumSet.noneOf(AnswerExtra.class);
+    List<AnswerExtra> ordered = new ArrayList<>();
+    for (Node item : node.getValue()) {
+      if (!(item instanceof ScalarNode scalar)) {
+        problems.add(item, "answer-with items must be text, found " + Fields.describe(item));
+        continue;
+      }
+      AnswerExtra extra = choice(scalar, "answer-with", AnswerExtra.values(), AnswerExtra::key);
+      if (extra == null) {
+        continue;
+      }
+      if (!extras.add(extra)) {
+        problems.add(item, "answer-with lists '" + extra.key() + "' twice");
+      } else if (!f.has(extra.key())) {
+        problems.add(item, "answer-with '" + extra.key() + "' needs a " + extra.key()
+            + " for this person");
+      } else {
+        ordered.add(extra);
+      }
+    }
+    return ordered;
+  }
+
+  private AbsenceDraft absence(MappingNode node) {
+    Fields f = new Fields(node, "absence", ABSENCE, problems);
+    ScalarNode fromNode = f.scalar("from", true);
+    ScalarNode untilNode = f.scalar("until", true);
+    When from = when(fromNode, "from");
+    When until = when(untilNode, "until");
+    Reason reason = choice(f.scalar("reason", true), "reason", Reason.values(), Reason::key);
+    ScalarNode alternateNode = f.scalar("alternate", false);
+    Ref alternate = alternateNode == null ? null : ref(alternateNode);
+    ScalarNode mailNode = f.scalar("mail", false);
+    MailOption mail = f.has("mail")
+        ? choice(mailNode, "mail", MailOption.values(), MailOption::key)
+        : MailOption.FUNCTIONAL_MAILBOX;
+    if (mail != null && mail.needsAlternate() && !f.has("alternate")) {
+      problems.add(mailNode, "mail '" + mail.key()
+          + "' needs an alternate: the person who "
+          + (mail == MailOption.CHECKED_BY ? "checks the mailbox" : "receives the mail"));
+    }
+    LocalDateTime start = null;
+    LocalDateTime end = null;
+    if (from != null && until != null) {
+      start = from.start();
+      end = until.end();
+      if (!end.isAfter(start)) {
+        problems.add(untilNode, "until " + until.text() + " is "
+            + (end.isBefore(start) ? "before" : "the same as") + " from " + from.text());
+        start = null;
+        end = null;
+      }
+    }
+    boolean wholeDays = from != null && until != null && from.isDate() && until.isDate();
+    SortedMap<Integer, Ref> contacts = weeklyContacts(f.mapping("weekly-contacts", false));
+    AbsenceDraft draft =
+        new AbsenceDraft(node, start, end, wholeDays, reason, alternate, mail, contacts);
+    if (draft.dated()) {
+      weeksWithin(draft);
+    }
+    return draft;
+  }
+
+  /** A from or until value: a whole day or a local date-time, as written. */
+  private record When(String text, LocalDate date, LocalDateTime dateTime) {
+    boolean isDate() {
+      return date != null;
+    }
+
+    LocalDateTime start() {
+      return isDate() ? date.atStartOfDay() : dateTime;
+    }
+
+    /** until is inclusive: a whole day ends at the next midnight. */
+    LocalDateTime end() {
+      return isDate() ? date.plusDays(1).atStartOfDay() : dateTime;
+    }
+  }
+
+  private When when(ScalarNode node, String key) {
+    if (node == null) {
+      return null;
+    }
+    String text = node.getValue().strip();
+    try {
+      if (DATE.matcher(text).matches()) {
+        return new When(text, LocalDate.parse(text), null);
+      }
+      if (DATE_TIME.matcher(text).matches()) {
+        return new When(text, null, LocalDateTime.parse(text));
+      }
+    } catch (DateTimeParseException e) {
+      // Shaped like a date but not one, such as 2026-02-30: reported below.
+    }
+    problems.add(node, key + " " + FreeText.quoted(text)
+        + " is not a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:MM)");
+    return null;
+  }
+
+  private SortedMap<Integer, Ref> weeklyContacts(MappingNode node) {
+    SortedMap<Integer, Ref> contacts = new TreeMap<>();
+    if (node == null) {
+      return contacts;
+    }
+    for (NodeTuple tuple : node.getValue()) {
+      Node key = tuple.getKeyNode();
+      Node value = tuple.getValueNode();
+      String keyText = key instanceof ScalarNode s ? s.getValue().strip() : "";
+      if (!WEEK.matcher(keyText).matches() || Integer.parseInt(keyText) > 53) {
+        problems.add(key, "weekly-contacts keys must be ISO week numbers 1 to 53, found "
+            + (key instanceof ScalarNode ? FreeText.quoted(keyText) : Fields.describe(key)));
+        continue;
+      }
+      int week = Integer.parseInt(keyText);
+      if (!(value instanceof ScalarNode valueScalar) || Fields.isNull(value)) {
+        problems.add(value, "the weekly contact for week " + week + " must be a staff id, found "
+            + (Fields.isNull(value) ? "nothing" : Fields.describe(value)));
+      } else if (contacts.containsKey(week)) {
+        problems.add(key, "week " + week + " is given twice in weekly-contacts");
+      } else {
+        contacts.put(week, ref(valueScalar));
+      }
+    }
+    return contacts;
+  }
+
+  /** A weekly contact for a week the person is not away is almost surely a typo. */
+  private void weeksWithin(AbsenceDraft absence) {
+    Set<Integer> weeks = new TreeSet<>();
+    LocalDate first = absence.start().toLocalDate();
+    LocalDate last = absence.end().minusNanos(1).toLocalDate();
+    if (ChronoUnit.DAYS.between(first, last) > 366) {
+      return;
+    }
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      weeks.add(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+    absence.weeklyContacts().forEach((week, ref) -> {
+      if (!weeks.contains(week)) {
+        problems.add(ref.node(), "week " + week + " is not within the absence "
+            + absence.period() + " (weeks "
+            + weeks.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+      }
+    });
+  }
+
+  private Ref ref(ScalarNode node) {
+    return new Ref(node.getValue().strip(), node);
+  }
+
+  /** Checks that span people: ids, extensions, references, overlapping absences. */
+  private void acrossPeople(List<PersonDraft> people) {
+    Map<String, PersonDraft> byId = new HashMap<>();
+    Map<String, PersonDraft> byExtension = new HashMap<>();
+    for (PersonDraft p : people) {
+      if (p.id() != null) {
+        PersonDraft first = byId.putIfAbsent(p.id().id(), p);
+        if (first != null) {
+          problems.add(p.id().node(), "duplicate id '" + p.id().id() + "' (first used at line "
+              + line(first.id().node()) + ")");
+        }
+      }
+      if (p.extension() != null) {
+        if (p.extension().equals(switchboard)) {
+          problems.add(p.extensionNode(), "extension " + p.extension()
+              + " is the switchboard's own (organisation.switchboard)");
+          continue;
+        }
+        PersonDraft first = byExtension.putIfAbsent(p.extension(), p);
+        if (first != null) {
+          problems.add(p.extensionNode(), "extension " + p.extension() + " is already used by "
+              + (first.id() == null ? "the entry" : "'" + first.id().id() + "'")
+              + " at line " + line(first.extensionNode()));
+        }
+      }
+    }
+    for (PersonDraft p : people) {
+      overlaps(p);
+      if (p.id() == null) {
+        continue;
+      }
+      for (AbsenceDraft a : p.absences()) {
+        if (a.alternate() != null) {
+          reference(a.alternate(), "alternate", p, byId);
+          alternatesEachOther(p, a, byId);
+        }
+        a.weeklyContacts().forEach((week, ref) ->
+            reference(ref, "weekly contact for week " + week, p, byId));
+      }
+    }
+  }
+
+  private void overlaps(PersonDraft p) {
+    List<AbsenceDraft> dated = p.absences().stream()
+        .filter(AbsenceDraft::dated)
+        .sorted(Comparator.comparing(AbsenceDraft::start))
+        .toList();
+    AbsenceDraft latest = null;
+    for (AbsenceDraft a : dated) {
+      if (latest != null && a.start().isBefore(latest.end())) {
+        problems.add(a.node(), "absence " + a.period() + " overlaps the absence "
+            + latest.period() + " at line " + line(latest.node()));
+      }
+      if (latest == null || a.end().isAfter(latest.end())) {
+        latest = a;
+      }
+    }
+  }
+
+  private void reference(Ref ref, String what, PersonDraft owner, Map<String, PersonDraft> byId) {
+    if (ref.id().equals(owner.id().id())) {
+      problems.add(ref.node(), what + " '" + ref.id() + "' is the person themselves");
+    } else if (!byId.containsKey(ref.id())) {
+      String message = what + " " + FreeText.quoted(ref.id()) + " is not a staff id";
+      if (idSuggestionsLeft > 0) {
+        idSuggestionsLeft--;
+        message += Nearest.to(ref.id(), byId.keySet())
+            .map(id -> "; did you mean '" + id + "'?")
+            .orElse("");
+      }
+      problems.add(ref.node(), message);
+    }
+  }
+
+  /**
+   * Two people who stand in for each other while both are away leave callers with nobody: the
+   * problem is reported on each of the two alternates, since either may be the one to change.
+   */
+  private void alternatesEachOther(PersonDraft p, AbsenceDraft a, Map<String, PersonDraft> byId) {
+    PersonDraft other = byId.get(a.alternate().id());
+    if (!a.dated() || other == null || other == p) {
+      return;
+    }
+    for (AbsenceDraft b : other.absences()) {
+      if (b.dated() && b.alternate() != null && b.alternate().id().equals(p.id().id())
+          && a.overlaps(b)) {
+        problems.add(a.alternate().node(), "'" + p.id().id() + "' and '" + other.id().id()
+            + "' are each other's alternate while both are absent (" + a.period() + " and "
+            + b.period() + " at line " + line(b.node()) + ")");
+        return;
+      }
+    }
+  }
+
+  private String freeText(Fields f, String key, boolean required, boolean isName) {
+    ScalarNode node = f.scalar(key, required);
+    if (node == null) {
+      return null;
+    }
+    String value = FreeText.normalise(node.getValue());
+    Optional<String> problem = value.isEmpty()
+        ? Optional.ofNullable(required ? key + " is empty" : null)
+        : FreeText.problem(key, value, isName);
+    problem.ifPresent(message -> problems.add(node, message));
+    return value.isEmpty() || problem.isPresent() ? null : value;
+  }
+
+  private String formatted(ScalarNode node, String key, Pattern pattern, String rule) {
+    if (node == null) {
+      return null;
+    }
+    String value = node.getValue().strip();
+    if (!pattern.matcher(value).matches()) {
+      problems.add(node, key + " " + FreeText.quoted(value) + " " + rule);
+      return null;
+    }
+    return value;
+  }
+
+  /**
+   * A number written as digits. YAML 1.1 reads an unquoted {@code 0123} as the octal number
+   * 83, so a leading zero must be quoted for the file to mean the same to every YAML tool.
+   */
+  private String digits(ScalarNode node, String key, Pattern pattern, String rule) {
+    String value = formatted(node, key, pattern, rule);
+    if (value != null && node.isPlain() && Tag.INT.equals(node.getTag())
+        && value.startsWith("0") && value.length() > 1) {
+      problems.add(node, key + " " + value + " must be quoted as \"" + value
+          + "\": unquoted, YAML reads a number with a leading zero as octal");
+      return null;
+    }
+    return value;
+  }
+
+  /** The enum constant spelt as the node's text; null, reported, when there is none. */
+  private <E extends Enum<E>> E choice(
+      ScalarNode node, String what, E[] values, Function<E, String> keyOf) {
+    if (node == null) {
+      return null;
+    }
+    String text = node.getValue().strip();
+    for (E value : values) {
+      if (keyOf.apply(value).equals(text)) {
+        return value;
+      }
+    }
+    List<String> valid = Arrays.stream(values).map(keyOf).toList();
+    problems.add(node, "unknown " + what + " " + FreeText.quoted(text)
+        + Nearest.to(text, valid).map(v -> "; did you mean '" + v + "'?").orElse("")
+        + "; valid: " + String.join(", ", valid));
+    return null;
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark().getLine() + 1;
+  }
+}
