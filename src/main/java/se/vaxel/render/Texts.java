@@ -1,0 +1,240 @@
+package se.vaxel.render;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import se.vaxel.calendar.WorkingDays;
+import se.vaxel.model.Absence;
+import se.vaxel.model.AnswerExtra;
+import se.vaxel.model.Language;
+import se.vaxel.model.Organisation;
+import se.vaxel.model.Person;
+import se.vaxel.model.Reason;
+import se.vaxel.model.Staff;
+
+/**
+ * Each person's texts: voicemail greeting (T2), answering phrase (T1), e-mail signature (E2),
+ * out-of-office reply (E3) and absence greeting.
+ *
+ * <p>The wording lives in {@code templates/<lang>/}; this class decides everything else (which
+ * lines apply, who to contact, which day someone is back, which phone number to give) and hands
+ * the template plain strings, lists and maps. Every text ends with a line break. Pure and
+ * thread-safe.
+ *
+ * <p>Every person template receives {@code locale}, {@code firstName}, {@code lastName},
+ * {@code fullName}, {@code orgName}, {@code orgGenitive} (Swedish genitive: "Bjurholms kommuns")
+ * and, when known, {@code title}, {@code department}, {@code workplace}, {@code place},
+ * {@code email}, {@code switchboardPhone}; each method lists what it adds.
+ */
+public final class Texts {
+  /** E3's "väntas åter XX-XX-XX": two-digit year, month and day. */
+  private static final DateTimeFormatter POLICY_DATE = DateTimeFormatter.ofPattern("yy-MM-dd");
+
+  private final Templates templates;
+  private final WorkingDays workingDays;
+
+  public Texts(Templates templates, WorkingDays workingDays) {
+    this.templates = Objects.requireNonNull(templates, "templates");
+    this.workingDays = Objects.requireNonNull(workingDays, "workingDays");
+  }
+
+  /** T2, {@code <lang>/greeting.ftl}: no additions. */
+  public String greeting(Staff staff, Person p, Language lang) {
+    return templates.render(lang.code() + "/greeting.ftl", personModel(staff, p, lang).map());
+  }
+
+  /**
+   * T1, {@code <lang>/answering.ftl}: {@code extras}, the person's chosen additions (workplace,
+   * title) in the order they listed them, leaving out any they have no value for.
+   */
+  public String answering(Staff staff, Person p, Language lang) {
+    List<String> extras = new ArrayList<>();
+    for (AnswerExtra extra : p.answerWith()) {
+      String value = switch (extra) {
+        case WORKPLACE -> p.workplace();
+        case TITLE -> p.title();
+      };
+      if (value != null) {
+        extras.add(value);
+      }
+    }
+    return templates.render(lang.code() + "/answering.ftl",
+        personModel(staff, p, lang).put("extras", extras).map());
+  }
+
+  /**
+   * E2, {@code <lang>/signature.ftl}: {@code phone}, the person's direct number or else the
+   * switchboard's (the policy's layout always has a Tel line, and the switchboard reaches
+   * everyone), and {@code mobile}.
+   */
+  public String signature(Staff staff, Person p, Language lang) {
+    String phone = p.phone() != null ? p.phone() : staff.organisation().phone();
+    return templates.render(lang.code() + "/signature.ftl",
+        personModel(staff, p, lang).put("phone", phone).put("mobile", p.mobile()).map());
+  }
+
+  /**
+   * E3 for the absence covering {@code today} or the next one, {@code <lang>/auto-reply.ftl}:
+   * {@code returnDate} (yy-MM-dd, the policy's "XX-XX-XX"), {@code returnDay} (a date map, see
+   * {@link SpokenDate#of}), {@code mail} (the staff.yaml option: checked-by, functional-mailbox,
+   * forwarded, reads-own), {@code mailPerson} (the alternate's name, for checked-by and
+   * forwarded), {@code functionalMailbox}, and {@code contacts}.
+   *
+   * <p>Each contact has {@code switchboard} (true: the switchboard itself), else {@code name},
+   * {@code phone} (direct, else mobile; absent when they have neither, and the template then
+   * gives the switchboard's number) and {@code email}; and {@code week} when contacts change by
+   * week. With weekly contacts every ISO week the absence touches gets a line, and a week
+   * without its own contact falls back to the alternate, then the switchboard, so a sender never
+   * reads a week with nobody to call. Without weekly contacts there is one line: the alternate,
+   * else the switchboard.
+   */
+  public Optional<String> autoReply(Staff staff, Person p, Language lang, LocalDate today) {
+    return p.currentOrUpcomingAbsence(today).map(absence -> {
+      Person alternate = alternateOf(staff, p, absence);
+      if (absence.mail().needsAlternate() && alternate == null) {
+        throw new IllegalArgumentException(
+            p.id() + ": mail option " + absence.mail().key() + " needs an alternate");
+      }
+      LocalDate back = returnDay(absence);
+      TextModel model = personModel(staff, p, lang)
+          .put("returnDate", POLICY_DATE.format(back))
+          .put("returnDay", SpokenDate.of(back, lang.locale(), true))
+          .put("mail", absence.mail().key())
+          .put("mailPerson", absence.mail().needsAlternate() ? alternate.fullName() : null)
+          .put("functionalMailbox", staff.organisation().functionalMailbox())
+          .put("contacts", contacts(staff, p, absence, alternate));
+      return templates.render(lang.code() + "/auto-reply.ftl", model.map());
+    });
+  }
+
+  /**
+   * The temporary greeting for the absence covering {@code today} or the next one,
+   * {@code <lang>/absence-greeting.ftl}: {@code reason} (see {@link #disclosedReason}),
+   * {@code until} (a date map, see {@link SpokenDate#of}: the last day away, or the day it ends
+   * for an absence ending at a time of day; with {@code year} only when it is not the year the
+   * absence starts or the current year), {@code untilTime} (a clock map, only for an absence
+   * ending at a time of day), and {@code alternate} ({@code name}, and {@code phone}: direct,
+   * else mobile, absent when they have neither, so the template sends callers via the
+   * switchboard).
+   */
+  public Optional<String> absenceGreeting(Staff staff, Person p, Language lang, LocalDate today) {
+    return p.currentOrUpcomingAbsence(today).map(absence -> {
+      boolean endsDuringDay = endsDuringDay(absence);
+      LocalDate until = endsDuringDay ? absence.end().toLocalDate() : absence.lastDay();
+      boolean withYear = until.getYear() != absence.firstDay().getYear()
+          || until.getYear() != today.getYear();
+      Person alternate = alternateOf(staff, p, absence);
+      TextModel model = personModel(staff, p, lang)
+          .put("reason", disclosedReason(absence.reason()))
+          .put("until", SpokenDate.of(until, lang.locale(), withYear))
+          .put("untilTime", endsDuringDay ? SpokenDate.clock(absence.end().toLocalTime()) : null)
+          .put("alternate", alternate == null ? null : new TextModel()
+              .put("name", alternate.fullName())
+              .put("phone", externalNumber(alternate))
+              .map());
+      return templates.render(lang.code() + "/absence-greeting.ftl", model.map());
+    });
+  }
+
+  /**
+   * The day the person is expected back, as E3 and the switchboard sheet give it; see
+   * {@link WorkingDays#returnDay}.
+   */
+  public LocalDate returnDay(Absence absence) {
+    return workingDays.returnDay(absence);
+  }
+
+  /**
+   * The reason a text may give: the staff.yaml key, except that sickness is passed as "annat".
+   * Health is sensitive personal data (GDPR article 9, and confidential under the Swedish
+   * Public Access to Information and Secrecy Act), so no greeting, auto-reply or switchboard
+   * sheet reveals it, and mapping it here means no organisation's template can either.
+   */
+  static String disclosedReason(Reason reason) {
+    return reason == Reason.SJUK ? Reason.ANNAT.key() : reason.key();
+  }
+
+  /** Whether the absence ends at a time of day rather than at midnight. */
+  static boolean endsDuringDay(Absence absence) {
+    return !absence.end().toLocalTime().equals(LocalTime.MIDNIGHT);
+  }
+
+  /** The number someone outside can dial: direct, else work mobile, else null. */
+  static String externalNumber(Person p) {
+    return p.phone() != null ? p.phone() : p.mobile();
+  }
+
+  static Person alternateOf(Staff staff, Person p, Absence absence) {
+    return absence.alternate() == null ? null : resolve(staff, p, absence.alternate());
+  }
+
+  private static Person resolve(Staff staff, Person p, String id) {
+    // The loader rejects unknown ids; reaching this means a model built around it.
+    return staff.byId(id).orElseThrow(() ->
+        new IllegalArgumentException(p.id() + ": no staff member with id " + id));
+  }
+
+  private static List<Map<String, Object>> contacts(
+      Staff staff, Person p, Absence absence, Person alternate) {
+    if (absence.weeklyContacts().isEmpty()) {
+      return List.of(contact(null, alternate));
+    }
+    List<Map<String, Object>> contacts = new ArrayList<>();
+    // The staff.yaml key is the week number alone, so an absence of more than a year meets a
+    // number twice; it is listed once, at its first occurrence.
+    Set<Integer> listed = new HashSet<>();
+    for (LocalDate monday = absence.firstDay().with(DayOfWeek.MONDAY);
+        !monday.isAfter(absence.lastDay());
+        monday = monday.plusWeeks(1)) {
+      int week = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+      if (listed.add(week)) {
+        String id = absence.weeklyContacts().get(week);
+        Person contact = id == null ? alternate : resolve(staff, p, id);
+        contacts.add(contact(Integer.toString(week), contact));
+      }
+    }
+    return contacts;
+  }
+
+  private static Map<String, Object> contact(String week, Person person) {
+    TextModel contact = new TextModel().put("week", week).put("switchboard", person == null);
+    if (person != null) {
+      contact.put("name", person.fullName())
+          .put("phone", externalNumber(person))
+          .put("email", person.email());
+    }
+    return contact.map();
+  }
+
+  private static TextModel personModel(Staff staff, Person p, Language lang) {
+    Organisation org = staff.organisation();
+    return new TextModel()
+        .put(Templates.LOCALE, lang.locale())
+        .put("firstName", p.firstName())
+        .put("lastName", p.lastName())
+        .put("fullName", p.fullName())
+        .put("title", p.title())
+        .put("department", p.department())
+        .put("workplace", p.workplace())
+        .put("email", p.email())
+        .put("orgName", org.name())
+        .put("orgGenitive", swedishGenitive(org.name()))
+        .put("place", org.place())
+        .put("switchboardPhone", org.phone());
+  }
+
+  /** "Bjurholms kommun" to "Bjurholms kommuns"; a name ending in s, x or z takes no extra s. */
+  static String swedishGenitive(String name) {
+    char last = Character.toLowerCase(name.charAt(name.length() - 1));
+    return last == 's' || last == 'x' || last == 'z' ? name : name + "s";
+  }
+}

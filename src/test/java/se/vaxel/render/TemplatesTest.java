@@ -1,0 +1,138 @@
+package se.vaxel.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.vaxel.model.Language;
+import se.vaxel.render.Templates.TemplateProblem;
+
+class TemplatesTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content);
+  }
+
+  @Test
+  void organisationsOwnTemplateWinsOverTheShippedOne() throws IOException {
+    write("sv/greeting.ftl", "Välkommen till ${orgName}, ${fullName} här.\n");
+    Texts texts = new Texts(TextFixtures.templatesWith(dir), new se.vaxel.calendar.WorkingDays());
+    var staff = TextFixtures.bjurholm();
+    var calle = staff.byId("calle.carlsson").orElseThrow();
+    assertEquals("Välkommen till Bjurholms kommun, Calle Carlsson här.\n",
+        texts.greeting(staff, calle, Language.SV));
+    assertEquals("Bjurholms kommun, Calle Carlsson, Castorskolan\n",
+        texts.answering(staff, calle, Language.SV), "not overridden, so the shipped wording");
+  }
+
+  @Test
+  void anOverridingTemplateCanImportTheShippedMessages() throws IOException {
+    write("sv/note.ftl", "<#import \"messages.ftl\" as m>${m.reasonPhrase.semester}\n");
+    assertEquals("på semester\n", TextFixtures.templatesWith(dir).render("sv/note.ftl", Map.of()));
+  }
+
+  @Test
+  void vaxelHomeTemplatesComeBeforeTheWorkingDirectory() throws IOException {
+    write("templates/sv/answering.ftl", "home\n");
+    String before = System.getProperty("vaxel.home");
+    System.setProperty("vaxel.home", dir.toString());
+    try {
+      assertEquals("home\n", TextFixtures.shippedTemplates().render("sv/answering.ftl", Map.of()));
+    } finally {
+      if (before == null) {
+        System.clearProperty("vaxel.home");
+      } else {
+        System.setProperty("vaxel.home", before);
+      }
+    }
+  }
+
+  @Test
+  void missingTemplateIsAProblemNamingItAndWhereItWasSought() {
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> TextFixtures.templatesWith(dir).render("sv/nonexistent.ftl", Map.of()));
+    assertEquals("sv/nonexistent.ftl", e.template());
+    assertTrue(e.getMessage().contains("sv/nonexistent.ftl"), e.getMessage());
+    assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+  }
+
+  @Test
+  void missingOverrideDirectoryIsRejected() {
+    Path nowhere = dir.resolve("nowhere");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Templates(Optional.of(nowhere)));
+    assertTrue(e.getMessage().contains(nowhere.toString()), e.getMessage());
+  }
+
+  @Test
+  void undefinedVariableIsAProblemNamingTheTemplate() throws IOException {
+    write("sv/typo.ftl", "Hej ${fullNamn}\n");
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> TextFixtures.templatesWith(dir).render("sv/typo.ftl", Map.of("fullName", "Bo")));
+    assertTrue(e.getMessage().startsWith("template sv/typo.ftl: "), e.getMessage());
+    assertTrue(e.getMessage().contains("fullNamn"), e.getMessage());
+  }
+
+  @Test
+  void syntaxErrorIsAProblemNamingTheTemplate() throws IOException {
+    write("sv/broken.ftl", "<#if>\n");
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> TextFixtures.templatesWith(dir).render("sv/broken.ftl", Map.of()));
+    assertTrue(e.getMessage().startsWith("template sv/broken.ftl: "), e.getMessage());
+  }
+
+  @Test
+  void htmlTemplatesEscapeAndTextTemplatesDoNot() throws IOException {
+    write("sv/x.html.ftl", "<p>${v}</p>");
+    write("sv/x.ftl", "${v}");
+    Templates templates = TextFixtures.templatesWith(dir);
+    Map<String, Object> model = Map.of("v", "O'Brien & Söner <b>\"");
+    assertEquals("<p>O&#39;Brien &amp; Söner &lt;b&gt;&quot;</p>",
+        templates.render("sv/x.html.ftl", model));
+    assertEquals("O'Brien & Söner <b>\"", templates.render("sv/x.ftl", model));
+  }
+
+  @Test
+  void templatesAreUtf8() throws IOException {
+    write("sv/utf8.ftl", "Tack för att du ringde, ${name}.");
+    assertEquals("Tack för att du ringde, Åsa-Maj Öberg.",
+        TextFixtures.templatesWith(dir).render("sv/utf8.ftl", Map.of("name", "Åsa-Maj Öberg")));
+  }
+
+  @Test
+  void localeComesFromTheModel() throws IOException {
+    write("sv/locale.ftl", "${.locale}");
+    assertEquals("sv_SE", TextFixtures.templatesWith(dir)
+        .render("sv/locale.ftl", Map.of(Templates.LOCALE, Locale.forLanguageTag("sv-SE"))));
+  }
+
+  /** An organisation's template must not run code: these are the classic escapes. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}",
+    "<#assign ob = \"freemarker.template.utility.ObjectConstructor\"?new()>${ob(\"java.io.File\", \"/\")}",
+    "${file?api.getAbsolutePath()}",
+    "${file.getAbsolutePath()}",
+    "${file.class.name}",
+  })
+  void templatesCannotReachJava(String template) throws IOException {
+    write("sv/escape.ftl", template);
+    Templates templates = TextFixtures.templatesWith(dir);
+    assertThrows(TemplateProblem.class,
+        () -> templates.render("sv/escape.ftl", Map.of("file", new File("/"))));
+  }
+}
