@@ -1,0 +1,120 @@
+package se.vaxel.render;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.vaxel.model.AsteriskSettings;
+import se.vaxel.model.CallRouting;
+import se.vaxel.model.Person;
+import se.vaxel.model.Staff;
+
+/**
+ * Renders the two Asterisk fragments: the voicemail boxes and the dialplan that routes calls.
+ *
+ * <p>Both depend on staff.yaml only, never on the date: absences are embedded as epoch windows
+ * and decided by the dialplan at call time. That keeps the fingerprint stable from day to day,
+ * so {@code vaxel check} can tell a stale dialplan from yesterday's generation.
+ */
+public final class AsteriskConfig {
+
+  /** AstDB family of the switchboard's live absence override; key = extension. */
+  public static final String OVERRIDE_FAMILY = "vaxel-absence";
+
+  public static final String VOICEMAIL_FILE = "voicemail.conf";
+  public static final String EXTENSIONS_FILE = "extensions.conf";
+
+  /** Stands for the fingerprint while the text is hashed, then replaced by it. */
+  private static final String FINGERPRINT_TOKEN = "sha256:@@vaxel-fingerprint@@";
+
+  /** The rendered fragments, keyed by file name, and the fingerprint embedded in both. */
+  public record Rendered(String voicemailConf, String extensionsConf, String fingerprint) {}
+
+  /** The dialplan contexts vaxel owns, all derived from {@code asterisk.dialplan-context}. */
+  public record Contexts(String staff, String route, String absence, String planned) {
+    public static Contexts of(AsteriskSettings settings) {
+      String base = settings.dialplanContext();
+      return new Contexts(base, base + "-route", base + "-absence", base + "-planned");
+    }
+
+    public List<String> all() {
+      return List.of(staff, route, absence, planned);
+    }
+  }
+
+  private final Templates templates;
+  private final String version;
+
+  public AsteriskConfig(Templates templates, String version) {
+    this.templates = templates;
+    this.version = version;
+  }
+
+  public Rendered render(Staff staff) {
+    Map<String, Object> model = model(staff);
+    String vm = templates.render("asterisk/voicemail.conf.ftl", model);
+    String ext = templates.render("asterisk/extensions.conf.ftl", model);
+    String fingerprint = fingerprint(vm, ext);
+    return new Rendered(
+        vm.replace(FINGERPRINT_TOKEN, fingerprint),
+        ext.replace(FINGERPRINT_TOKEN, fingerprint),
+        fingerprint);
+  }
+
+  /** sha256 over both texts as rendered with the token in place of the fingerprint. */
+  static String fingerprint(String voicemailConf, String extensionsConf) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(voicemailConf.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(extensionsConf.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  private Map<String, Object> model(Staff staff) {
+    AsteriskSettings ast = staff.asterisk();
+    ZoneId zone = staff.organisation().timezone();
+    Contexts ctx = Contexts.of(ast);
+    List<Map<String, Object>> people = new ArrayList<>();
+    for (Person p : staff.people()) {
+      if (!p.hasExtension()) {
+        continue;
+      }
+      List<Map<String, Object>> segments = new ArrayList<>();
+      p.absences().forEach(a -> CallRouting.segments(staff, a).forEach(s -> segments.add(Map.of(
+          "start", s.start().atZone(zone).toEpochSecond(),
+          "end", s.end().atZone(zone).toEpochSecond(),
+          "target", s.target()))));
+      Map<String, Object> person = new LinkedHashMap<>();
+      person.put("id", p.id());
+      person.put("ext", p.extension());
+      person.put("name", p.fullName());
+      person.put("email", p.email() == null ? "" : p.email());
+      person.put("device", ast.deviceFor(p.extension()));
+      person.put("segments", segments);
+      people.add(person);
+    }
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("version", version);
+    model.put("fingerprint", FINGERPRINT_TOKEN);
+    model.put("ctx", Map.of("staff", ctx.staff(), "route", ctx.route(),
+        "absence", ctx.absence(), "planned", ctx.planned()));
+    model.put("vmContext", ast.voicemailContext());
+    model.put("ringTimeout", ast.ringTimeout());
+    model.put("family", OVERRIDE_FAMILY);
+    model.put("switchboard", staff.organisation().switchboard());
+    model.put("switchboardDevice", ast.deviceFor(staff.organisation().switchboard()));
+    model.put("targetDevice", ast.deviceFor("${target}"));
+    model.put("extDevice", ast.deviceFor("${ext}"));
+    model.put("people", people);
+    return model;
+  }
+}
