@@ -1,0 +1,47 @@
+package se.vaxel.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import se.vaxel.generate.GenerateService;
+import se.vaxel.generate.Generator;
+import se.vaxel.output.WriteResult;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = {
+        "Generates every person's greeting script, answering phrase, e-mail signature and,",
+        "for current or upcoming absences, out-of-office text and absence greeting; the",
+        "Asterisk voicemail boxes and dialplan; and the switchboard's sheet.",
+        "Files are written atomically; unchanged files are left untouched."})
+final class GenerateCommand implements Callable<Integer> {
+  @ParentCommand VaxelCommand root;
+  @Mixin StaffOptions staffOptions;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "The day that decides which absences are current "
+          + "(default: today in the organisation's time zone).")
+  Optional<LocalDate> date = Optional.empty();
+
+  @Override
+  public Integer call() throws Exception {
+    GenerateService.Result r = new GenerateService(root.context.clock(), VaxelCommand.version())
+        .run(new GenerateService.Request(staffOptions.file, out, date, staffOptions.templates));
+    Generator.Generated g = r.generated();
+    WriteResult w = r.written();
+    root.context.out().printf(
+        "Generated %d people, %d mailboxes, %d current absences for %s into %s: "
+            + "%d files written, %d unchanged, %d removed.%n",
+        g.people(), g.mailboxes(), g.currentAbsences(), r.date(), out, w.written(),
+        w.unchanged(), w.removed());
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,86 @@
+package se.vaxel.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import se.vaxel.generate.GenerateService;
+import se.vaxel.generate.Rendering;
+import se.vaxel.model.Language;
+import se.vaxel.model.Person;
+import se.vaxel.model.Staff;
+import se.vaxel.render.Texts;
+import se.vaxel.staff.PersonFinder;
+import se.vaxel.staff.StaffLoader;
+
+@Command(name = "greeting", mixinStandardHelpOptions = true,
+    description = {
+        "Prints a person's voicemail greeting script (T2), to read aloud when recording it,",
+        "and, for a current or upcoming absence, the temporary absence greeting."})
+final class GreetingCommand implements Callable<Integer> {
+  @ParentCommand VaxelCommand root;
+  @Mixin StaffOptions staffOptions;
+
+  @Parameters(index = "0", paramLabel = "ID-OR-NAME",
+      description = "The person's id or name; part of the name is enough when it is unique.")
+  String who;
+
+  @Option(names = "--lang", paramLabel = "LANG",
+      description = "sv or en (default: the person's language, else the organisation's).")
+  Optional<String> lang = Optional.empty();
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "The day that decides which absence is current (default: today).")
+  Optional<LocalDate> date = Optional.empty();
+
+  @Override
+  public Integer call() throws Exception {
+    Staff staff = new StaffLoader().load(staffOptions.file);
+    PersonFinder.Match match = PersonFinder.find(staff, who);
+    if (!match.found()) {
+      String message = match.candidates().isEmpty()
+          ? "no one called '" + who + "' in " + staffOptions.file
+          : (match.ambiguous() ? "'" + who + "' is ambiguous"
+              : "no one called '" + who + "'") + "; did you mean:" + match.candidates().stream()
+              .map(p -> "\n  " + p.id() + "  " + p.fullName()
+                  + (p.extension() == null ? "" : "  (" + p.extension() + ")"))
+              .collect(Collectors.joining());
+      throw new VaxelException(ExitCode.BAD_INPUT, message);
+    }
+    Person p = match.person();
+    Language language = lang.map(GreetingCommand::language).orElse(staff.languageOf(p));
+    LocalDate day = date.orElseGet(() -> GenerateService.today(staff, root.context.clock()));
+    Texts texts = Rendering.of(staffOptions.templates, VaxelCommand.version()).texts();
+    PrintWriter out = root.context.out();
+    out.println(heading(language, p));
+    out.print(texts.greeting(staff, p, language));
+    Optional<String> absence = texts.absenceGreeting(staff, p, language, day);
+    if (absence.isPresent()) {
+      out.println();
+      out.println(language == Language.SV
+          ? "Tillfällig hälsning under frånvaron:" : "Temporary greeting while away:");
+      out.print(absence.get());
+    }
+    return ExitCode.OK.code();
+  }
+
+  private static String heading(Language lang, Person p) {
+    return lang == Language.SV
+        ? "Röstbrevlådans hälsning för " + p.fullName() + ":"
+        : "Voicemail greeting for " + p.fullName() + ":";
+  }
+
+  private static Language language(String code) {
+    try {
+      return Language.fromCode(code);
+    } catch (IllegalArgumentException e) {
+      throw new VaxelException(ExitCode.BAD_INPUT, "--lang must be sv or en, not '" + code + "'");
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package se.vaxel.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Streams, environment and clock come in from outside so that every command can be
+ * run by tests exactly as a user runs it, output captured, without {@code System.exit}.
+ */
+public final class Main {
+  private final CliContext context;
+
+  public Main(CliContext context) {
+    this.context = context;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(new Main(new CliContext(out, err, System.getenv(), Clock.systemUTC(),
+        System.console() != null)).run(args));
+  }
+
+  public int run(String... args) {
+    CommandLine cl = commandLine(context);
+    int code = cl.execute(args);
+    context.out().flush();
+    context.err().flush();
+    return code;
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    CommandLine cl = new CommandLine(new VaxelCommand(context));
+    cl.setOut(context.out());
+    cl.setErr(context.err());
+    cl.setExecutionExceptionHandler(new ErrorMapper(context));
+    cl.setParameterExceptionHandler((ex, args) -> {
+      ex.getCommandLine().getErr().println("vaxel: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+      ex.getCommandLine().getErr().println(
+          "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCode.BAD_INPUT.code();
+    });
+    cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL.code());
+    // The table is ExitCode itself, shown under every command's --help.
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(String.valueOf(c.code()), c.meaning());
+    }
+    applyExitCodes(cl, codes);
+    return cl;
+  }
+
+  private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
+  }
+
+  /** Convenience for tests: environment and clock as given, plain output. */
+  public static CliContext context(PrintWriter out, PrintWriter err, Map<String, String> env,
+      Clock clock) {
+    return new CliContext(out, err, env, clock, false);
+  }
+}

@@ -1,0 +1,57 @@
+package se.vaxel.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "vaxel",
+    mixinStandardHelpOptions = true,
+    versionProvider = VaxelCommand.Version.class,
+    description = {
+        "Makes the telephony and absence rules of a Swedish public organisation true on an "
+            + "Asterisk PBX, from one staff.yaml.",
+    },
+    subcommands = {
+        ValidateCommand.class,
+        GenerateCommand.class,
+        GreetingCommand.class,
+    })
+public final class VaxelCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  final CliContext context;
+
+  VaxelCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static String version() {
+    try (InputStream in = VaxelCommand.class.getResourceAsStream("/vaxel-version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "dev");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"vaxel " + version(), "Java " + System.getProperty("java.version")};
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package se.vaxel.generate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import se.vaxel.model.Language;
+import se.vaxel.model.Person;
+import se.vaxel.model.Staff;
+import se.vaxel.output.OutputFile;
+import se.vaxel.render.AsteriskConfig;
+import se.vaxel.render.SwitchboardSheet;
+import se.vaxel.render.Texts;
+
+/**
+ * Everything staff.yaml generates, as files in memory: nothing is written here, so a template
+ * error halfway through leaves the output directory as it was.
+ */
+public final class Generator {
+
+  /** The generated tree and the figures of the summary line. */
+  public record Generated(
+      List<OutputFile> files, int people, int mailboxes, int currentAbsences, String fingerprint) {}
+
+  private final Texts texts;
+  private final SwitchboardSheet sheet;
+  private final AsteriskConfig asterisk;
+
+  public Generator(Texts texts, SwitchboardSheet sheet, AsteriskConfig asterisk) {
+    this.texts = texts;
+    this.sheet = sheet;
+    this.asterisk = asterisk;
+  }
+
+  public Generated generate(Staff staff, LocalDate today) {
+    // Texts are independent per person and rendering dominates, so both cores work on them.
+    List<OutputFile> files = new ArrayList<>(staff.people().parallelStream()
+        .flatMap(p -> personFiles(staff, p, today).stream())
+        .toList());
+    AsteriskConfig.Rendered conf = asterisk.render(staff);
+    files.add(new OutputFile("asterisk/" + AsteriskConfig.VOICEMAIL_FILE, conf.voicemailConf()));
+    files.add(new OutputFile("asterisk/" + AsteriskConfig.EXTENSIONS_FILE, conf.extensionsConf()));
+    files.add(new OutputFile("switchboard.html", sheet.render(staff, today)));
+    files.sort(Comparator.comparing(OutputFile::path));
+    int mailboxes = (int) staff.people().stream().filter(Person::hasExtension).count();
+    int absent = (int) staff.people().stream().filter(p -> p.absenceOn(today).isPresent()).count();
+    return new Generated(List.copyOf(files), staff.people().size(), mailboxes, absent,
+        conf.fingerprint());
+  }
+
+  private List<OutputFile> personFiles(Staff staff, Person p, LocalDate today) {
+    Language lang = staff.languageOf(p);
+    String dir = "staff/" + p.id() + "/";
+    List<OutputFile> files = new ArrayList<>(5);
+    if (p.needsGreeting()) {
+      files.add(new OutputFile(dir + "greeting.txt", texts.greeting(staff, p, lang)));
+    }
+    files.add(new OutputFile(dir + "answering.txt", texts.answering(staff, p, lang)));
+    files.add(new OutputFile(dir + "signature.txt", texts.signature(staff, p, lang)));
+    addIfPresent(files, dir + "auto-reply.txt", texts.autoReply(staff, p, lang, today));
+    addIfPresent(files, dir + "absence-greeting.txt",
+        texts.absenceGreeting(staff, p, lang, today));
+    return files;
+  }
+
+  private static void addIfPresent(List<OutputFile> files, String path, Optional<String> text) {
+    text.ifPresent(t -> files.add(new OutputFile(path, t)));
+  }
+}
