@@ -1,0 +1,633 @@
+package se.vaxel.ami;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.EventTimeoutException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.PingThread;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CommandAction;
+import org.asteriskjava.manager.action.DbDelAction;
+import org.asteriskjava.manager.action.DbDelTreeAction;
+import org.asteriskjava.manager.action.DbPutAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.PJSipShowContactsAction;
+import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.action.VoicemailUsersListAction;
+import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.ListDialplanEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.ShowDialplanCompleteEvent;
+import org.asteriskjava.manager.event.VoicemailUserEntryEvent;
+import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.asteriskjava.manager.response.CommandResponse;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.asteriskjava.util.SocketConnectionFacade;
+import se.vaxel.ami.AsteriskJavaExtensions.ContactEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DbGetCompleteEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DbGetEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeCompleteEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.ExtensionStateListCompleteEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.ExtensionStatusEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.GenericAction;
+import se.vaxel.ami.AsteriskJavaExtensions.GenericListAction;
+import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateListCompleteEvent;
+
+/**
+ * {@link AmiClient} on Asterisk-Java 3.42 (see shared/notes/asterisk-java.md for what it does and
+ * lacks against Asterisk 22).
+ *
+ * <p>Logging: the library logs through slf4j-simple, which {@code simplelogger.properties} sets to
+ * ERROR for {@code org.asteriskjava} (it otherwise WARNs once per unknown header of every event)
+ * and off for its connection class (whose errors vaxel reports itself). {@code VAXEL_DEBUG}
+ * (environment) or {@code -Dvaxel.debug} raises both to the named level ("info", "trace"; anything
+ * else but 0/false/no means "debug"). That works by setting slf4j-simple's system properties in
+ * this class's static initialiser: slf4j-simple reads a logger's level when the logger is created,
+ * and the library's loggers are only created once this class has loaded.
+ *
+ * <p>The connection is a {@link ManagerConnectionImpl} made here rather than by
+ * ManagerConnectionFactory, for two reasons: the response and list timeout setters are not on the
+ * ManagerConnection interface, and UserEvents with arbitrary headers cannot be received through the library at all
+ * (it builds an event only for a class registered per event name, with a setter per header), so
+ * {@link UserEventTap} reads them off the socket instead.
+ */
+public final class AsteriskJavaClient implements AmiClient {
+
+  static {
+    raiseLibraryLogLevelWhenDebugging();
+  }
+
+  /** Challenge, Login and the CoreSettings version probe the library sends on login. */
+  static final int LOGIN_ROUND_TRIPS = 3;
+
+  private final ManagerConnection connection;
+  private final AmiSettings settings;
+  private final UserEventDispatcher userEvents;
+  private final PingThread keepAlive;
+  private final AtomicLong roundTrips = new AtomicLong(LOGIN_ROUND_TRIPS);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private AsteriskJavaClient(
+      ManagerConnection connection,
+      AmiSettings settings,
+      UserEventDispatcher userEvents,
+      PingThread keepAlive) {
+    this.connection = connection;
+    this.settings = settings;
+    this.userEvents = userEvents;
+    this.keepAlive = keepAlive;
+  }
+
+  /** Connects and logs in; see {@link AmiConnector#connect}. */
+  static AsteriskJavaClient connect(AmiSettings settings) {
+    UserEventDispatcher userEvents = settings.events() ? new UserEventDispatcher() : null;
+    ManagerConnectionImpl connection = new TappedConnection(userEvents);
+    connection.setHostname(settings.host());
+    connection.setPort(settings.port());
+    connection.setUsername(settings.user());
+    connection.setPassword(settings.secret());
+    long actionMillis = settings.actionTimeout().toMillis();
+    long listMillis = settings.listTimeout().toMillis();
+    // Login waits (greeting, Challenge, Login) use the response timeout; the connect itself the
+    // socket timeout, which is otherwise the OS's minutes for a host that drops packets.
+    connection.setDefaultResponseTimeout(actionMillis);
+    connection.setDefaultEventTimeout(listMillis);
+    connection.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, actionMillis));
+    // A half-open link (peer gone without FIN) otherwise stays CONNECTED for ever and silently
+    // stops delivering events. No legitimate silence lasts longer than a list or reload may take,
+    // and the keep-alive Pings below keep an idle link from tripping it.
+    int readTimeout = (int) Math.min(Integer.MAX_VALUE, listMillis + actionMillis);
+    connection.setSocketReadTimeout(readTimeout);
+    PingThread keepAlive = new PingThread(connection);
+    keepAlive.setInterval(readTimeout / 3);
+    return open(connection, settings, userEvents, keepAlive);
+  }
+
+  /**
+   * Logs in on {@code connection} and makes the client; tests hand in a mock connection. Registers
+   * the custom event classes after login, the order verified against Asterisk 22.
+   */
+  static AsteriskJavaClient open(
+      ManagerConnection connection,
+      AmiSettings settings,
+      UserEventDispatcher userEvents,
+      PingThread keepAlive) {
+    // A refused login is final for a command line tool; retrying would only hide it.
+    connection.setKeepAliveAfterAuthenticationFailure(false);
+    try {
+      // "user" is the event class of UserEvent; nothing else is needed or wanted.
+      connection.login(settings.events() ? "user" : "off");
+    } catch (AuthenticationFailedException | TimeoutException | IOException | RuntimeException e) {
+      shutDown(userEvents);
+      throw loginFailed(settings, e);
+    }
+    AsteriskJavaExtensions.EVENT_CLASSES.forEach(connection::registerUserEventClass);
+    if (keepAlive != null) {
+      keepAlive.start();
+    }
+    return new AsteriskJavaClient(connection, settings, userEvents, keepAlive);
+  }
+
+  @Override
+  public List<VoicemailBox> voicemailUsers() {
+    return listEvents(new VoicemailUsersListAction(), settings.listTimeout()).stream()
+        .filter(VoicemailUserEntryEvent.class::isInstance)
+        .map(e -> EventMapping.voicemailBox((VoicemailUserEntryEvent) e))
+        .toList();
+  }
+
+  @Override
+  public Map<String, String> dbGetTree(String family) {
+    GenericListAction action =
+        new GenericListAction(
+            "DBGetTree", headers("Family", family), DbGetTreeCompleteEvent.class);
+    ResponseEvents answer = sendList(action, settings.listTimeout());
+    if (answer.getResponse() instanceof ManagerError error && notFound(error)) {
+      return Map.of();
+    }
+    List<DbGetTreeEntryEvent> entries = new ArrayList<>();
+    for (ResponseEvent event : events(action, answer)) {
+      if (event instanceof DbGetTreeEntryEvent entry) {
+        entries.add(entry);
+      }
+    }
+    return EventMapping.dbTree(family, entries);
+  }
+
+  @Override
+  public Optional<String> dbGet(String family, String key) {
+    GenericListAction action =
+        new GenericListAction(
+            "DBGet",
+            orderedHeaders("Family", family, "Key", key),
+            DbGetCompleteEvent.class);
+    ResponseEvents answer = sendList(action, settings.actionTimeout());
+    if (answer.getResponse() instanceof ManagerError error && notFound(error)) {
+      return Optional.empty();
+    }
+    return events(action, answer).stream()
+        .filter(DbGetEntryEvent.class::isInstance)
+        .map(e -> EventMapping.value((DbGetEntryEvent) e))
+        .findFirst();
+  }
+
+  @Override
+  public void dbPut(String family, String key, String value) {
+    succeed(new DbPutAction(singleLine(family), singleLine(key), singleLine(value)));
+  }
+
+  @Override
+  public void dbDel(String family, String key) {
+    ManagerResponse response = send(new DbDelAction(singleLine(family), singleLine(key)));
+    // Asterisk answers "Database entry could not be deleted" both for a missing key and for a
+    // failing database; only a second look tells which.
+    if (response instanceof ManagerError && dbGet(family, key).isEmpty()) {
+      return;
+    }
+    check("DBDel", response);
+  }
+
+  @Override
+  public void dbDelTree(String family) {
+    DbDelTreeAction action = new DbDelTreeAction();
+    action.setFamily(singleLine(family));
+    ManagerResponse response = send(action);
+    if (!(response instanceof ManagerError error && notFound(error))) {
+      check("DBDelTree", response);
+    }
+  }
+
+  @Override
+  public Optional<String> getvar(String expression) {
+    ManagerResponse response = succeed(new GetVarAction(singleLine(expression)));
+    String value = EventMapping.attribute(response, "value");
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  @Override
+  public void setvar(String variable, String value) {
+    succeed(new SetVarAction(singleLine(variable), singleLine(value)));
+  }
+
+  @Override
+  public List<PresenceEntry> presenceStates() {
+    return listEvents(
+            new GenericListAction(
+                "PresenceStateList", Map.of(), PresenceStateListCompleteEvent.class),
+            settings.listTimeout())
+        .stream()
+        .filter(PresenceStateEntryEvent.class::isInstance)
+        .map(e -> EventMapping.presence((PresenceStateEntryEvent) e))
+        .toList();
+  }
+
+  @Override
+  public PresenceEntry presenceState(String provider) {
+    ManagerResponse response =
+        succeed(new GenericAction("PresenceState", headers("Provider", provider)));
+    return EventMapping.presence(provider, response);
+  }
+
+  @Override
+  public void reload(String module) {
+    GenericAction action = new GenericAction("Reload", headers("Module", module));
+    check("Reload", send(action, settings.listTimeout()));
+  }
+
+  @Override
+  public List<DialplanEntry> showDialplan(String context) {
+    GenericListAction action =
+        new GenericListAction(
+            "ShowDialPlan", headers("Context", context), ShowDialplanCompleteEvent.class);
+    ResponseEvents answer = sendList(action, settings.listTimeout());
+    if (answer.getResponse() instanceof ManagerError error && noSuchContext(error)) {
+      return List.of();
+    }
+    List<DialplanEntry> entries = new ArrayList<>();
+    for (ResponseEvent event : events(action, answer)) {
+      if (event instanceof ListDialplanEvent line) {
+        EventMapping.dialplanEntry(line)
+            .filter(entry -> entry.context().equals(context))
+            .ifPresent(entries::add);
+      }
+    }
+    return entries;
+  }
+
+  @Override
+  public List<Endpoint> pjsipEndpoints() {
+    PJSipShowEndpointsAction action = new PJSipShowEndpointsAction();
+    ResponseEvents answer = sendList(action, settings.listTimeout());
+    if (answer.getResponse() instanceof ManagerError error && noneFound(error)) {
+      return List.of();
+    }
+    return events(action, answer).stream()
+        .filter(EndpointList.class::isInstance)
+        .map(e -> EventMapping.endpoint((EndpointList) e))
+        .toList();
+  }
+
+  @Override
+  public List<Contact> pjsipContacts() {
+    PJSipShowContactsAction action = new PJSipShowContactsAction();
+    ResponseEvents answer = sendList(action, settings.listTimeout());
+    if (answer.getResponse() instanceof ManagerError error && noneFound(error)) {
+      return List.of();
+    }
+    return events(action, answer).stream()
+        .filter(ContactEntryEvent.class::isInstance)
+        .map(e -> EventMapping.contact((ContactEntryEvent) e))
+        .toList();
+  }
+
+  @Override
+  public Map<String, ExtensionStateEntry> extensionStates() {
+    Map<String, ExtensionStateEntry> states = new LinkedHashMap<>();
+    listEvents(
+            new GenericListAction(
+                "ExtensionStateList", Map.of(), ExtensionStateListCompleteEvent.class),
+            settings.listTimeout())
+        .stream()
+        .filter(ExtensionStatusEntryEvent.class::isInstance)
+        .map(e -> EventMapping.extensionState((ExtensionStatusEntryEvent) e))
+        .forEach(entry -> states.put(entry.key(), entry));
+    return states;
+  }
+
+  @Override
+  public String command(String cliCommand) {
+    ManagerResponse response =
+        send(new CommandAction(singleLine(cliCommand)), settings.listTimeout());
+    if (response instanceof ManagerError error) {
+      // Asterisk answers an unknown command with an Error whose Message is only "Command output
+      // follows"; the reason is in the Output.
+      String output = EventMapping.attribute(error, "output");
+      throw actionFailed("Command", output.isEmpty() ? orElse(error.getMessage(), "") : output);
+    }
+    List<String> lines =
+        response instanceof CommandResponse commandResponse
+            ? commandResponse.getResult()
+            : List.of();
+    return String.join("\n", lines == null ? List.of() : lines);
+  }
+
+  @Override
+  public void originate(
+      String channel,
+      String application,
+      String data,
+      Map<String, String> variables,
+      Duration answerTimeout) {
+    OriginateAction action = new OriginateAction();
+    action.setChannel(singleLine(channel));
+    action.setApplication(singleLine(application));
+    action.setData(singleLine(data));
+    Map<String, String> checked = new LinkedHashMap<>();
+    variables.forEach((name, value) -> checked.put(singleLine(name), singleLine(value)));
+    action.setVariables(checked);
+    action.setTimeout(answerTimeout.toMillis());
+    // Async: answer "queued" at once instead of holding the action until the call is answered.
+    action.setAsync(Boolean.TRUE);
+    succeed(action);
+  }
+
+  @Override
+  public Subscription onUserEvent(String userEventName, Consumer<Map<String, String>> listener) {
+    if (userEvents == null) {
+      throw new IllegalStateException(
+          "UserEvents need a client connected with AmiSettings.withEvents(true)");
+    }
+    return userEvents.subscribe(userEventName, listener);
+  }
+
+  @Override
+  public long roundTrips() {
+    return roundTrips.get();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (keepAlive != null) {
+      keepAlive.die();
+    }
+    ManagerConnectionState state = connection.getState();
+    if (state == ManagerConnectionState.CONNECTED
+        || state == ManagerConnectionState.RECONNECTING) {
+      try {
+        // Sends Logoff (bounded by the action timeout) and closes the socket; the library's
+        // reader and event pump threads are daemons, so nothing keeps the JVM alive after this.
+        connection.logoff();
+      } catch (RuntimeException e) {
+        // Closing is best effort: the server may already be gone.
+      }
+    }
+    shutDown(userEvents);
+  }
+
+  private ManagerResponse send(ManagerAction action) {
+    return send(action, settings.actionTimeout());
+  }
+
+  private ManagerResponse send(ManagerAction action, Duration timeout) {
+    roundTrips.incrementAndGet();
+    long start = System.nanoTime();
+    ManagerResponse response;
+    try {
+      response = connection.sendAction(action, timeout.toMillis());
+    } catch (TimeoutException e) {
+      throw timedOut(action.getAction(), timeout, start, e);
+    } catch (IOException | IllegalStateException e) {
+      throw lost(e);
+    }
+    if (response == null) {
+      // The library returns null when the waiting thread is interrupted.
+      throw new AmiException(
+          AmiException.Kind.TIMEOUT, "AMI action " + action.getAction() + " was interrupted");
+    }
+    return response;
+  }
+
+  private ResponseEvents sendList(EventGeneratingAction action, Duration timeout) {
+    roundTrips.incrementAndGet();
+    long start = System.nanoTime();
+    try {
+      return connection.sendEventGeneratingAction(action, timeout.toMillis());
+    } catch (EventTimeoutException e) {
+      throw timedOut(action.getAction(), timeout, start, e);
+    } catch (IOException | IllegalStateException e) {
+      throw lost(e);
+    }
+  }
+
+  /** A list's entries and its Complete event; an Error answer fails with ACTION_FAILED. */
+  private Collection<ResponseEvent> listEvents(EventGeneratingAction action, Duration timeout) {
+    return events(action, sendList(action, timeout));
+  }
+
+  /**
+   * The events of a list that Asterisk answered with Success. The library also ends a list early,
+   * without error, when the link drops after the Success response; without the Complete event
+   * the list is partial, and a partial list must never pass for the PBX's whole state.
+   */
+  private Collection<ResponseEvent> events(EventGeneratingAction action, ResponseEvents answer) {
+    check(action.getAction(), answer.getResponse());
+    Collection<ResponseEvent> events = answer.getEvents() == null ? List.of() : answer.getEvents();
+    Class<? extends ResponseEvent> complete = action.getActionCompleteEventClass();
+    if (events.stream().noneMatch(complete::isInstance)) {
+      throw lost(null);
+    }
+    return events;
+  }
+
+  private ManagerResponse succeed(ManagerAction action) {
+    ManagerResponse response = send(action);
+    check(action.getAction(), response);
+    return response;
+  }
+
+  private static void check(String actionName, ManagerResponse response) {
+    if (response instanceof ManagerError error) {
+      throw actionFailed(actionName, orElse(error.getMessage(), "error"));
+    }
+  }
+
+  private static AmiException actionFailed(String actionName, String message) {
+    return new AmiException(
+        AmiException.Kind.ACTION_FAILED,
+        "AMI action " + actionName + " failed: " + message.replaceAll("\\s+", " ").strip());
+  }
+
+  /**
+   * An action cut off by a dropped link also ends in the library's TimeoutException, but at once
+   * rather than after the timeout. The connection state alone cannot tell: the library wakes the
+   * waiting caller before it leaves CONNECTED.
+   */
+  private AmiException timedOut(
+      String actionName, Duration timeout, long startNanos, Exception cause) {
+    boolean early = System.nanoTime() - startNanos < timeout.toNanos();
+    if (early || connection.getState() != ManagerConnectionState.CONNECTED) {
+      return lost(cause);
+    }
+    return new AmiException(
+        AmiException.Kind.TIMEOUT,
+        "the AMI at "
+            + settings.address()
+            + " did not answer "
+            + actionName
+            + " within "
+            + seconds(timeout),
+        cause);
+  }
+
+  private AmiException lost(Exception cause) {
+    return new AmiException(
+        AmiException.Kind.UNREACHABLE, "lost the AMI connection to " + settings.address(), cause);
+  }
+
+  /**
+   * Maps how the library's login fails. It waits for the greeting, Challenge and Login with the
+   * action timeout, but reports the three differently: no greeting as TimeoutException or, when
+   * its reader noticed the socket it closed first, as "Socket closed"; a Challenge or Login that
+   * goes unanswered as an AuthenticationFailedException caused by a TimeoutException.
+   */
+  static AmiException loginFailed(AmiSettings settings, Exception e) {
+    String address = settings.address();
+    String within = " within " + seconds(settings.actionTimeout());
+    boolean noGreeting =
+        e instanceof TimeoutException
+            || (e instanceof SocketException && "Socket closed".equals(e.getMessage()));
+    if (noGreeting) {
+      return new AmiException(
+          AmiException.Kind.TIMEOUT, "no AMI greeting from " + address + within, e);
+    }
+    if (e instanceof AuthenticationFailedException) {
+      if (e.getCause() instanceof TimeoutException) {
+        return new AmiException(
+            AmiException.Kind.TIMEOUT,
+            "the AMI at " + address + " did not answer the login" + within,
+            e);
+      }
+      if (e.getCause() != null) {
+        return new AmiException(
+            AmiException.Kind.UNREACHABLE, "lost the AMI connection to " + address, e);
+      }
+      return new AmiException(
+          AmiException.Kind.AUTH_FAILED,
+          "the AMI at "
+              + address
+              + " refused the login of user "
+              + settings.user()
+              + ": "
+              + orElse(e.getMessage(), "authentication failed"),
+          e);
+    }
+    return unreachable(settings, e);
+  }
+
+  static AmiException unreachable(AmiSettings settings, Exception cause) {
+    String reason;
+    if (cause instanceof ConnectException) {
+      reason = "connection refused";
+    } else if (cause instanceof UnknownHostException) {
+      reason = "unknown host";
+    } else if (cause instanceof NoRouteToHostException) {
+      reason = "no route to host";
+    } else if (cause instanceof SocketTimeoutException) {
+      reason = "no answer within " + seconds(settings.actionTimeout());
+    } else {
+      reason = orElse(cause.getMessage(), cause.getClass().getSimpleName());
+    }
+    return new AmiException(
+        AmiException.Kind.UNREACHABLE,
+        "cannot reach the AMI at " + settings.address() + ": " + reason,
+        cause);
+  }
+
+  /** AstDB's answer for a missing key or family: "Database entry not found". */
+  private static boolean notFound(ManagerError error) {
+    return orElse(error.getMessage(), "").toLowerCase(Locale.ROOT).contains("not found");
+  }
+
+  /** PJSIP's answer for an empty list: "No endpoints found", "No Contacts found". */
+  private static boolean noneFound(ManagerError error) {
+    String message = orElse(error.getMessage(), "").toLowerCase(Locale.ROOT);
+    return message.startsWith("no ") && message.endsWith(" found");
+  }
+
+  /** ShowDialPlan's answer for a context that is not loaded: "Did not find context NAME". */
+  private static boolean noSuchContext(ManagerError error) {
+    return orElse(error.getMessage(), "").toLowerCase(Locale.ROOT).startsWith("did not find");
+  }
+
+  private static Map<String, String> headers(String name, String value) {
+    return Map.of(name, singleLine(value));
+  }
+
+  private static Map<String, String> orderedHeaders(
+      String name1, String value1, String name2, String value2) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(name1, singleLine(value1));
+    headers.put(name2, singleLine(value2));
+    return headers;
+  }
+
+  /** Refuses values that would end the AMI header and inject new ones. */
+  static String singleLine(String value) {
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("AMI header values cannot contain line breaks");
+    }
+    return value;
+  }
+
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static void shutDown(UserEventDispatcher userEvents) {
+    if (userEvents != null) {
+      userEvents.close();
+    }
+  }
+
+  private static void raiseLibraryLogLevelWhenDebugging() {
+    String debug = System.getProperty("vaxel.debug", System.getenv("VAXEL_DEBUG"));
+    if (debug == null || List.of("", "0", "false", "no").contains(debug.strip())) {
+      return;
+    }
+    String level = debug.strip().toLowerCase(Locale.ROOT);
+    String chosen = level.equals("info") || level.equals("trace") ? level : "debug";
+    for (String logger :
+        List.of("org.asteriskjava", "org.asteriskjava.manager.internal.ManagerConnectionImpl")) {
+      // An explicit -D for the logger wins.
+      System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log." + logger, chosen);
+    }
+  }
+
+  /** A library connection whose sockets pass UserEvents to {@code userEvents}, if any. */
+  private static final class TappedConnection extends ManagerConnectionImpl {
+    private final UserEventDispatcher userEvents;
+
+    TappedConnection(UserEventDispatcher userEvents) {
+      this.userEvents = userEvents;
+    }
+
+    @Override
+    protected SocketConnectionFacade createSocket() throws IOException {
+      SocketConnectionFacade socket = super.createSocket();
+      return userEvents == null ? socket : new UserEventTap(socket, userEvents);
+    }
+  }
+}

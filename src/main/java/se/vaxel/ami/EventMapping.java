@@ -1,0 +1,163 @@
+package se.vaxel.ami;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.ListDialplanEvent;
+import org.asteriskjava.manager.event.VoicemailUserEntryEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+import se.vaxel.ami.AsteriskJavaExtensions.ContactEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DbEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.ExtensionStatusEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateEntryEvent;
+
+/**
+ * Turns the library's events and responses into vaxel's records. Pure functions, so they are
+ * tested with hand-made events. The library hands over null for absent headers and for values it
+ * reads as null ("(null)", "none", "unknown", ...); records get "" instead.
+ */
+final class EventMapping {
+
+  private EventMapping() {}
+
+  static VoicemailBox voicemailBox(VoicemailUserEntryEvent e) {
+    return new VoicemailBox(
+        text(e.getVmContext()),
+        text(e.getVoicemailbox()),
+        text(e.getFullname()),
+        text(e.getEmail()),
+        text(e.getPager()),
+        text(e.getLanguage()),
+        text(e.getTimezone()),
+        Boolean.TRUE.equals(e.getAttachMessage()),
+        number(e.getNewMessageCount()),
+        number(e.getOldMessageCount()),
+        number(e.getMaxMessageCount()),
+        number(e.getMaxMessageLength()));
+  }
+
+  /** The entries of one family, keyed without "/family/", sorted; others are left out. */
+  static Map<String, String> dbTree(String family, List<? extends DbEntryEvent> entries) {
+    String prefix = "/" + family + "/";
+    Map<String, String> tree = new TreeMap<>();
+    for (DbEntryEvent entry : entries) {
+      String key = text(entry.getKey());
+      if (key.startsWith(prefix)) {
+        tree.put(key.substring(prefix.length()), value(entry));
+      }
+    }
+    return tree;
+  }
+
+  static String value(DbEntryEvent entry) {
+    return entry.getVal() == null ? "" : text(entry.getVal().text());
+  }
+
+  static PresenceEntry presence(PresenceStateEntryEvent e) {
+    return new PresenceEntry(
+        text(e.getPresentity()),
+        text(e.getStatus()),
+        text(e.getSubtype()),
+        presenceMessage(e.getPresenceMessage(), e.getMessage()));
+  }
+
+  /**
+   * The answer to PresenceState, which carries the state as headers of the response itself. Its
+   * Message header is the response's own "Presence State", repeated with the text when there is
+   * one; PresenceMessage has only the text and is absent when there is none.
+   */
+  static PresenceEntry presence(String provider, ManagerResponse response) {
+    return new PresenceEntry(
+        provider,
+        attribute(response, "state"),
+        attribute(response, "subtype"),
+        attribute(response, "presencemessage"));
+  }
+
+  /**
+   * The list entries carry the text as PresenceMessage and as Message; the library joins repeated
+   * headers with "\n", so Message is only the fallback, and then its last line.
+   */
+  private static String presenceMessage(String presenceMessage, String message) {
+    if (presenceMessage != null && !presenceMessage.isEmpty()) {
+      return presenceMessage;
+    }
+    String text = text(message).strip();
+    return text.substring(text.lastIndexOf('\n') + 1);
+  }
+
+  /** An extension's priority or hint; empty for includes, switches and ignore-patterns. */
+  static Optional<DialplanEntry> dialplanEntry(ListDialplanEvent e) {
+    if (e.getExtension() == null) {
+      return Optional.empty();
+    }
+    int priority = e.isHint() ? DialplanEntry.HINT : number(e.getPriority());
+    return Optional.of(
+        new DialplanEntry(
+            text(e.getContext()),
+            e.getExtension(),
+            priority,
+            text(e.getExtensionLabel()),
+            text(e.getApplication()),
+            text(e.getAppData()),
+            text(e.getRegistrar())));
+  }
+
+  static Endpoint endpoint(EndpointList e) {
+    return new Endpoint(
+        text(e.getObjectName()),
+        commaList(e.getAor()),
+        text(e.getDevicestate()),
+        commaList(e.getContacts()));
+  }
+
+  static Contact contact(ContactEntryEvent e) {
+    String id = text(e.getObjectName());
+    int hash = id.indexOf(";@");
+    return new Contact(
+        id,
+        hash < 0 ? id : id.substring(0, hash),
+        text(e.getEndpoint()),
+        text(e.getUri()),
+        // The library reads the literal "Unknown" as null.
+        e.getStatus() == null ? "Unknown" : e.getStatus());
+  }
+
+  static ExtensionStateEntry extensionState(ExtensionStatusEntryEvent e) {
+    return new ExtensionStateEntry(
+        text(e.getContext()),
+        text(e.getExten()),
+        text(e.getHint()),
+        e.getStatus() == null ? -1 : e.getStatus(),
+        text(e.getStatusText()));
+  }
+
+  /** A response header as text, "" when absent; repeated headers are joined by "\n". */
+  static String attribute(ManagerResponse response, String name) {
+    Map<String, Object> attributes = response.getAttributes();
+    Object value = attributes == null ? null : attributes.get(name.toLowerCase(Locale.ROOT));
+    if (value instanceof List<?> values) {
+      return String.join("\n", values.stream().map(String::valueOf).toList());
+    }
+    return value == null ? "" : value.toString();
+  }
+
+  static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static int number(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  private static List<String> commaList(String value) {
+    return Arrays.stream(text(value).split(","))
+        .map(String::strip)
+        .filter(part -> !part.isEmpty())
+        .toList();
+  }
+}

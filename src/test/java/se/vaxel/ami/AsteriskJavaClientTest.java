@@ -1,0 +1,302 @@
+package se.vaxel.ami;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.DbDelAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeCompleteEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.GenericListAction;
+import se.vaxel.ami.AsteriskJavaExtensions.Verbatim;
+
+/** The client's mapping of the library's outcomes, on a mock connection. */
+class AsteriskJavaClientTest {
+
+  private static final String SECRET = "never-print-me";
+  private static final AmiSettings SETTINGS = AmiSettings.of("pbx", 5038, "vaxel", SECRET);
+
+  private final ManagerConnection connection = mock(ManagerConnection.class);
+
+  private AmiClient connect(AmiSettings settings) {
+    return AsteriskJavaClient.open(connection, settings, null, null);
+  }
+
+  private AmiClient connected() {
+    when(connection.getState()).thenReturn(ManagerConnectionState.CONNECTED);
+    return connect(SETTINGS);
+  }
+
+  private AmiException loginFailure(Exception cause) throws Exception {
+    doThrow(cause).when(connection).login(anyString());
+    return assertThrows(AmiException.class, () -> connect(SETTINGS));
+  }
+
+  private static ManagerError error(String message) {
+    ManagerError error = new ManagerError();
+    error.setResponse("Error");
+    error.setMessage(message);
+    return error;
+  }
+
+  private static ManagerResponse success() {
+    ManagerResponse response = new ManagerResponse();
+    response.setResponse("Success");
+    return response;
+  }
+
+  private static ResponseEvents answer(ManagerResponse response, ResponseEvent... events) {
+    return new ResponseEvents() {
+      @Override
+      public ManagerResponse getResponse() {
+        return response;
+      }
+
+      @Override
+      public Collection<ResponseEvent> getEvents() {
+        return List.of(events);
+      }
+    };
+  }
+
+  @Test
+  void aRefusedConnectionIsUnreachable() throws Exception {
+    AmiException e = loginFailure(new ConnectException("Connection refused"));
+    assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+    assertEquals("cannot reach the AMI at pbx:5038: connection refused", e.getMessage());
+  }
+
+  @Test
+  void anUnknownHostIsUnreachable() throws Exception {
+    AmiException e = loginFailure(new UnknownHostException("pbx"));
+    assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+    assertEquals("cannot reach the AMI at pbx:5038: unknown host", e.getMessage());
+  }
+
+  @Test
+  void aRefusedLoginIsAuthFailedAndNeverShowsTheSecret() throws Exception {
+    AmiException e = loginFailure(new AuthenticationFailedException("Authentication failed"));
+    assertEquals(AmiException.Kind.AUTH_FAILED, e.kind());
+    assertEquals(
+        "the AMI at pbx:5038 refused the login of user vaxel: Authentication failed",
+        e.getMessage());
+    assertFalse(e.getMessage().contains(SECRET));
+  }
+
+  @Test
+  void noGreetingIsATimeout() throws Exception {
+    AmiException e = loginFailure(new TimeoutException("Timeout waiting for protocol identifier"));
+    assertEquals(AmiException.Kind.TIMEOUT, e.kind());
+    assertEquals("no AMI greeting from pbx:5038 within 10 s", e.getMessage());
+  }
+
+  @Test
+  void anUnansweredLoginIsATimeoutNotAnAuthenticationFailure() throws Exception {
+    AmiException e =
+        loginFailure(
+            new AuthenticationFailedException(
+                "Unable to send login action", new TimeoutException("Timeout waiting")));
+    assertEquals(AmiException.Kind.TIMEOUT, e.kind());
+    assertEquals("the AMI at pbx:5038 did not answer the login within 10 s", e.getMessage());
+  }
+
+  @Test
+  void loginAsksForUserEventsOnlyWhenEventsAreWanted() throws Exception {
+    connect(SETTINGS);
+    verify(connection).login("off");
+    connect(SETTINGS.withEvents(true));
+    verify(connection).login("user");
+  }
+
+  @Test
+  void customEventClassesAreRegisteredAfterLogin() throws Exception {
+    connect(SETTINGS);
+    InOrder order = inOrder(connection);
+    order.verify(connection).login("off");
+    for (var eventClass : AsteriskJavaExtensions.EVENT_CLASSES) {
+      order.verify(connection).registerUserEventClass(eventClass);
+    }
+  }
+
+  @Test
+  void anErrorAnswerIsActionFailedNamingTheAction() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendAction(any(ManagerAction.class), anyLong()))
+        .thenReturn(error("Permission denied"));
+    AmiException e = assertThrows(AmiException.class, () -> client.dbPut("f", "k", "v"));
+    assertEquals(AmiException.Kind.ACTION_FAILED, e.kind());
+    assertEquals("AMI action DBPut failed: Permission denied", e.getMessage());
+  }
+
+  @Test
+  void noAnswerWithinTheActionTimeoutIsATimeout() throws Exception {
+    AmiClient client = connect(SETTINGS.withTimeouts(Duration.ofMillis(50), Duration.ofSeconds(1)));
+    when(connection.getState()).thenReturn(ManagerConnectionState.CONNECTED);
+    when(connection.sendAction(any(ManagerAction.class), anyLong()))
+        .thenAnswer(
+            invocation -> {
+              Thread.sleep(invocation.<Long>getArgument(1));
+              throw new TimeoutException("Timeout waiting for response to SetVar");
+            });
+    AmiException e = assertThrows(AmiException.class, () -> client.setvar("A", "1"));
+    assertEquals(AmiException.Kind.TIMEOUT, e.kind());
+    assertEquals("the AMI at pbx:5038 did not answer SetVar within 50 ms", e.getMessage());
+  }
+
+  @Test
+  void aTimeoutBeforeTheDeadlineMeansTheLinkDropped() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendAction(any(ManagerAction.class), anyLong()))
+        .thenThrow(new TimeoutException("Timeout waiting for response to SetVar"));
+    AmiException e = assertThrows(AmiException.class, () -> client.setvar("A", "1"));
+    assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+    assertEquals("lost the AMI connection to pbx:5038", e.getMessage());
+  }
+
+  @Test
+  void sendingWhileReconnectingIsUnreachable() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendAction(any(ManagerAction.class), anyLong()))
+        .thenThrow(new IllegalStateException("connection is in state RECONNECTING"));
+    AmiException e = assertThrows(AmiException.class, () -> client.setvar("A", "1"));
+    assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+  }
+
+  @Test
+  void deletingAMissingDbKeyIsNotAnError() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendAction(any(DbDelAction.class), anyLong()))
+        .thenReturn(error("Database entry could not be deleted"));
+    when(connection.sendEventGeneratingAction(any(EventGeneratingAction.class), anyLong()))
+        .thenReturn(answer(error("Database entry not found")));
+    client.dbDel("vaxel-absence", "2101");
+  }
+
+  @Test
+  void aDbKeyThatCannotBeDeletedIsActionFailed() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendAction(any(DbDelAction.class), anyLong()))
+        .thenReturn(error("Database entry could not be deleted"));
+    AsteriskJavaExtensions.DbGetEntryEvent entry =
+        new AsteriskJavaExtensions.DbGetEntryEvent(this);
+    entry.setVal(new Verbatim("still here"));
+    when(connection.sendEventGeneratingAction(any(EventGeneratingAction.class), anyLong()))
+        .thenReturn(
+            answer(success(), entry, new AsteriskJavaExtensions.DbGetCompleteEvent(this)));
+    AmiException e =
+        assertThrows(AmiException.class, () -> client.dbDel("vaxel-absence", "2101"));
+    assertEquals("AMI action DBDel failed: Database entry could not be deleted", e.getMessage());
+  }
+
+  @Test
+  void aDbTreeComesBackWithoutTheFamilyPrefix() throws Exception {
+    AmiClient client = connected();
+    DbGetTreeEntryEvent entry = new DbGetTreeEntryEvent(this);
+    entry.setKey("/vaxel-absence/2101");
+    entry.setVal(new Verbatim("2026-08-01|2102"));
+    ArgumentCaptor<EventGeneratingAction> sent =
+        ArgumentCaptor.forClass(EventGeneratingAction.class);
+    when(connection.sendEventGeneratingAction(sent.capture(), anyLong()))
+        .thenReturn(answer(success(), entry, new DbGetTreeCompleteEvent(this)));
+    assertEquals(Map.of("2101", "2026-08-01|2102"), client.dbGetTree("vaxel-absence"));
+    GenericListAction action = (GenericListAction) sent.getValue();
+    assertEquals("DBGetTree", action.getAction());
+    assertEquals(Map.of("Family", "vaxel-absence"), action.getAttributes());
+  }
+
+  @Test
+  void aListThatEndsWithoutItsCompleteEventIsNeverTakenForTheWholeList() throws Exception {
+    AmiClient client = connected();
+    DbGetTreeEntryEvent entry = new DbGetTreeEntryEvent(this);
+    entry.setKey("/vaxel-absence/2101");
+    when(connection.sendEventGeneratingAction(any(EventGeneratingAction.class), anyLong()))
+        .thenReturn(answer(success(), entry));
+    AmiException e =
+        assertThrows(AmiException.class, () -> client.dbGetTree("vaxel-absence"));
+    assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+  }
+
+  @Test
+  void showDialplanAsksForOneContextAndAnUnknownContextIsEmpty() throws Exception {
+    AmiClient client = connected();
+    ArgumentCaptor<EventGeneratingAction> sent =
+        ArgumentCaptor.forClass(EventGeneratingAction.class);
+    when(connection.sendEventGeneratingAction(sent.capture(), anyLong()))
+        .thenReturn(answer(error("Did not find context vaxel-staff")));
+    assertEquals(List.of(), client.showDialplan("vaxel-staff"));
+    GenericListAction action = (GenericListAction) sent.getValue();
+    assertEquals("ShowDialPlan", action.getAction());
+    assertEquals(Map.of("Context", "vaxel-staff"), action.getAttributes());
+  }
+
+  @Test
+  void noPjsipObjectsAreEmptyLists() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendEventGeneratingAction(any(EventGeneratingAction.class), anyLong()))
+        .thenReturn(answer(error("No endpoints found")), answer(error("No Contacts found")));
+    assertEquals(List.of(), client.pjsipEndpoints());
+    assertEquals(List.of(), client.pjsipContacts());
+  }
+
+  @Test
+  void roundTripsCountTheLoginAndEveryAction() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendAction(any(ManagerAction.class), anyLong())).thenReturn(success());
+    assertEquals(3, client.roundTrips());
+    client.setvar("A", "1");
+    client.dbPut("f", "k", "v");
+    assertEquals(5, client.roundTrips());
+  }
+
+  @Test
+  void lineBreaksInHeaderValuesAreRefusedBeforeAnythingIsSent() throws Exception {
+    AmiClient client = connected();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> client.dbPut("f", "k", "v\r\nAction: Originate"));
+    verify(connection, never()).sendAction(any(ManagerAction.class), anyLong());
+  }
+
+  @Test
+  void userEventsNeedAClientConnectedWithEvents() {
+    AmiClient client = connected();
+    assertThrows(IllegalStateException.class, () -> client.onUserEvent("VaxelRang", e -> {}));
+  }
+
+  @Test
+  void closeLogsOffOnce() {
+    AmiClient client = connected();
+    client.close();
+    client.close();
+    verify(connection, times(1)).logoff();
+  }
+}
