@@ -3,11 +3,18 @@ package se.vaxel.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import se.vaxel.ami.AmiConnector;
 
 /**
  * What a command may use of the outside world.
  *
  * @param terminal whether output goes to a terminal (colour is used only then)
+ * @param ami how to reach the PBX; tests hand in a connector of mocks
  */
 public record CliContext(
-    PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, boolean terminal) {}
+    PrintWriter out,
+    PrintWriter err,
+    Map<String, String> env,
+    Clock clock,
+    boolean terminal,
+    AmiConnector ami) {}

@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import se.vaxel.ami.AmiException;
+import se.vaxel.pbx.Deployment;
 import se.vaxel.staff.Problem;
 import se.vaxel.staff.StaffException;
 
@@ -31,6 +33,15 @@ final class ErrorMapper implements IExecutionExceptionHandler {
     if (ex instanceof VaxelException ve) {
       err.println("vaxel: " + ve.getMessage());
       return ve.exitCode().code();
+    }
+    if (ex instanceof AmiException ae) {
+      err.println("vaxel: " + ae.getMessage());
+      return ae.kind() == AmiException.Kind.SETTINGS
+          ? ExitCode.BAD_INPUT.code() : ExitCode.PBX_UNREACHABLE.code();
+    }
+    if (ex instanceof Deployment.NotLoadedException nl) {
+      err.println("vaxel: apply: " + nl.getMessage());
+      return ExitCode.PBX_UNREACHABLE.code();
     }
     if (ex instanceof NoSuchFileException nf) {
       err.println("vaxel: " + nf.getFile() + ": no such file");

@@ -8,9 +8,10 @@ package se.vaxel.cli;
  */
 public enum ExitCode {
   OK(0, "ok: nothing to report or change"),
-  FINDINGS(1, "findings, or changes that would be or were made"),
+  FINDINGS(1, "findings (check), or changes that would be made (plan)"),
   BAD_INPUT(2, "bad input: staff.yaml, options or arguments"),
-  PBX_UNREACHABLE(3, "the PBX could not be reached, logged in to or checked completely"),
+  PBX_UNREACHABLE(3, "the PBX could not be reached, logged in to, checked completely, "
+      + "or did not load what apply wrote (the previous configuration is then restored)"),
   INTERNAL(4, "internal error (a bug: please report it)");
 
   private final int code;

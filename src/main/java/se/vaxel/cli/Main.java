@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
+import se.vaxel.ami.AmiConnector;
 
 /**
  * Entry point. Streams, environment and clock come in from outside so that every command can be
@@ -22,7 +23,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(new Main(new CliContext(out, err, System.getenv(), Clock.systemUTC(),
-        System.console() != null)).run(args));
+        System.console() != null, AmiConnector.live())).run(args));
   }
 
   public int run(String... args) {
@@ -63,6 +64,6 @@ public final class Main {
   /** Convenience for tests: environment and clock as given, plain output. */
   public static CliContext context(PrintWriter out, PrintWriter err, Map<String, String> env,
       Clock clock) {
-    return new CliContext(out, err, env, clock, false);
+    return new CliContext(out, err, env, clock, false, AmiConnector.live());
   }
 }

@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
         ValidateCommand.class,
         GenerateCommand.class,
         GreetingCommand.class,
+        PlanCommand.class,
+        ApplyCommand.class,
+        AbsenceCommand.class,
     })
 public final class VaxelCommand implements Runnable {
   @Spec CommandSpec spec;

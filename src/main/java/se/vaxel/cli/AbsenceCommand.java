@@ -1,0 +1,201 @@
+package se.vaxel.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.model.Absence;
+import se.vaxel.model.Reason;
+import se.vaxel.model.Staff;
+import se.vaxel.pbx.AbsenceService;
+import se.vaxel.pbx.EffectiveAbsence;
+import se.vaxel.pbx.LiveOverride;
+
+@Command(name = "absence", mixinStandardHelpOptions = true,
+    description = {
+        "The switchboard's live absences: stored in AstDB (family "
+            + LiveOverride.FAMILY + ", key = extension) and",
+        "honoured by the generated dialplan on the very next call, without a reload."},
+    subcommands = {
+        AbsenceCommand.Set.class, AbsenceCommand.Clear.class, AbsenceCommand.ListAbsences.class})
+final class AbsenceCommand implements Runnable {
+  @ParentCommand VaxelCommand root;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A date (the whole day) or a local date-time, in the organisation's time zone. */
+  record Moment(LocalDateTime time, boolean wholeDay) {
+    LocalDateTime start() {
+      return time;
+    }
+
+    /** The exclusive end: a date means up to and including that day. */
+    LocalDateTime end() {
+      return wholeDay ? time.plusDays(1) : time;
+    }
+  }
+
+  static final class MomentConverter implements ITypeConverter<Moment> {
+    @Override
+    public Moment convert(String value) {
+      try {
+        if (value.contains("T")) {
+          return new Moment(LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME),
+              false);
+        }
+        return new Moment(LocalDate.parse(value).atStartOfDay(), true);
+      } catch (DateTimeParseException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)");
+      }
+    }
+  }
+
+  static final class ReasonConverter implements ITypeConverter<Reason> {
+    @Override
+    public Reason convert(String value) {
+      try {
+        return Reason.fromKey(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("unknown reason '" + value
+            + "'; valid: " + String.join(", ", java.util.Arrays.stream(Reason.values())
+                .map(Reason::key).toList()));
+      }
+    }
+  }
+
+  /** Runs one absence action with staff.yaml loaded and the PBX connected. */
+  abstract static class Action implements Callable<Integer> {
+    @ParentCommand AbsenceCommand parent;
+    @Mixin StaffOptions staffOptions;
+    @Mixin AmiOptions amiOptions;
+
+    CliContext context() {
+      return parent.root.context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Staff staff = PbxCommands.load(staffOptions);
+      try (AmiClient ami = PbxCommands.connect(context(), amiOptions)) {
+        return run(staff, new AbsenceService(staff, ami), context().clock().instant());
+      } catch (AbsenceService.RejectedException e) {
+        throw new VaxelException(ExitCode.BAD_INPUT, e.getMessage());
+      }
+    }
+
+    abstract int run(Staff staff, AbsenceService service, Instant now);
+  }
+
+  @Command(name = "set", mixinStandardHelpOptions = true,
+      description = "Marks a person away now (or from --from) until --until; calls go to "
+          + "--alternate, else to the switchboard.")
+  static final class Set extends Action {
+    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
+    String id;
+
+    @Option(names = "--until", required = true, paramLabel = "DATE[THH:MM]",
+        converter = MomentConverter.class,
+        description = "The last day away (inclusive), or the moment they are back.")
+    Moment until;
+
+    @Option(names = "--from", paramLabel = "DATE[THH:MM]", converter = MomentConverter.class,
+        description = "When the absence starts (default: now).")
+    Optional<Moment> from = Optional.empty();
+
+    @Option(names = "--alternate", paramLabel = "ID",
+        description = "Who takes the calls (default: the switchboard).")
+    String alternate;
+
+    @Option(names = "--reason", paramLabel = "REASON", defaultValue = "annat",
+        converter = ReasonConverter.class,
+        description = "semester, tjansteresa, utbildning, sjuk, foraldraledig, mote or annat "
+            + "(default: ${DEFAULT-VALUE}).")
+    Reason reason;
+
+    @Override
+    int run(Staff staff, AbsenceService service, Instant now) {
+      ZoneId zone = staff.organisation().timezone();
+      LocalDateTime start = from.map(Moment::start).orElse(
+          LocalDateTime.ofInstant(now, zone).withSecond(0).withNano(0));
+      AbsenceService.Outcome o = service.set(id, start, until.end(), alternate, reason, now);
+      context().out().println(o.description());
+      return ExitCode.OK.code();
+    }
+  }
+
+  @Command(name = "clear", mixinStandardHelpOptions = true,
+      description = "The person is back: their calls ring their own phone again, even if "
+          + "staff.yaml still has them away.")
+  static final class Clear extends Action {
+    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
+    String id;
+
+    @Override
+    int run(Staff staff, AbsenceService service, Instant now) {
+      context().out().println(service.clear(id, now).description());
+      return ExitCode.OK.code();
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Live and planned absences side by side, and where calls go now.")
+  static final class ListAbsences extends Action {
+    @Override
+    int run(Staff staff, AbsenceService service, Instant now) {
+      List<AbsenceService.Row> rows = service.list(now);
+      PrintWriter out = context().out();
+      if (rows.isEmpty()) {
+        out.println("No live or planned absences.");
+        return ExitCode.OK.code();
+      }
+      ZoneId zone = staff.organisation().timezone();
+      String format = "%-22s %-6s %-32s %-40s %s%n";
+      out.printf(format, "ID", "EXT", "CALLS NOW", "LIVE (vaxel absence)", "PLANNED (staff.yaml)");
+      for (AbsenceService.Row r : rows) {
+        out.printf(format, r.person().id(),
+            r.person().extension() == null ? "-" : r.person().extension(),
+            r.now().map(a -> callsNow(a)).orElse("ring " + (r.person().hasExtension()
+                ? r.person().extension() : "(no extension)")),
+            r.live().map(o -> live(o, zone, now)).orElse("-"),
+            r.planned().map(a -> planned(a)).orElse("-"));
+      }
+      return ExitCode.OK.code();
+    }
+
+    private static String callsNow(EffectiveAbsence a) {
+      return "-> " + (a.targetId() == null ? "switchboard" : a.targetId() + " " + a.target())
+          + (a.live() ? " (live)" : " (planned)");
+    }
+
+    private static String live(LiveOverride o, ZoneId zone, Instant now) {
+      String span = o.from().atZone(zone).toLocalDateTime() + ".."
+          + o.until().atZone(zone).toLocalDateTime();
+      String state = o.away() ? "away" : "back";
+      String when = o.isActiveAt(now) ? "" : o.until().isAfter(now) ? " (upcoming)" : " (expired)";
+      return state + " " + span + when;
+    }
+
+    private static String planned(Absence a) {
+      return a.reason().key() + " " + a.firstDay() + ".." + a.lastDay()
+          + (a.alternate() == null ? "" : " alt " + a.alternate());
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package se.vaxel.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import se.vaxel.ami.AmiSettings;
+
+/**
+ * How to reach the PBX. The secret is deliberately not an option: argv is visible to every
+ * user of the machine through ps and /proc, so it comes from a file or the environment.
+ */
+final class AmiOptions {
+  @Option(names = "--ami", paramLabel = "HOST[:PORT]", defaultValue = "${env:VAXEL_AMI:-127.0.0.1}",
+      description = "The Asterisk Manager Interface (default: $VAXEL_AMI, else 127.0.0.1; "
+          + "port 5038).")
+  String address;
+
+  @Option(names = "--ami-user", paramLabel = "NAME", defaultValue = "${env:VAXEL_AMI_USER:-vaxel}",
+      description = "The manager.conf user (default: $VAXEL_AMI_USER, else vaxel).")
+  String user;
+
+  @Option(names = "--ami-secret-file", paramLabel = "FILE",
+      defaultValue = "${env:VAXEL_AMI_SECRET_FILE}",
+      description = "A file whose first line is the AMI secret (default: "
+          + "$VAXEL_AMI_SECRET_FILE); without it, the secret is read from $VAXEL_AMI_SECRET.")
+  Optional<Path> secretFile = Optional.empty();
+
+  @Option(names = "--ami-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "How long one AMI action may take (default: ${DEFAULT-VALUE}); lists and "
+          + "reloads may take six times as long.")
+  int timeoutSeconds;
+
+  AmiSettings settings(CliContext context) {
+    if (timeoutSeconds < 1) {
+      throw new VaxelException(ExitCode.BAD_INPUT, "--ami-timeout must be at least 1 second");
+    }
+    String host = address.trim();
+    int port = AmiSettings.DEFAULT_PORT;
+    int colon = host.lastIndexOf(':');
+    boolean bracketed = host.startsWith("[");
+    if (colon > 0 && (bracketed ? host.indexOf(']') < colon : host.indexOf(':') == colon)) {
+      String p = host.substring(colon + 1);
+      try {
+        port = Integer.parseInt(p);
+      } catch (NumberFormatException e) {
+        throw new VaxelException(ExitCode.BAD_INPUT, "--ami " + address + ": port '" + p
+            + "' is not a number");
+      }
+      host = host.substring(0, colon);
+    }
+    if (bracketed) {
+      host = host.substring(1, host.length() - 1);
+    }
+    String secret = AmiSettings.resolveSecret(secretFile, context.env());
+    try {
+      return AmiSettings.of(host, port, user, secret).withTimeouts(
+          Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(timeoutSeconds * 6L));
+    } catch (IllegalArgumentException e) {
+      throw new VaxelException(ExitCode.BAD_INPUT, "--ami " + address + ": " + e.getMessage());
+    }
+  }
+}

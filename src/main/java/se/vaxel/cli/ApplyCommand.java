@@ -1,0 +1,44 @@
+package se.vaxel.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.model.Staff;
+import se.vaxel.pbx.Deployment;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+    description = {
+        "Writes the generated voicemail.conf and extensions.conf into DIR/vaxel/ (keeping the",
+        "previous version in DIR/vaxel/previous/), includes them once from DIR's own files,",
+        "reloads app_voicemail and the dialplan, and verifies over AMI that they are loaded;",
+        "if not, restores the previous files and reloads again. Publishes absences as",
+        "presence (CustomPresence:<extension>). Applying twice changes nothing the second time.",
+        "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be made so."})
+final class ApplyCommand implements Callable<Integer> {
+  @ParentCommand VaxelCommand root;
+  @Mixin StaffOptions staffOptions;
+  @Mixin AmiOptions amiOptions;
+
+  @Mixin DeployOptions deploy;
+
+  @Override
+  public Integer call() throws Exception {
+    Staff staff = PbxCommands.load(staffOptions);
+    try (AmiClient ami = PbxCommands.connect(root.context, amiOptions)) {
+      Deployment.Applied applied = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami)
+          .apply(root.context.clock().instant());
+      if (applied.plan().isEmpty()) {
+        root.context.out().printf("Nothing to change: %s already has what %s generates (%s).%n",
+            amiOptions.address, staffOptions.file, applied.plan().fingerprint());
+      } else {
+        new PlanPrinter(root.context.out(), deploy.all).print(applied.plan());
+        root.context.out().printf("Applied%s: %s now has %s.%n",
+            applied.reloaded() ? ", reloaded and verified" : "", amiOptions.address,
+            applied.plan().fingerprint());
+      }
+      return ExitCode.OK.code();
+    }
+  }
+}

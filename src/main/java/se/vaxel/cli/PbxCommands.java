@@ -1,0 +1,35 @@
+package se.vaxel.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.generate.Rendering;
+import se.vaxel.model.Staff;
+import se.vaxel.pbx.ConfDir;
+import se.vaxel.pbx.Deployment;
+import se.vaxel.staff.StaffException;
+import se.vaxel.staff.StaffLoader;
+
+/** What plan and apply share: staff.yaml loaded and rendered, then the PBX connected. */
+final class PbxCommands {
+  private PbxCommands() {}
+
+  /** staff.yaml is checked before the PBX is contacted, so bad input never costs a login. */
+  static Staff load(StaffOptions options) throws StaffException, IOException {
+    return new StaffLoader().load(options.file);
+  }
+
+  static AmiClient connect(CliContext context, AmiOptions options) {
+    return context.ami().open(options.settings(context));
+  }
+
+  static Deployment deployment(Staff staff, StaffOptions options, Path confDir, AmiClient ami) {
+    if (!java.nio.file.Files.isDirectory(confDir)) {
+      throw new VaxelException(ExitCode.BAD_INPUT,
+          "--asterisk-conf-dir " + confDir + " is not a directory");
+    }
+    return new Deployment(staff,
+        Rendering.of(options.templates, VaxelCommand.version()).asterisk().render(staff),
+        new ConfDir(confDir), ami);
+  }
+}

@@ -1,0 +1,40 @@
+package se.vaxel.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.model.Staff;
+import se.vaxel.pbx.Plan;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = {
+        "Shows what 'vaxel apply' would change on the PBX: files in the Asterisk configuration",
+        "directory, mailboxes, the dialplan, presence and expired live absences.",
+        "Exit 0 when nothing would change, 1 when something would."})
+final class PlanCommand implements Callable<Integer> {
+  @ParentCommand VaxelCommand root;
+  @Mixin StaffOptions staffOptions;
+  @Mixin AmiOptions amiOptions;
+
+  @Mixin DeployOptions deploy;
+
+  @Override
+  public Integer call() throws Exception {
+    Staff staff = PbxCommands.load(staffOptions);
+    try (AmiClient ami = PbxCommands.connect(root.context, amiOptions)) {
+      Plan plan = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami)
+          .plan(root.context.clock().instant());
+      if (plan.isEmpty()) {
+        root.context.out().printf("Nothing to change: %s has what %s generates (%s).%n",
+            amiOptions.address, staffOptions.file, plan.fingerprint());
+        plan.warnings().forEach(w -> root.context.out().println("Warning: " + w));
+        return ExitCode.OK.code();
+      }
+      new PlanPrinter(root.context.out(), deploy.all).print(plan);
+      root.context.out().println("Run 'vaxel apply' with the same options to make these changes.");
+      return ExitCode.FINDINGS.code();
+    }
+  }
+}

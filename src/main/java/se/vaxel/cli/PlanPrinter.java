@@ -1,0 +1,63 @@
+package se.vaxel.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Function;
+import se.vaxel.pbx.Plan;
+
+/** Prints a plan the way an administrator reads it before an apply: counts first, then lines. */
+final class PlanPrinter {
+  private final PrintWriter out;
+  private final int limit;
+
+  PlanPrinter(PrintWriter out, boolean all) {
+    this.out = out;
+    this.limit = all ? Integer.MAX_VALUE : 25;
+  }
+
+  void print(Plan plan) {
+    if (!plan.files().isEmpty()) {
+      out.println("Files:");
+      section(plan.files(), f -> String.format("  %-7s %s (+%d -%d lines)",
+          f.change().name().toLowerCase(java.util.Locale.ROOT), f.path(), f.added(), f.removed()));
+    }
+    if (!plan.mailboxes().isEmpty()) {
+      long add = count(plan, Plan.MailboxDiff.ADD);
+      long remove = count(plan, Plan.MailboxDiff.REMOVE);
+      long change = count(plan, Plan.MailboxDiff.CHANGE);
+      out.printf("Mailboxes: %d to add, %d to remove, %d to change%n", add, remove, change);
+      section(plan.mailboxes(), m -> "  " + switch (m.diff()) {
+        case ADD -> "+ ";
+        case REMOVE -> "- ";
+        case CHANGE -> "~ ";
+      } + m.mailbox() + "  " + m.detail().trim());
+    }
+    if (plan.dialplanReload()) {
+      out.printf("Dialplan: reload (loaded %s, generated %s)%n",
+          plan.liveFingerprint().isEmpty() ? "none of ours" : plan.liveFingerprint(),
+          plan.fingerprint());
+    }
+    if (!plan.presence().isEmpty()) {
+      out.printf("Presence: %d to publish%n", plan.presence().size());
+      section(plan.presence(), p -> String.format("  %s %s: %s -> %s%s", p.extension(),
+          p.personId(), p.from(), p.to().state(),
+          p.to().message().isEmpty() ? "" : " (" + p.to().message() + ")"));
+    }
+    if (!plan.expiredOverrides().isEmpty()) {
+      out.printf("Live absences: %d expired to remove (%s)%n", plan.expiredOverrides().size(),
+          String.join(", ", plan.expiredOverrides()));
+    }
+    plan.warnings().forEach(w -> out.println("Warning: " + w));
+  }
+
+  private static long count(Plan plan, Plan.MailboxDiff diff) {
+    return plan.mailboxes().stream().filter(m -> m.diff() == diff).count();
+  }
+
+  private <T> void section(List<T> items, Function<T, String> line) {
+    items.stream().limit(limit).map(line).forEach(out::println);
+    if (items.size() > limit) {
+      out.printf("  ... and %d more (--all lists every one)%n", items.size() - limit);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package se.vaxel.pbx;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.model.CallRouting;
+import se.vaxel.model.Person;
+import se.vaxel.model.Reason;
+import se.vaxel.model.Staff;
+
+/**
+ * The switchboard's live absences (T3 "vid frånvaro ska växeln meddelas"): written to AstDB,
+ * where the generated dialplan reads them on the next call, without a reload.
+ */
+public final class AbsenceService {
+
+  /** A request the switchboard cannot have: unknown person, alternate away, time past. */
+  public static final class RejectedException extends RuntimeException {
+    public RejectedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * One person's absence state for {@code absence list}.
+   *
+   * @param live the live override, if any (active, upcoming or expired)
+   * @param planned the current or next absence in staff.yaml, if any
+   * @param now what routing does at this moment
+   */
+  public record Row(Person person, Optional<LiveOverride> live,
+      Optional<se.vaxel.model.Absence> planned, Optional<EffectiveAbsence> now) {}
+
+  /** What a set or clear did. */
+  public record Outcome(String extension, String description) {}
+
+  private final Staff staff;
+  private final AmiClient ami;
+
+  public AbsenceService(Staff staff, AmiClient ami) {
+    this.staff = staff;
+    this.ami = ami;
+  }
+
+  /**
+   * Marks a person away from {@code from} to {@code until} (exclusive, local time).
+   *
+   * @param alternateId who takes the calls; null for the switchboard
+   */
+  public Outcome set(String personId, LocalDateTime from, LocalDateTime until,
+      String alternateId, Reason reason, Instant now) {
+    ZoneId zone = staff.organisation().timezone();
+    Person person = person(personId);
+    Instant start = from.atZone(zone).toInstant();
+    Instant end = until.atZone(zone).toInstant();
+    if (!end.isAfter(now)) {
+      throw new RejectedException("--until: the absence would end " + until
+          + ", which is already past");
+    }
+    if (!end.isAfter(start)) {
+      throw new RejectedException("--until " + until + " is not after --from " + from);
+    }
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    String target = CallRouting.SWITCHBOARD;
+    if (alternateId != null) {
+      Person alt = staff.byId(alternateId).orElseThrow(() -> new RejectedException(
+          "no one with id '" + alternateId + "' in staff.yaml (--alternate)"));
+      if (alt.id().equals(person.id())) {
+        throw new RejectedException("--alternate cannot be " + person.id() + " themselves");
+      }
+      if (!alt.hasExtension()) {
+        throw new RejectedException(alt.fullName() + " (--alternate) has no extension to "
+            + "take calls; leave --alternate out to send calls to the switchboard");
+      }
+      Instant check = start.isAfter(now) ? start : now;
+      Optional<EffectiveAbsence> altAway = EffectiveAbsence.at(staff, overrides, alt, check);
+      if (altAway.isPresent()) {
+        throw new RejectedException(alt.fullName() + " (--alternate) is away too, until "
+            + altAway.get().until().atZone(zone).toLocalDateTime());
+      }
+      target = alt.extension();
+    }
+    LiveOverride o = LiveOverride.away(person.extension(), start, end, target, reason,
+        alternateId, person.id());
+    ami.dbPut(LiveOverride.FAMILY, person.extension(), o.encode());
+    overrides.put(person.extension(), o);
+    publishPresence(person, overrides, now);
+    return new Outcome(person.extension(), person.fullName() + " (" + person.extension()
+        + ") is away " + from + " to " + until + "; calls go to "
+        + (alternateId == null ? "the switchboard (" + staff.organisation().switchboard() + ")"
+            : staff.byId(alternateId).get().fullName() + " (" + target + ")"));
+  }
+
+  /**
+   * The person is back. Removes the live override; if staff.yaml still has them away now, a
+   * "present" override until that planned absence ends lets their phone ring again.
+   */
+  public Outcome clear(String personId, Instant now) {
+    Person person = person(personId);
+    ZoneId zone = staff.organisation().timezone();
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    Optional<se.vaxel.model.Absence> planned =
+        person.absenceAt(LocalDateTime.ofInstant(now, zone));
+    String description;
+    if (planned.isPresent()) {
+      LiveOverride back = LiveOverride.present(person.extension(),
+          now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+          planned.get().end().atZone(zone).toInstant(), person.id());
+      ami.dbPut(LiveOverride.FAMILY, person.extension(), back.encode());
+      overrides.put(person.extension(), back);
+      description = person.fullName() + " (" + person.extension() + ") is back; their planned "
+          + "absence in staff.yaml is overridden until " + planned.get().end();
+    } else {
+      ami.dbDel(LiveOverride.FAMILY, person.extension());
+      boolean had = overrides.remove(person.extension()) != null;
+      description = person.fullName() + " (" + person.extension() + ") is "
+          + (had ? "back: live absence cleared" : "not marked away live; nothing to clear");
+    }
+    publishPresence(person, overrides, now);
+    return new Outcome(person.extension(), description);
+  }
+
+  /** Everyone with a live override or a current or upcoming planned absence. */
+  public List<Row> list(Instant now) {
+    ZoneId zone = staff.organisation().timezone();
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    List<Row> rows = new ArrayList<>();
+    for (Person p : staff.people()) {
+      Optional<LiveOverride> live = Optional.ofNullable(
+          p.hasExtension() ? overrides.get(p.extension()) : null);
+      Optional<se.vaxel.model.Absence> planned =
+          p.currentOrUpcomingAbsence(LocalDateTime.ofInstant(now, zone).toLocalDate());
+      if (live.isPresent() || planned.isPresent()) {
+        rows.add(new Row(p, live, planned, EffectiveAbsence.at(staff, overrides, p, now)));
+      }
+    }
+    return rows;
+  }
+
+  private void publishPresence(Person person, Map<String, LiveOverride> overrides, Instant now) {
+    ami.setvar("PRESENCE_STATE(" + PresenceValue.provider(person.extension()) + ")",
+        PresenceValue.of(staff, overrides, person, now).functionValue());
+  }
+
+
+  private Person person(String id) {
+    Person p = staff.byId(id).orElseThrow(() -> new RejectedException(
+        "no one with id '" + id + "' in staff.yaml"));
+    if (!p.hasExtension()) {
+      throw new RejectedException(p.fullName() + " has no extension, so there are no calls "
+          + "to route; their absence belongs in staff.yaml");
+    }
+    return p;
+  }
+}

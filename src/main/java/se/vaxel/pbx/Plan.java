@@ -1,0 +1,45 @@
+package se.vaxel.pbx;
+
+import java.util.List;
+
+/**
+ * What {@code vaxel apply} would change, and what {@code vaxel plan} prints.
+ *
+ * @param fingerprint the fingerprint of the configuration staff.yaml generates
+ * @param liveFingerprint the fingerprint of the dialplan Asterisk has loaded, "" if none
+ * @param expiredOverrides live overrides whose time is over, to be removed
+ * @param warnings things apply does not change but the administrator should know
+ */
+public record Plan(
+    List<FileChange> files,
+    List<MailboxChange> mailboxes,
+    boolean dialplanReload,
+    List<PresenceChange> presence,
+    List<String> expiredOverrides,
+    String fingerprint,
+    String liveFingerprint,
+    List<String> warnings) {
+
+  public enum Change { CREATE, UPDATE, INCLUDE }
+
+  /**
+   * @param path relative to the configuration directory
+   */
+  public record FileChange(String path, Change change, int added, int removed) {}
+
+  public enum MailboxDiff { ADD, REMOVE, CHANGE }
+
+  /** @param detail what differs, for CHANGE: e.g. {@code full name 'A' -> 'B'} */
+  public record MailboxChange(String mailbox, MailboxDiff diff, String detail) {}
+
+  /** @param from the live value as Asterisk shows it, @param to what will be written */
+  public record PresenceChange(String extension, String personId, String from, PresenceValue to) {}
+
+  public boolean configChanges() {
+    return !files.isEmpty() || !mailboxes.isEmpty() || dialplanReload;
+  }
+
+  public boolean isEmpty() {
+    return !configChanges() && presence.isEmpty() && expiredOverrides.isEmpty();
+  }
+}

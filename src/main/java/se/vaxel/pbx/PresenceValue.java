@@ -1,0 +1,68 @@
+package se.vaxel.pbx;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import se.vaxel.model.Language;
+import se.vaxel.model.Person;
+import se.vaxel.model.Reason;
+import se.vaxel.model.Staff;
+
+/**
+ * A person's presence as published to {@code CustomPresence:<extension>}, for switchboard
+ * consoles (BLF with presence) to show who is away, until when, and who answers instead.
+ *
+ * <p>PRESENCE_STATE splits its value on commas; names cannot contain commas (staff.yaml
+ * validation) and nothing else we put in does, so the value cannot be split wrongly.
+ */
+public record PresenceValue(String state, String subtype, String message) {
+
+  public static final PresenceValue AVAILABLE = new PresenceValue("available", "", "");
+
+  public static String provider(String extension) {
+    return "CustomPresence:" + extension;
+  }
+
+  /** The value to write with PRESENCE_STATE(...)=. */
+  public String functionValue() {
+    return state + "," + subtype + "," + message;
+  }
+
+  /** Whether the live state already says the same, so nothing needs to be written. */
+  public boolean matches(String liveState, String liveSubtype, String liveMessage) {
+    if (this.equals(AVAILABLE)) {
+      // Never published and published as available both mean "here".
+      return liveState.equals("available") || liveState.equals("not_set");
+    }
+    return state.equals(liveState) && subtype.equals(liveSubtype) && message.equals(liveMessage);
+  }
+
+  public static PresenceValue of(Staff staff, Map<String, LiveOverride> overrides, Person person,
+      Instant now) {
+    return EffectiveAbsence.at(staff, overrides, person, now)
+        .map(a -> away(staff, a))
+        .orElse(AVAILABLE);
+  }
+
+  private static PresenceValue away(Staff staff, EffectiveAbsence a) {
+    ZoneId zone = staff.organisation().timezone();
+    // The last moment away, as a day: until is exclusive, so midnight belongs to the day before.
+    LocalDate lastDay = a.until().minusSeconds(1).atZone(zone).toLocalDate();
+    boolean sv = staff.organisation().language() == Language.SV;
+    String who = a.targetId() == null
+        ? (sv ? "växeln " : "switchboard ") + staff.organisation().switchboard()
+        : staff.byId(a.targetId()).map(p -> p.fullName() + " " + p.extension()).orElse(a.target());
+    String message = (sv ? "Borta t.o.m. " : "Away until ") + lastDay
+        + (sv ? " - samtal till " : " - calls go to ") + who;
+    return new PresenceValue("away", subtype(a.reason()), message);
+  }
+
+  /** Sickness is shown as "annat": a console is no place for health data. */
+  private static String subtype(Reason reason) {
+    if (reason == null || reason == Reason.SJUK) {
+      return Reason.ANNAT.key();
+    }
+    return reason.key();
+  }
+}
