@@ -13,6 +13,7 @@ import se.vaxel.generate.Generator;
 import se.vaxel.output.WriteResult;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
+    header = "Generates the texts, the Asterisk configuration and the switchboard's sheet.",
     description = {
         "Generates every person's greeting script, answering phrase, e-mail signature and,",
         "for current or upcoming absences, out-of-office text and absence greeting; the",

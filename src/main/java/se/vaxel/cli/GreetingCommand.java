@@ -20,6 +20,7 @@ import se.vaxel.staff.PersonFinder;
 import se.vaxel.staff.StaffLoader;
 
 @Command(name = "greeting", mixinStandardHelpOptions = true,
+    header = "Prints a person's voicemail greeting script, to read aloud when recording it.",
     description = {
         "Prints a person's voicemail greeting script (T2), to read aloud when recording it,",
         "and, for a current or upcoming absence, the temporary absence greeting."})

@@ -34,7 +34,7 @@ public final class PersonFinder {
     if (q.isEmpty()) {
       return new Match(null, List.of(), false);
     }
-    var byId = staff.byId(query.trim());
+    var byId = staff.byId(q);
     if (byId.isPresent()) {
       return new Match(byId.get(), List.of(), false);
     }

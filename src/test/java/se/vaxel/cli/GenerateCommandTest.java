@@ -1,0 +1,109 @@
+package se.vaxel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+  private static final FileTime OLD = FileTime.from(Instant.parse("2001-02-03T04:05:06Z"));
+
+  @TempDir Path tmp;
+
+  @Test
+  void generatesTheShippedFileAndSummarisesIt() {
+    Path out = tmp.resolve("out");
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString());
+
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().startsWith(
+        "Generated 16 people, 14 mailboxes, 1 current absences for 2026-11-21 into " + out),
+        r::toString);
+    assertTrue(r.out().contains(": 57 files written, 0 unchanged, 0 removed."), r::toString);
+    assertEquals("", r.err());
+    for (String f : List.of("staff/calle.carlsson/greeting.txt",
+        "staff/asa.oberg/absence-greeting.txt", "asterisk/voicemail.conf",
+        "asterisk/extensions.conf", "switchboard.html")) {
+      assertTrue(Files.isRegularFile(out.resolve(f)), () -> f + " was not written");
+    }
+  }
+
+  @Test
+  void dateOptionDecidesWhichAbsencesAreCurrent() {
+    Path out = tmp.resolve("out");
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString(),
+        "--date", "2026-11-24");
+
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("2 current absences for 2026-11-24"), r::toString);
+  }
+
+  @Test
+  void secondRunWithTheSameInputWritesNothing() {
+    Path out = tmp.resolve("out");
+    Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString());
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString());
+
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains(": 0 files written, 57 unchanged, 0 removed."), r::toString);
+  }
+
+  @Test
+  void invalidStaffFileLeavesTheOutputDirectoryUntouched() throws Exception {
+    Path staff = Files.writeString(tmp.resolve("staff.yaml"), ValidateCommandTest.BROKEN);
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path kept = Files.writeString(out.resolve("kept.txt"), "from before");
+    Files.setLastModifiedTime(kept, OLD);
+
+    Cli.Run r = Cli.run("generate", "-f", staff.toString(), "-o", out.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains(staff + ":11:5: "), r::toString);
+    assertTrue(r.err().contains("nothing was written"), r::toString);
+    assertEquals(List.of(kept), listTree(out));
+    assertEquals("from before", Files.readString(kept));
+    assertEquals(OLD, Files.getLastModifiedTime(kept));
+  }
+
+  @Test
+  void impossibleDateIsBadInputAndWritesNothing() {
+    Path out = tmp.resolve("out");
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString(),
+        "--date", "2026-13-01");
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("--date") && r.err().contains("2026-13-01"), r::toString);
+    assertFalse(Files.exists(out), "the output directory was created");
+  }
+
+  @Test
+  void missingStaffFileIsBadInputAndWritesNothing() {
+    Path missing = tmp.resolve("nowhere.yaml");
+    Path out = tmp.resolve("out");
+
+    Cli.Run r = Cli.run("generate", "-f", missing.toString(), "-o", out.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains(missing + ": no such file"), r::toString);
+    assertFalse(Files.exists(out), "the output directory was created");
+  }
+
+  private static List<Path> listTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> !p.equals(dir)).sorted().toList();
+    }
+  }
+}

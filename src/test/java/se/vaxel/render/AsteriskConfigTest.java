@@ -1,0 +1,265 @@
+package se.vaxel.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import se.vaxel.generate.Generator;
+import se.vaxel.generate.Rendering;
+import se.vaxel.model.Staff;
+import se.vaxel.output.OutputFile;
+import se.vaxel.staff.StaffLoader;
+
+class AsteriskConfigTest {
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+  /**
+   * Calle away in weeks 30 to 32 of 2026 with a contact per week; Elin away with an alternate
+   * who has no extension; Nils with a mobile only.
+   */
+  private static final String STAFF = """
+      organisation:
+        name: Bjurholms kommun
+        place: Bjurholm
+        switchboard: "100"
+        phone: "0934-140 00"
+        functional-mailbox: kommunen@bjurholm.se
+        language: sv
+        timezone: Europe/Stockholm
+      asterisk:
+        voicemail-context: vaxel
+        dialplan-context: vaxel-staff
+        device: "PJSIP/${EXTEN}"
+        ring-timeout: 20
+      staff:
+        - id: calle.carlsson
+          first-name: Calle
+          last-name: Carlsson
+          extension: "2101"
+          email: calle.carlsson@bjurholm.se
+          absences:
+            - from: 2026-07-20
+              until: 2026-08-09
+              reason: semester
+              alternate: anna.berg
+              weekly-contacts:
+                30: anna.berg
+                31: bo.lind
+        - id: anna.berg
+          first-name: Anna
+          last-name: Berg
+          extension: "2102"
+          email: anna.berg@bjurholm.se
+        - id: bo.lind
+          first-name: Bo
+          last-name: Lind
+          extension: "2103"
+          email: bo.lind@bjurholm.se
+        - id: nils.ohman
+          first-name: Nils
+          last-name: Öhman
+          mobile: "070-742 05 56"
+          email: nils.ohman@bjurholm.se
+        - id: elin.sandberg
+          first-name: Elin
+          last-name: Sandberg
+          extension: "2131"
+          email: elin.sandberg@bjurholm.se
+          absences:
+            - from: 2026-10-05
+              until: 2026-10-09
+              reason: utbildning
+              alternate: nils.ohman
+      """;
+
+  private static Staff staff(String yaml) throws Exception {
+    return new StaffLoader().parse("t.yaml", yaml);
+  }
+
+  private static AsteriskConfig.Rendered render(String yaml) throws Exception {
+    return new AsteriskConfig(new Templates(Optional.empty()), "test").render(staff(yaml));
+  }
+
+  private static long stockholmMidnight(int year, int month, int day) {
+    return ZonedDateTime.of(year, month, day, 0, 0, 0, 0, STOCKHOLM).toEpochSecond();
+  }
+
+  private static String window(long start, long end, String target) {
+    return "ExecIf($[${EPOCH} >= " + start + " & ${EPOCH} < " + end + "]?Return(" + target + "))";
+  }
+
+  /** The lines of one [context] of a configuration file, without the header. */
+  private static List<String> context(String conf, String name) {
+    String after = conf.substring(conf.indexOf("[" + name + "]\n") + name.length() + 3);
+    int next = after.indexOf("\n[");
+    return (next < 0 ? after : after.substring(0, next + 1)).lines().toList();
+  }
+
+  @Test
+  void configurationDoesNotDependOnTheDateItIsGeneratedOn() throws Exception {
+    Staff staff = staff(STAFF);
+    Generator generator = Rendering.of(Optional.empty(), "test").generator();
+
+    Generator.Generated inSummer = generator.generate(staff, LocalDate.of(2026, 7, 22));
+    Generator.Generated inAutumn = generator.generate(staff, LocalDate.of(2026, 11, 21));
+
+    assertEquals(asteriskFiles(inSummer), asteriskFiles(inAutumn));
+    assertEquals(2, asteriskFiles(inSummer).size());
+    assertEquals(inSummer.fingerprint(), inAutumn.fingerprint());
+  }
+
+  @Test
+  void fingerprintChangesWhenANameChanges() throws Exception {
+    AsteriskConfig.Rendered before = render(STAFF);
+    AsteriskConfig.Rendered after = render(STAFF.replace("last-name: Berg", "last-name: Bergman"));
+
+    assertNotEquals(before.fingerprint(), after.fingerprint());
+    assertTrue(after.voicemailConf().contains("2102 => ,Anna Bergman,anna.berg@bjurholm.se"));
+  }
+
+  @Test
+  void fingerprintIsEmbeddedInBothFilesAndAnsweredByTheDialplan() throws Exception {
+    AsteriskConfig.Rendered r = render(STAFF);
+
+    assertTrue(r.fingerprint().matches("sha256:[0-9a-f]{32}"), r.fingerprint());
+    assertTrue(r.voicemailConf().contains("; vaxel-fingerprint: " + r.fingerprint() + "\n"));
+    assertTrue(r.extensionsConf().contains("; vaxel-fingerprint: " + r.fingerprint() + "\n"));
+    assertTrue(r.extensionsConf().contains(
+        "exten => fingerprint,1,Return(" + r.fingerprint() + ")\n"));
+    assertFalse(r.extensionsConf().contains("@@"), "the fingerprint token was left in");
+  }
+
+  @Test
+  void voicemailHasOneMailboxPerPersonWithAnExtension() throws Exception {
+    AsteriskConfig.Rendered r = render(STAFF);
+
+    assertEquals(List.of(
+        "2101 => ,Calle Carlsson,calle.carlsson@bjurholm.se",
+        "2102 => ,Anna Berg,anna.berg@bjurholm.se",
+        "2103 => ,Bo Lind,bo.lind@bjurholm.se",
+        "2131 => ,Elin Sandberg,elin.sandberg@bjurholm.se"),
+        context(r.voicemailConf(), "vaxel").stream().filter(l -> !l.isBlank()).toList());
+  }
+
+  @Test
+  void voicemailHasNoPinsAndSaysWhereTheyLive() throws Exception {
+    String vm = render(STAFF).voicemailConf();
+
+    assertTrue(vm.contains("passwordlocation=spooldir"));
+    assertTrue(context(vm, "vaxel").stream().filter(l -> !l.isBlank())
+        .allMatch(l -> l.matches("\\d+ => ,[^,]+,[^,]*")), vm);
+  }
+
+  @Test
+  void personWithoutExtensionHasNoMailboxAndNoDialplan() throws Exception {
+    AsteriskConfig.Rendered r = render(STAFF);
+
+    assertFalse(r.voicemailConf().contains("Öhman"));
+    assertFalse(r.extensionsConf().contains("nils.ohman"));
+    assertFalse(r.extensionsConf().contains("Öhman"));
+  }
+
+  @Test
+  void everyExtensionIsRoutedAndHasAHint() throws Exception {
+    List<String> staffContext = context(render(STAFF).extensionsConf(), "vaxel-staff");
+
+    for (String ext : List.of("2101", "2102", "2103", "2131")) {
+      assertTrue(staffContext.contains(
+          "exten => " + ext + ",1,Gosub(vaxel-staff-route,s,1(" + ext + "))"), ext);
+      assertTrue(staffContext.contains(
+          "exten => " + ext + ",hint,PJSIP/" + ext + ",CustomPresence:" + ext), ext);
+    }
+    assertEquals(4, staffContext.stream().filter(l -> l.contains(",hint,")).count());
+  }
+
+  @Test
+  void plannedAbsenceWindowsAreStockholmMidnightsInEpochSeconds() throws Exception {
+    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned");
+
+    // Elin: 5 to 9 October 2026 inclusive, summer time, so the window ends at 10 October 00:00.
+    long start = stockholmMidnight(2026, 10, 5);
+    long end = stockholmMidnight(2026, 10, 10);
+    assertEquals(1_791_151_200L, start, "5 October 2026 00:00 CEST");
+    int elin = planned.indexOf("exten => 2131,1,NoOp(elin.sandberg)");
+    assertTrue(elin >= 0, () -> String.join("\n", planned));
+    assertEquals(" same => n," + window(start, end, "-"), planned.get(elin + 1));
+    assertEquals(" same => n,Return()", planned.get(elin + 2));
+  }
+
+  @Test
+  void weeklyContactsBecomeOneWindowPerWeekWithTheirExtension() throws Exception {
+    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned");
+
+    int calle = planned.indexOf("exten => 2101,1,NoOp(calle.carlsson)");
+    assertTrue(calle >= 0, () -> String.join("\n", planned));
+    assertEquals(List.of(
+        " same => n," + window(stockholmMidnight(2026, 7, 20), stockholmMidnight(2026, 7, 27),
+            "2102"),
+        " same => n," + window(stockholmMidnight(2026, 7, 27), stockholmMidnight(2026, 8, 3),
+            "2103"),
+        " same => n," + window(stockholmMidnight(2026, 8, 3), stockholmMidnight(2026, 8, 10),
+            "2102"),
+        " same => n,Return()"), planned.subList(calle + 1, calle + 5));
+  }
+
+  @Test
+  void partDayAbsenceWindowIsAtItsLocalTimes() throws Exception {
+    String yaml = STAFF.replace("""
+              - from: 2026-10-05
+                until: 2026-10-09
+                reason: utbildning
+        """, """
+              - from: 2026-11-24T09:00
+                until: 2026-11-24T12:00
+                reason: mote
+        """);
+    List<String> planned = context(render(yaml).extensionsConf(), "vaxel-staff-planned");
+
+    long start = ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, STOCKHOLM).toEpochSecond();
+    long end = ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, STOCKHOLM).toEpochSecond();
+    assertTrue(planned.contains(" same => n," + window(start, end, "-")),
+        () -> String.join("\n", planned));
+  }
+
+  @Test
+  void onlyPeopleWithAbsencesHavePlannedEntries() throws Exception {
+    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned");
+
+    assertEquals(List.of("exten => 2101,1,NoOp(calle.carlsson)",
+        "exten => 2131,1,NoOp(elin.sandberg)", "exten => _X.,1,Return()"),
+        planned.stream().filter(l -> l.startsWith("exten")).toList());
+  }
+
+  @Test
+  void contextsFollowTheConfiguredNames() throws Exception {
+    String yaml = STAFF.replace("dialplan-context: vaxel-staff", "dialplan-context: kommun")
+        .replace("voicemail-context: vaxel", "voicemail-context: bjurholm")
+        .replace("device: \"PJSIP/${EXTEN}\"", "device: \"SIP/${EXTEN}\"")
+        .replace("ring-timeout: 20", "ring-timeout: 25");
+    AsteriskConfig.Rendered r = render(yaml);
+
+    for (String ctx : List.of("[kommun]", "[kommun-route]", "[kommun-absence]",
+        "[kommun-planned]")) {
+      assertTrue(r.extensionsConf().contains(ctx + "\n"), ctx);
+    }
+    assertTrue(r.voicemailConf().contains("[bjurholm]\n"));
+    assertTrue(r.extensionsConf().contains("VoiceMail(${ext}@bjurholm,u)"));
+    assertTrue(r.extensionsConf().contains("Dial(SIP/${ext},25)"));
+    assertTrue(r.extensionsConf().contains("Dial(SIP/100,25)"));
+    assertFalse(r.extensionsConf().contains("vaxel-staff"));
+  }
+
+  private static Map<String, String> asteriskFiles(Generator.Generated g) {
+    return g.files().stream().filter(f -> f.path().startsWith("asterisk/"))
+        .collect(Collectors.toMap(OutputFile::path, OutputFile::content));
+  }
+}
