@@ -2,6 +2,7 @@ package se.vaxel.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import se.vaxel.ami.AmiSettings;
@@ -11,17 +12,16 @@ import se.vaxel.ami.AmiSettings;
  * user of the machine through ps and /proc, so it comes from a file or the environment.
  */
 final class AmiOptions {
-  @Option(names = "--ami", paramLabel = "HOST[:PORT]", defaultValue = "${env:VAXEL_AMI:-127.0.0.1}",
+  @Option(names = "--ami", paramLabel = "HOST[:PORT]",
       description = "The Asterisk Manager Interface (default: $VAXEL_AMI, else 127.0.0.1; "
           + "port 5038).")
   String address;
 
-  @Option(names = "--ami-user", paramLabel = "NAME", defaultValue = "${env:VAXEL_AMI_USER:-vaxel}",
+  @Option(names = "--ami-user", paramLabel = "NAME",
       description = "The manager.conf user (default: $VAXEL_AMI_USER, else vaxel).")
   String user;
 
   @Option(names = "--ami-secret-file", paramLabel = "FILE",
-      defaultValue = "${env:VAXEL_AMI_SECRET_FILE}",
       description = "A file whose first line is the AMI secret (default: "
           + "$VAXEL_AMI_SECRET_FILE); without it, the secret is read from $VAXEL_AMI_SECRET.")
   Optional<Path> secretFile = Optional.empty();
@@ -31,7 +31,19 @@ final class AmiOptions {
           + "reloads may take six times as long.")
   int timeoutSeconds;
 
+  /**
+   * The settings, with the environment filling what the command line left out. The environment
+   * is read here, from the context, rather than by picocli's ${env:...} defaults, so that tests
+   * and embedders that hand in an environment get it used.
+   */
   AmiSettings settings(CliContext context) {
+    Map<String, String> env = context.env();
+    String address = this.address != null ? this.address : env.getOrDefault("VAXEL_AMI",
+        "127.0.0.1");
+    String user = this.user != null ? this.user : env.getOrDefault("VAXEL_AMI_USER", "vaxel");
+    Optional<Path> secretFile = this.secretFile.isPresent() ? this.secretFile
+        : Optional.ofNullable(env.get("VAXEL_AMI_SECRET_FILE")).filter(f -> !f.isBlank())
+            .map(Path::of);
     if (timeoutSeconds < 1) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--ami-timeout must be at least 1 second");
     }
@@ -52,7 +64,7 @@ final class AmiOptions {
     if (bracketed) {
       host = host.substring(1, host.length() - 1);
     }
-    String secret = AmiSettings.resolveSecret(secretFile, context.env());
+    String secret = AmiSettings.resolveSecret(secretFile, env);
     try {
       return AmiSettings.of(host, port, user, secret).withTimeouts(
           Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(timeoutSeconds * 6L));

@@ -31,12 +31,11 @@ final class ApplyCommand implements Callable<Integer> {
           .apply(root.context.clock().instant());
       if (applied.plan().isEmpty()) {
         root.context.out().printf("Nothing to change: %s already has what %s generates (%s).%n",
-            amiOptions.address, staffOptions.file, applied.plan().fingerprint());
+            "the PBX", staffOptions.file, applied.plan().fingerprint());
       } else {
         new PlanPrinter(root.context.out(), deploy.all).print(applied.plan());
-        root.context.out().printf("Applied%s: %s now has %s.%n",
-            applied.reloaded() ? ", reloaded and verified" : "", amiOptions.address,
-            applied.plan().fingerprint());
+        root.context.out().printf("Applied%s: the PBX now has %s.%n",
+            applied.reloaded() ? ", reloaded and verified" : "", applied.plan().fingerprint());
       }
       return ExitCode.OK.code();
     }

@@ -28,7 +28,7 @@ final class PlanCommand implements Callable<Integer> {
           .plan(root.context.clock().instant());
       if (plan.isEmpty()) {
         root.context.out().printf("Nothing to change: %s has what %s generates (%s).%n",
-            amiOptions.address, staffOptions.file, plan.fingerprint());
+            "the PBX", staffOptions.file, plan.fingerprint());
         plan.warnings().forEach(w -> root.context.out().println("Warning: " + w));
         return ExitCode.OK.code();
       }
