@@ -65,3 +65,25 @@ exten => ${p.ext},1,NoOp(${p.id})
 </#if>
 </#list>
 exten => _X.,1,Return()
+
+[${ctx.probe}]
+; Run by `vaxel check` through AMI Originate (Local/s@${ctx.probe}, variable VAXEL_PROBE):
+; records in AstDB family ${probeFamily}, per mailbox, "UT|M": U and T are 1 when an
+; unavailable and a temporary greeting is recorded (in any of the formats below), M the time
+; (epoch) of the oldest unheard message, 0 for none. STAT may not be read over AMI, but
+; dialplan that Asterisk runs itself may use it.
+exten => s,1,NoOp(vaxel greeting probe)
+<#list people as p>
+ same => n,Gosub(mailbox,1(${p.ext}))
+</#list>
+ same => n,Set(DB(${probeFamily}/done)=${"$"}{VAXEL_PROBE})
+ same => n,Hangup()
+exten => mailbox,1,Set(LOCAL(d)=${"$"}{ASTSPOOLDIR}/voicemail/${vmContext}/${"$"}{ARG1})
+ same => n,Set(LOCAL(u)=0)
+ same => n,Set(LOCAL(t)=0)
+<#list greetingFormats as f>
+ same => n,ExecIf(${"$"}[${"$"}{STAT(e,${"$"}{d}/unavail.${f})}]?Set(LOCAL(u)=1))
+ same => n,ExecIf(${"$"}[${"$"}{STAT(e,${"$"}{d}/temp.${f})}]?Set(LOCAL(t)=1))
+</#list>
+ same => n,Set(DB(${probeFamily}/${"$"}{ARG1})=${"$"}{u}${"$"}{t}|${"$"}{STAT(M,${"$"}{d}/INBOX/msg0000.txt)})
+ same => n,Return()

@@ -35,15 +35,27 @@ public final class AsteriskConfig {
   /** The rendered fragments, keyed by file name, and the fingerprint embedded in both. */
   public record Rendered(String voicemailConf, String extensionsConf, String fingerprint) {}
 
+  /** AstDB family where the greeting probe of {@code vaxel check} leaves its results. */
+  public static final String PROBE_FAMILY = "vaxel-probe";
+
+  /**
+   * The file endings app_voicemail may record greetings in (format= wav49 gives .WAV); the
+   * probe looks for each, since the PBX's format list is not ours to know.
+   */
+  static final List<String> GREETING_FORMATS =
+      List.of("WAV", "wav", "gsm", "g722", "ulaw", "alaw", "sln", "g729");
+
   /** The dialplan contexts vaxel owns, all derived from {@code asterisk.dialplan-context}. */
-  public record Contexts(String staff, String route, String absence, String planned) {
+  public record Contexts(String staff, String route, String absence, String planned,
+      String probe) {
     public static Contexts of(AsteriskSettings settings) {
       String base = settings.dialplanContext();
-      return new Contexts(base, base + "-route", base + "-absence", base + "-planned");
+      return new Contexts(base, base + "-route", base + "-absence", base + "-planned",
+          base + "-probe");
     }
 
     public List<String> all() {
-      return List.of(staff, route, absence, planned);
+      return List.of(staff, route, absence, planned, probe);
     }
   }
 
@@ -106,7 +118,9 @@ public final class AsteriskConfig {
     model.put("version", version);
     model.put("fingerprint", FINGERPRINT_TOKEN);
     model.put("ctx", Map.of("staff", ctx.staff(), "route", ctx.route(),
-        "absence", ctx.absence(), "planned", ctx.planned()));
+        "absence", ctx.absence(), "planned", ctx.planned(), "probe", ctx.probe()));
+    model.put("probeFamily", PROBE_FAMILY);
+    model.put("greetingFormats", GREETING_FORMATS);
     model.put("vmContext", ast.voicemailContext());
     model.put("ringTimeout", ast.ringTimeout());
     model.put("family", OVERRIDE_FAMILY);
