@@ -1,0 +1,238 @@
+package se.vaxel.pbx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.DialplanEntry;
+import se.vaxel.ami.PresenceEntry;
+import se.vaxel.ami.VoicemailBox;
+import se.vaxel.testing.ItStaff;
+import se.vaxel.testing.Pbx;
+import se.vaxel.testing.Sandbox;
+
+/** vaxel apply, plan and absence against the real Asterisk 22 of scripts/asterisk-sandbox. */
+class ApplyIT {
+  private static final Duration RING = Duration.ofSeconds(10);
+
+  @TempDir static Path dir;
+  static Pbx pbx;
+  static Path staff;
+  static Pbx.Run firstApply;
+
+  @BeforeAll
+  static void applyTheTestStaff() throws IOException {
+    Sandbox sandbox = Sandbox.get();
+    sandbox.reset();
+    pbx = new Pbx(sandbox);
+    pbx.installTestPhones();
+    staff = ItStaff.write(dir);
+    firstApply = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+  }
+
+  static String etc() {
+    return pbx.sandbox().etc().toString();
+  }
+
+  /** Each test starts from the applied state: no live absences, presence as planned. */
+  @AfterEach
+  void clearLiveAbsences() {
+    try (AmiClient ami = pbx.connect()) {
+      ami.dbDelTree(LiveOverride.FAMILY);
+    }
+    pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+  }
+
+  @Test
+  void firstApplyReloadsAndVerifies() {
+    assertEquals(0, firstApply.code(), firstApply.err());
+    assertTrue(firstApply.out().contains("Mailboxes: 5 to add, 0 to remove, 0 to change"),
+        firstApply.out());
+    assertTrue(firstApply.out().contains("reloaded and verified"), firstApply.out());
+  }
+
+  @Test
+  void everyMailboxIsLiveWithItsNameAndEmail() {
+    try (AmiClient ami = pbx.connect()) {
+      Map<String, VoicemailBox> boxes = ami.voicemailUsers().stream()
+          .filter(b -> b.context().equals(ItStaff.VOICEMAIL_CONTEXT))
+          .collect(Collectors.toMap(VoicemailBox::mailbox, b -> b));
+      assertEquals(List.of("2201", "2202", "2203", "2204", "2205"),
+          boxes.keySet().stream().sorted().toList(), "eva has no extension, so no mailbox");
+      assertEquals("Per Närvarande", boxes.get("2201").fullName());
+      assertEquals("per@testby.se", boxes.get("2201").email());
+      assertEquals("Dan Imorgon", boxes.get("2205").fullName());
+    }
+  }
+
+  @Test
+  void theDialplanContextsAreLoadedWithHints() {
+    try (AmiClient ami = pbx.connect()) {
+      for (String ctx : List.of(ItStaff.CONTEXT, ItStaff.CONTEXT + "-route",
+          ItStaff.CONTEXT + "-absence", ItStaff.CONTEXT + "-planned")) {
+        assertFalse(ami.showDialplan(ctx).isEmpty(), ctx + " is not loaded");
+      }
+      List<DialplanEntry> hints = ami.showDialplan(ItStaff.CONTEXT).stream()
+          .filter(DialplanEntry::isHint).toList();
+      assertEquals(5, hints.size());
+      assertTrue(hints.stream().anyMatch(h -> h.extension().equals("2202")
+          && h.application().contains("CustomPresence:2202")), hints.toString());
+    }
+  }
+
+  @Test
+  void presentPersonRingsTheirOwnPhone() {
+    assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2201", RING));
+  }
+
+  @Test
+  void absentPersonRingsTheAlternate() {
+    assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2202", RING));
+  }
+
+  @Test
+  void absentPersonWhoseAlternateIsAbsentTooRingsTheSwitchboard() {
+    assertEquals("100", pbx.call(ItStaff.CONTEXT, "2203", RING));
+  }
+
+  @Test
+  void absenceStartingTomorrowStillRingsThePerson() {
+    assertEquals("2205", pbx.call(ItStaff.CONTEXT, "2205", RING));
+  }
+
+  @Test
+  void applyingTwiceChangesNothingTheSecondTime() {
+    Pbx.Run again = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().startsWith("Nothing to change"), again.out());
+    Pbx.Run plan = pbx.vaxel("plan", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    assertEquals(0, plan.code(), plan.out() + plan.err());
+  }
+
+  @Test
+  void includesAreAddedOnce() throws IOException {
+    pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    String vm = Files.readString(pbx.sandbox().etc().resolve("voicemail.conf"));
+    String ext = Files.readString(pbx.sandbox().etc().resolve("extensions.conf"));
+    assertEquals(1, count(vm, "#include \"vaxel/voicemail.conf\""));
+    assertEquals(1, count(ext, "#include \"vaxel/extensions.conf\""));
+  }
+
+  @Test
+  void absentPersonIsPublishedAsAwayPresence() {
+    try (AmiClient ami = pbx.connect()) {
+      PresenceEntry anna = ami.presenceState("CustomPresence:2202");
+      assertEquals("away", anna.state());
+      assertEquals("semester", anna.subtype());
+      assertTrue(anna.message().contains("Per Närvarande 2201"), anna.message());
+      assertEquals("away", ami.presenceState("CustomPresence:2204").state());
+      assertFalse(ami.presenceState("CustomPresence:2201").state().equals("away"));
+    }
+  }
+
+  @Test
+  void liveAbsenceRoutesTheNextCallWithoutReload() {
+    Pbx.Run set = pbx.vaxel("absence", "set", "per.present", "--until",
+        LocalDate.now(ItStaff.ZONE).plusDays(1).toString(), "--alternate", "dan.tomorrow",
+        "-f", staff.toString());
+    assertEquals(0, set.code(), set.err());
+    assertEquals("2205", pbx.call(ItStaff.CONTEXT, "2201", RING));
+    // Anna's alternate is Per, who is now away live: her calls go to the switchboard.
+    assertEquals("100", pbx.call(ItStaff.CONTEXT, "2202", RING));
+    try (AmiClient ami = pbx.connect()) {
+      assertEquals("away", ami.presenceState("CustomPresence:2201").state());
+    }
+
+    Pbx.Run clear = pbx.vaxel("absence", "clear", "per.present", "-f", staff.toString());
+    assertEquals(0, clear.code(), clear.err());
+    assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2201", RING));
+  }
+
+  @Test
+  void clearingAPlannedAbsenceLetsThePhoneRingAgain() {
+    Pbx.Run clear = pbx.vaxel("absence", "clear", "anna.away", "-f", staff.toString());
+    assertEquals(0, clear.code(), clear.err());
+    assertTrue(clear.out().contains("is back"), clear.out());
+    assertEquals("2202", pbx.call(ItStaff.CONTEXT, "2202", RING));
+    Pbx.Run list = pbx.vaxel("absence", "list", "-f", staff.toString());
+    assertTrue(list.out().lines().anyMatch(l -> l.startsWith("anna.away")
+        && l.contains("ring 2202") && l.contains("semester")), list.out());
+  }
+
+  @Test
+  void liveAbsenceWithAnAbsentAlternateIsRefused() {
+    Pbx.Run set = pbx.vaxel("absence", "set", "per.present", "--until",
+        LocalDate.now(ItStaff.ZONE).plusDays(1).toString(), "--alternate", "anna.away",
+        "-f", staff.toString());
+    assertEquals(2, set.code());
+    assertTrue(set.err().contains("is away too"), set.err());
+    assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2201", RING));
+  }
+
+  @Test
+  void configurationThatDoesNotLoadIsRolledBack(@TempDir Path templates) throws IOException {
+    // An organisation's broken template drops the last mailbox: Asterisk loads four, apply
+    // notices, puts the working files back and reloads them.
+    Path vm = Files.createDirectories(templates.resolve("asterisk"))
+        .resolve("voicemail.conf.ftl");
+    String shipped = Files.readString(Sandbox.projectDir()
+        .resolve("templates/asterisk/voicemail.conf.ftl"), StandardCharsets.UTF_8);
+    Files.writeString(vm, shipped.replace("<#list people as p>",
+        "<#list people[0..people?size-2] as p>"), StandardCharsets.UTF_8);
+    Path before = pbx.sandbox().etc().resolve("vaxel/voicemail.conf");
+    String working = Files.readString(before);
+
+    Pbx.Run broken = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc(),
+        "--templates", templates.toString());
+
+    assertEquals(3, broken.code(), broken.out() + broken.err());
+    assertTrue(broken.err().contains("previous configuration is restored"), broken.err());
+    assertEquals(working, Files.readString(before));
+    try (AmiClient ami = pbx.connect()) {
+      assertTrue(ami.voicemailUsers().stream().anyMatch(b ->
+          b.context().equals(ItStaff.VOICEMAIL_CONTEXT) && b.mailbox().equals("2205")));
+    }
+    assertEquals("2205", pbx.call(ItStaff.CONTEXT, "2205", RING));
+  }
+
+  @Test
+  void unreachablePbxIsExitThree() {
+    Map<String, String> env = pbx.env();
+    env.put("VAXEL_AMI", "127.0.0.1:1");
+    Pbx.Run run = Pbx.vaxel(env, "plan", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    assertEquals(3, run.code());
+    assertEquals(1, run.err().lines().count(), run.err());
+  }
+
+  @Test
+  void wrongSecretIsExitThreeAndNeverPrinted(@TempDir Path tmp) throws IOException {
+    Path secret = tmp.resolve("secret");
+    Files.writeString(secret, "not-the-secret-4711\n");
+    Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions
+        .fromString("rw-------"));
+    Map<String, String> env = pbx.env();
+    env.put("VAXEL_AMI_SECRET_FILE", secret.toString());
+    Pbx.Run run = Pbx.vaxel(env, "plan", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    assertEquals(3, run.code(), run.err());
+    assertFalse((run.out() + run.err()).contains("not-the-secret-4711"));
+    assertFalse((run.out() + run.err()).contains(pbx.sandbox().secret()));
+  }
+
+  private static int count(String text, String what) {
+    return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+  }
+}
