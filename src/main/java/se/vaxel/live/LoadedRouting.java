@@ -1,0 +1,41 @@
+package se.vaxel.live;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The absence routing of the loaded dialplan, read back from ShowDialPlan, so a check can tell
+ * where a call for an extension goes now without placing one.
+ *
+ * @param overridesHonoured the absence context consults AstDB (live absences take effect)
+ * @param planned per extension, the windows of its planned-absence context
+ * @param ringTimeouts the timeouts (seconds) of every Dial in the route context
+ */
+public record LoadedRouting(
+    boolean overridesHonoured, Map<String, List<Window>> planned, List<Integer> ringTimeouts) {
+
+  public static final LoadedRouting NONE = new LoadedRouting(false, Map.of(), List.of());
+
+  public LoadedRouting {
+    planned = Map.copyOf(planned);
+    ringTimeouts = List.copyOf(ringTimeouts);
+  }
+
+  /** [start, end) in epoch seconds and the extension (or "-") that takes the calls. */
+  public record Window(long start, long end, String target) {
+    public boolean contains(Instant t) {
+      long s = t.getEpochSecond();
+      return s >= start && s < end;
+    }
+  }
+
+  /** Where the loaded planned-absence context sends calls for {@code extension} at {@code t}. */
+  public Optional<String> plannedTarget(String extension, Instant t) {
+    return planned.getOrDefault(extension, List.of()).stream()
+        .filter(w -> w.contains(t))
+        .map(Window::target)
+        .findFirst();
+  }
+}

@@ -1,0 +1,60 @@
+package se.vaxel.live;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import se.vaxel.ami.VoicemailBox;
+import se.vaxel.pbx.LiveOverride;
+
+/**
+ * What the live PBX has, read over AMI in a fixed number of round trips, for the compliance
+ * rules to judge. Nothing here knows staff.yaml.
+ *
+ * @param pbx the AMI address, for reports
+ * @param mailboxes the mailboxes of our voicemail context, by mailbox number
+ * @param fingerprint what the loaded dialplan's fingerprint extension returns; "" when our
+ *     dialplan is not loaded
+ * @param dialplanExtensions the (non-pattern) extensions of our staff context
+ * @param routing the absence routing as the loaded dialplan would decide it
+ * @param overrides the switchboard's live absences in AstDB
+ * @param greetings what the greeting probe found per mailbox; empty when it could not run
+ * @param endpoints whether each extension's device has a reachable contact; empty when the
+ *     devices are not PJSIP or the AMI user may not list them
+ * @param incomplete what could not be read, in words; a check with anything here is never
+ *     reported as compliant
+ */
+public record Snapshot(
+    Instant takenAt,
+    String pbx,
+    Map<String, VoicemailBox> mailboxes,
+    String fingerprint,
+    Set<String> dialplanExtensions,
+    LoadedRouting routing,
+    Map<String, LiveOverride> overrides,
+    Optional<Map<String, Greeting>> greetings,
+    Optional<Map<String, Boolean>> endpoints,
+    List<String> incomplete) {
+
+  public Snapshot {
+    Objects.requireNonNull(takenAt, "takenAt");
+    Objects.requireNonNull(pbx, "pbx");
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(routing, "routing");
+    mailboxes = Map.copyOf(mailboxes);
+    dialplanExtensions = Set.copyOf(dialplanExtensions);
+    overrides = Map.copyOf(overrides);
+    incomplete = List.copyOf(incomplete);
+  }
+
+  /**
+   * One mailbox's recordings, as the probe that runs inside Asterisk saw its spool directory.
+   *
+   * @param unavailable an unavailable greeting is recorded (T2), in any format
+   * @param temporary a temporary (absence) greeting is recorded
+   * @param oldestUnheard when the oldest message in INBOX was left, if there is one
+   */
+  public record Greeting(boolean unavailable, boolean temporary, Optional<Instant> oldestUnheard) {}
+}
