@@ -25,6 +25,7 @@ import se.vaxel.pbx.EffectiveAbsence;
 import se.vaxel.pbx.LiveOverride;
 
 @Command(name = "absence", mixinStandardHelpOptions = true,
+    header = "The switchboard's live absences: set, clear, list.",
     description = {
         "The switchboard's live absences: stored in AstDB (family "
             + LiveOverride.FAMILY + ", key = extension) and",
@@ -105,6 +106,7 @@ final class AbsenceCommand implements Runnable {
   }
 
   @Command(name = "set", mixinStandardHelpOptions = true,
+      header = "Marks a person away, with who takes their calls.",
       description = "Marks a person away now (or from --from) until --until; calls go to "
           + "--alternate, else to the switchboard.")
   static final class Set extends Action {
@@ -142,6 +144,7 @@ final class AbsenceCommand implements Runnable {
   }
 
   @Command(name = "clear", mixinStandardHelpOptions = true,
+      header = "Marks a person back.",
       description = "The person is back: their calls ring their own phone again, even if "
           + "staff.yaml still has them away.")
   static final class Clear extends Action {
@@ -156,6 +159,7 @@ final class AbsenceCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
+      header = "Lists live and planned absences.",
       description = "Live and planned absences side by side, and where calls go now.")
   static final class ListAbsences extends Action {
     @Override

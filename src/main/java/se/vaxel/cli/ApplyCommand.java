@@ -9,6 +9,7 @@ import se.vaxel.model.Staff;
 import se.vaxel.pbx.Deployment;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
+    header = "Brings the PBX to what staff.yaml generates, verified over AMI.",
     description = {
         "Writes the generated voicemail.conf and extensions.conf into DIR/vaxel/ (keeping the",
         "previous version in DIR/vaxel/previous/), includes them once from DIR's own files,",

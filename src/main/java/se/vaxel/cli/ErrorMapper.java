@@ -8,6 +8,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import se.vaxel.ami.AmiException;
 import se.vaxel.pbx.Deployment;
+import se.vaxel.render.Templates;
 import se.vaxel.staff.Problem;
 import se.vaxel.staff.StaffException;
 
@@ -42,6 +43,11 @@ final class ErrorMapper implements IExecutionExceptionHandler {
     if (ex instanceof Deployment.NotLoadedException nl) {
       err.println("vaxel: apply: " + nl.getMessage());
       return ExitCode.PBX_UNREACHABLE.code();
+    }
+    if (ex instanceof Templates.TemplateProblem tp) {
+      // Templates are the organisation's own wording: a broken one is bad input.
+      err.println("vaxel: " + tp.getMessage());
+      return ExitCode.BAD_INPUT.code();
     }
     if (ex instanceof NoSuchFileException nf) {
       err.println("vaxel: " + nf.getFile() + ": no such file");

@@ -58,10 +58,12 @@ final class GreetingCommand implements Callable<Integer> {
     Language language = lang.map(GreetingCommand::language).orElse(staff.languageOf(p));
     LocalDate day = date.orElseGet(() -> GenerateService.today(staff, root.context.clock()));
     Texts texts = Rendering.of(staffOptions.templates, VaxelCommand.version()).texts();
+    // Both texts are rendered before anything is printed: a broken template prints nothing.
+    String greeting = texts.greeting(staff, p, language);
+    Optional<String> absence = texts.absenceGreeting(staff, p, language, day);
     PrintWriter out = root.context.out();
     out.println(heading(language, p));
-    out.print(texts.greeting(staff, p, language));
-    Optional<String> absence = texts.absenceGreeting(staff, p, language, day);
+    out.print(greeting);
     if (absence.isPresent()) {
       out.println();
       out.println(language == Language.SV

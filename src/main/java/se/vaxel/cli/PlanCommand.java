@@ -9,6 +9,7 @@ import se.vaxel.model.Staff;
 import se.vaxel.pbx.Plan;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
+    header = "Shows what apply would change on the PBX.",
     description = {
         "Shows what 'vaxel apply' would change on the PBX: files in the Asterisk configuration",
         "directory, mailboxes, the dialplan, presence and expired live absences.",

@@ -8,6 +8,7 @@ import se.vaxel.model.Staff;
 import se.vaxel.staff.StaffLoader;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
+    header = "Checks staff.yaml and reports every problem at once.",
     description = "Checks staff.yaml and reports every problem as FILE:LINE:COLUMN: message.")
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;

@@ -26,6 +26,13 @@ public final class OutputWriter {
   public WriteResult write(Path dir, Collection<OutputFile> files) throws IOException {
     Files.createDirectories(dir);
     Set<String> previous = readManifest(dir);
+    Set<String> current = new TreeSet<>();
+    files.forEach(f -> current.add(f.path()));
+    // The manifest names every file we may have written before any is written, so a crash
+    // halfway leaves no file of ours that a later run would not know to remove.
+    Set<String> both = new TreeSet<>(previous);
+    both.addAll(current);
+    writeManifest(dir, both);
     AtomicInteger written = new AtomicInteger();
     // Thousands of small files: the file system calls dominate, so two threads pay off.
     try {
@@ -41,8 +48,6 @@ public final class OutputWriter {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    Set<String> current = new TreeSet<>();
-    files.forEach(f -> current.add(f.path()));
     int removed = 0;
     for (String old : previous) {
       if (!current.contains(old) && Files.deleteIfExists(dir.resolve(old))) {
@@ -50,8 +55,12 @@ public final class OutputWriter {
         pruneEmptyParents(dir, dir.resolve(old).getParent());
       }
     }
-    AtomicFiles.writeIfChanged(dir.resolve(MANIFEST), String.join("\n", current) + "\n");
+    writeManifest(dir, current);
     return new WriteResult(written.get(), files.size() - written.get(), removed);
+  }
+
+  private static void writeManifest(Path dir, Set<String> paths) throws IOException {
+    AtomicFiles.writeIfChanged(dir.resolve(MANIFEST), String.join("\n", paths) + "\n");
   }
 
   private static Set<String> readManifest(Path dir) throws IOException {

@@ -45,7 +45,8 @@ public final class PersonFinder {
     if (!exact.isEmpty()) {
       return new Match(null, limit(exact), true);
     }
-    String[] words = q.split(" ");
+    // "Eva Lena" and "karl-johan" find Eva-Lena and Karl Johan: hyphens count as spaces.
+    String[] words = q.split("[ -]");
     List<Person> partial = staff.people().stream()
         .filter(p -> containsAllWords(searchText(p), words))
         .toList();
@@ -78,7 +79,7 @@ public final class PersonFinder {
   }
 
   private static boolean containsAllWords(String text, String[] words) {
-    List<String> tokens = Arrays.asList(text.split(" "));
+    List<String> tokens = Arrays.asList(text.split("[ -]"));
     for (String w : words) {
       if (tokens.stream().noneMatch(t -> t.startsWith(w))) {
         return false;

@@ -135,4 +135,24 @@ class GreetingCommandTest {
         + "Carlsson."), r::toString);
     assertFalse(r.out().contains("Hej! Du har ringt"), r::toString);
   }
+
+  @Test
+  void brokenOrganisationTemplateIsBadInputNamingTheTemplate() throws Exception {
+    Path templates = tmp.resolve("broken");
+    Files.createDirectories(templates.resolve("sv"));
+    Files.writeString(templates.resolve("sv/greeting.ftl"), "Hej ${fullName\n");
+
+    Cli.Run r = greeting("--templates", templates.toString(), "calle");
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("sv/greeting.ftl"), r::toString);
+  }
+
+  @Test
+  void missingTemplatesDirectoryIsBadInput() {
+    Cli.Run r = greeting("--templates", tmp.resolve("nowhere").toString(), "calle");
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("is not a directory"), r::toString);
+  }
 }

@@ -84,6 +84,12 @@ class PersonFinderTest {
   }
 
   @Test
+  void hyphenAndSpaceInANameAreTheSame() {
+    assertEquals("eva-lena.nystrom", found("Eva Lena"));
+    assertEquals("eva-lena.nystrom", found("eva-lena nyström"));
+  }
+
+  @Test
   void findsByExtension() {
     assertEquals("asa.oberg", found("2104"));
   }
