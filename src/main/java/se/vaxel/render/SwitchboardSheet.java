@@ -90,7 +90,10 @@ public final class SwitchboardSheet {
       Staff staff, Person p, Absence a, Locale locale, LocalDate today) {
     boolean endsDuringDay = Texts.endsDuringDay(a);
     LocalDate until = endsDuringDay ? a.end().toLocalDate() : a.lastDay();
-    Person alternate = Texts.alternateOf(staff, p, a);
+    // The contact of the day shown (today, or the first day of an upcoming absence): with
+    // weekly contacts, the same person the dialplan sends calls to that day.
+    Person alternate = Texts.contactOn(staff, p, a, today.isBefore(a.firstDay())
+        ? a.firstDay() : today);
     return new TextModel()
         .put("reason", Texts.disclosedReason(a.reason()))
         .put("from", date(a.firstDay(), locale, today))

@@ -132,7 +132,7 @@ public final class Texts {
       LocalDate until = endsDuringDay ? absence.end().toLocalDate() : absence.lastDay();
       boolean withYear = until.getYear() != absence.firstDay().getYear()
           || until.getYear() != today.getYear();
-      Person alternate = alternateOf(staff, p, absence);
+      Person alternate = steadyContact(staff, p, absence);
       TextModel model = personModel(staff, p, lang)
           .put("reason", disclosedReason(absence.reason()))
           .put("until", SpokenDate.of(until, lang.locale(), withYear))
@@ -171,6 +171,29 @@ public final class Texts {
   /** The number someone outside can dial: direct, else work mobile, else null. */
   static String externalNumber(Person p) {
     return p.phone() != null ? p.phone() : p.mobile();
+  }
+
+  /**
+   * Who to name in a greeting recorded once for the whole absence: the one contact of every
+   * week, or null (callers go to the switchboard) when the contact changes from week to week,
+   * since a recorded name that is wrong half the time is worse than none.
+   */
+  static Person steadyContact(Staff staff, Person p, Absence absence) {
+    Person first = contactOn(staff, p, absence, absence.firstDay());
+    for (LocalDate day = absence.firstDay(); !day.isAfter(absence.lastDay());
+        day = day.plusDays(1)) {
+      if (!java.util.Objects.equals(contactOn(staff, p, absence, day), first)) {
+        return null;
+      }
+    }
+    return first;
+  }
+
+  /** The contact on one day of the absence: that ISO week's contact, else the alternate. */
+  static Person contactOn(Staff staff, Person p, Absence absence, LocalDate day) {
+    String weekly = absence.weeklyContacts().get(
+        day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return weekly != null ? resolve(staff, p, weekly) : alternateOf(staff, p, absence);
   }
 
   static Person alternateOf(Staff staff, Person p, Absence absence) {

@@ -54,7 +54,8 @@ class GreetingCommandTest {
     int heading = out.indexOf("Tillfällig hälsning under frånvaron:");
     int absence = out.indexOf("Jag är på utbildning till och med fredag den 27 november.");
     assertTrue(normal >= 0 && heading > normal && absence > heading, r::toString);
-    assertTrue(out.contains("Ömer Jönsson"), r::toString);
+    // Her contact changes from week 47 to week 48, so the greeting names the switchboard.
+    assertTrue(out.contains("vända dig till växeln på 0934-140 00"), r::toString);
   }
 
   @Test
