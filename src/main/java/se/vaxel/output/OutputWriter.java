@@ -2,6 +2,8 @@ package se.vaxel.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,7 +27,9 @@ public final class OutputWriter {
   public static final String MANIFEST = ".vaxel-manifest";
 
   public WriteResult write(Path dir, Collection<OutputFile> files) throws IOException {
-    Files.createDirectories(dir);
+    if (isAbsentOrEmpty(dir)) {
+      return writeFresh(dir, files);
+    }
     Set<String> previous = readManifest(dir);
     Set<String> current = new TreeSet<>();
     files.forEach(f -> current.add(f.path()));
@@ -34,20 +39,11 @@ public final class OutputWriter {
     both.addAll(current);
     writeManifest(dir, both);
     AtomicInteger written = new AtomicInteger();
-    // Thousands of small files: the file system calls dominate, so two threads pay off.
-    try {
-      files.parallelStream().forEach(f -> {
-        try {
-          if (AtomicFiles.writeIfChanged(dir.resolve(f.path()), f.content())) {
-            written.incrementAndGet();
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    forEachFile(files, f -> {
+      if (AtomicFiles.writeIfChanged(dir.resolve(f.path()), f.content())) {
+        written.incrementAndGet();
+      }
+    });
     int removed = 0;
     for (String old : previous) {
       if (!current.contains(old) && Files.deleteIfExists(dir.resolve(old))) {
@@ -57,6 +53,82 @@ public final class OutputWriter {
     }
     writeManifest(dir, current);
     return new WriteResult(written.get(), files.size() - written.get(), removed);
+  }
+
+  /**
+   * A new output tree is built beside its destination with plain writes and then renamed into
+   * place: one atomic step for the whole tree, where per-file temporary files and renames would
+   * triple the file system work of a first run over tens of thousands of files.
+   */
+  private WriteResult writeFresh(Path dir, Collection<OutputFile> files) throws IOException {
+    Path target = dir.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    Path building = Files.createTempDirectory(parent, "." + target.getFileName() + ".vaxel-new");
+    try {
+      Set<Path> made = ConcurrentHashMap.newKeySet();
+      forEachFile(files, f -> {
+        Path file = building.resolve(f.path());
+        Path fileDir = file.getParent();
+        if (made.add(fileDir)) {
+          Files.createDirectories(fileDir);
+        }
+        Files.write(file, f.content().getBytes(StandardCharsets.UTF_8));
+      });
+      Set<String> paths = new TreeSet<>();
+      files.forEach(f -> paths.add(f.path()));
+      writeManifest(building, paths);
+      // rename(2) replaces an empty directory, and fails if someone filled it meanwhile.
+      Files.move(building, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(building);
+      throw e;
+    }
+    return new WriteResult(files.size(), 0, 0);
+  }
+
+  private static boolean isAbsentOrEmpty(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return true;
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new java.nio.file.NotDirectoryException(dir.toString());
+    }
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private interface FileAction {
+    void apply(OutputFile f) throws IOException;
+  }
+
+  /** Thousands of small files: two threads keep the file system busy while one waits. */
+  private static void forEachFile(Collection<OutputFile> files, FileAction action)
+      throws IOException {
+    try {
+      files.parallelStream().forEach(f -> {
+        try {
+          action.apply(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void writeManifest(Path dir, Set<String> paths) throws IOException {

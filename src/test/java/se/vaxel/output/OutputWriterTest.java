@@ -44,6 +44,41 @@ class OutputWriterTest {
   }
 
   @Test
+  void aNewTreeAppearsWholeWithNothingLeftBeside() throws Exception {
+    writer.write(tmp.resolve("out"), tree());
+
+    try (var entries = Files.list(tmp)) {
+      assertEquals(List.of(tmp.resolve("out")), entries.toList());
+    }
+    assertTrue(Files.exists(tmp.resolve("out").resolve(OutputWriter.MANIFEST)));
+  }
+
+  @Test
+  void aNewTreeThatCannotBeWrittenLeavesNoDestinationAndNoDebris() {
+    // "a" cannot be a file and a directory at once: the write fails halfway.
+    List<OutputFile> clash = List.of(new OutputFile("a", "x\n"), new OutputFile("a/b", "y\n"));
+
+    assertThrows(IOException.class, () -> writer.write(tmp.resolve("out"), clash));
+
+    assertFalse(Files.exists(tmp.resolve("out")));
+    try (var entries = Files.list(tmp)) {
+      assertEquals(0, entries.count());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void anExistingDirectoryKeepsFilesThatAreNotOurs() throws Exception {
+    Files.writeString(tmp.resolve("README"), "the admin's own notes\n");
+
+    writer.write(tmp, tree());
+
+    assertEquals("the admin's own notes\n", Files.readString(tmp.resolve("README")));
+    assertEquals("Hej Bo\n", Files.readString(tmp.resolve("staff/bo.lind/greeting.txt")));
+  }
+
+  @Test
   void writesTextAsUtf8() throws Exception {
     writer.write(tmp, List.of(new OutputFile("a.txt", "Åsa Öberg\n")));
 
