@@ -11,12 +11,19 @@ import java.util.Optional;
  *
  * @param overridesHonoured the absence context consults AstDB (live absences take effect)
  * @param planned per extension, the windows of its planned-absence context
- * @param ringTimeouts the timeouts (seconds) of every Dial in the route context
+ * @param ringTimeouts the timeouts (seconds) of every Dial in the route context; {@link
+ *     #UNBOUNDED_RING_TIMEOUT} for a Dial whose timeout is missing or unreadable
  */
 public record LoadedRouting(
     boolean overridesHonoured, Map<String, List<Window>> planned, List<Integer> ringTimeouts) {
 
   public static final LoadedRouting NONE = new LoadedRouting(false, Map.of(), List.of());
+
+  /**
+   * A Dial without a timeout (or with 0, or a variable known only at call time): callers may
+   * wait without limit, so it is longer than any policy's timeout.
+   */
+  public static final int UNBOUNDED_RING_TIMEOUT = Integer.MAX_VALUE;
 
   public LoadedRouting {
     planned = Map.copyOf(planned);

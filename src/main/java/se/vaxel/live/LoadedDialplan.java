@@ -1,0 +1,166 @@
+package se.vaxel.live;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.DialplanEntry;
+import se.vaxel.model.AsteriskSettings;
+import se.vaxel.render.AsteriskConfig;
+
+/**
+ * Reads vaxel's generated dialplan back from ShowDialPlan entries: what a loaded context says,
+ * not what staff.yaml would generate. Pure functions of the entries, so they are tested on
+ * entries captured from a real Asterisk.
+ *
+ * <p>The patterns match what {@code templates/asterisk/extensions.conf.ftl} writes, as Asterisk
+ * hands it back (arguments verbatim, whitespace as written); they tolerate extra whitespace so
+ * that an organisation's reformatted template still reads.
+ */
+public final class LoadedDialplan {
+
+  /** The extension of the route context whose Return carries the fingerprint. */
+  static final String FINGERPRINT_EXTENSION = "fingerprint";
+
+  /** {@code $[${EPOCH} >= S & ${EPOCH} < E]?Return(T)}, the data of one planned window. */
+  private static final Pattern WINDOW = Pattern.compile(
+      "^\\s*\\$\\[\\s*\\$\\{EPOCH}\\s*>=\\s*(\\d+)\\s*&\\s*\\$\\{EPOCH}\\s*<\\s*(\\d+)\\s*]"
+          + "\\s*\\?\\s*Return\\(\\s*([^)]*?)\\s*\\)\\s*$");
+
+  /** A Dial timeout in seconds; Asterisk also takes fractions. */
+  private static final Pattern SECONDS = Pattern.compile("^\\s*(\\d+)(?:\\.(\\d+))?\\s*$");
+
+  private LoadedDialplan() {}
+
+  /** The fingerprint the loaded dialplan returns, "" when our route context is not loaded. */
+  public static String fingerprint(AmiClient ami, AsteriskSettings settings) {
+    return fingerprint(ami.showDialplan(AsteriskConfig.Contexts.of(settings).route()));
+  }
+
+  /** The data of the route context's {@code fingerprint} extension, "" when there is none. */
+  public static String fingerprint(List<DialplanEntry> route) {
+    return route.stream()
+        .filter(e -> !e.isHint() && e.extension().equals(FINGERPRINT_EXTENSION)
+            && e.priority() == 1)
+        .map(e -> e.appData().strip())
+        .findFirst()
+        .orElse("");
+  }
+
+  /**
+   * The dialable extensions of the staff context: patterns are left out, and an extension that
+   * has only a hint cannot be called, so it is left out too.
+   */
+  public static Set<String> extensions(List<DialplanEntry> staff) {
+    Set<String> out = new TreeSet<>();
+    for (DialplanEntry e : staff) {
+      if (!e.isHint() && !e.extension().startsWith("_")) {
+        out.add(e.extension());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The absence routing of the three loaded contexts; {@link LoadedRouting#NONE} when any of
+   * them is not loaded, since a call then never reaches the absence decision.
+   */
+  public static LoadedRouting routing(List<DialplanEntry> route, List<DialplanEntry> absence,
+      List<DialplanEntry> planned) {
+    if (route.isEmpty() || absence.isEmpty() || planned.isEmpty()) {
+      return LoadedRouting.NONE;
+    }
+    return new LoadedRouting(readsOverrides(absence), windows(planned), ringTimeouts(route));
+  }
+
+  /** The absence context consults the override family (the generated first priority). */
+  static boolean readsOverrides(List<DialplanEntry> absence) {
+    Pattern dbExists = Pattern.compile(
+        "DB_EXISTS\\(\\s*" + Pattern.quote(AsteriskConfig.OVERRIDE_FAMILY) + "/");
+    return absence.stream()
+        .anyMatch(e -> !e.isHint() && dbExists.matcher(e.appData()).find());
+  }
+
+  /** Per non-pattern extension, its windows in the order the dialplan tries them. */
+  static Map<String, List<LoadedRouting.Window>> windows(List<DialplanEntry> planned) {
+    Map<String, List<LoadedRouting.Window>> out = new LinkedHashMap<>();
+    planned.stream()
+        .filter(e -> !e.isHint() && !e.extension().startsWith("_")
+            && e.application().equalsIgnoreCase("ExecIf"))
+        .sorted(Comparator.comparing(DialplanEntry::extension)
+            .thenComparingInt(DialplanEntry::priority))
+        .forEach(e -> {
+          Matcher m = WINDOW.matcher(e.appData());
+          if (m.matches() && !m.group(3).isEmpty()) {
+            out.computeIfAbsent(e.extension(), k -> new ArrayList<>()).add(new LoadedRouting.Window(
+                Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3)));
+          }
+        });
+    out.replaceAll((ext, windows) -> List.copyOf(windows));
+    return out;
+  }
+
+  /**
+   * The timeout of every Dial, in dialplan order. A Dial without a timeout, or with one that is
+   * only known at call time (a variable), counts as {@link LoadedRouting#UNBOUNDED_RING_TIMEOUT}:
+   * a check cannot show that callers stop waiting.
+   */
+  static List<Integer> ringTimeouts(List<DialplanEntry> route) {
+    return route.stream()
+        .filter(e -> !e.isHint() && e.application().equalsIgnoreCase("Dial"))
+        .sorted(Comparator.comparing(DialplanEntry::extension)
+            .thenComparingInt(DialplanEntry::priority))
+        .map(e -> {
+          List<String> args = arguments(e.appData());
+          return args.size() < 2 ? LoadedRouting.UNBOUNDED_RING_TIMEOUT : seconds(args.get(1));
+        })
+        .toList();
+  }
+
+  private static int seconds(String text) {
+    Matcher m = SECONDS.matcher(text);
+    if (!m.matches() || m.group(1).length() > 9) {
+      return LoadedRouting.UNBOUNDED_RING_TIMEOUT;
+    }
+    int whole = Integer.parseInt(m.group(1));
+    boolean fraction = m.group(2) != null && !m.group(2).matches("0+");
+    int rounded = fraction ? whole + 1 : whole;
+    // Dial(dev,0) rings without limit too.
+    return rounded == 0 ? LoadedRouting.UNBOUNDED_RING_TIMEOUT : rounded;
+  }
+
+  /**
+   * Splits application data at the commas Asterisk splits at: not inside ${...}, $[...] or
+   * (...), and not after a backslash.
+   */
+  static List<String> arguments(String data) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < data.length(); i++) {
+      char c = data.charAt(i);
+      if (c == '\\' && i + 1 < data.length()) {
+        current.append(c).append(data.charAt(++i));
+        continue;
+      }
+      if (c == '(' || c == '{' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == '}' || c == ']') && depth > 0) {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(current.toString());
+        current.setLength(0);
+        continue;
+      }
+      current.append(c);
+    }
+    out.add(current.toString());
+    return out;
+  }
+}

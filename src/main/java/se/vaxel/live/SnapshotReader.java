@@ -1,0 +1,197 @@
+package se.vaxel.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiException;
+import se.vaxel.ami.Contact;
+import se.vaxel.ami.DialplanEntry;
+import se.vaxel.ami.Endpoint;
+import se.vaxel.ami.VoicemailBox;
+import se.vaxel.model.AsteriskSettings;
+import se.vaxel.pbx.LiveOverride;
+import se.vaxel.render.AsteriskConfig;
+
+/**
+ * Takes a {@link Snapshot} of the live PBX in a fixed number of AMI round trips, however many
+ * people it serves: list actions only, never one action per person, so a PBX 50 ms away with
+ * 10,000 mailboxes is read in about as many round trips as one with three.
+ *
+ * <p>Round trips per {@link #read()}:
+ *
+ * <ul>
+ *   <li>1 VoicemailUsersList: the mailboxes;
+ *   <li>4 ShowDialPlan: the staff, route, absence and planned contexts;
+ *   <li>1 DBGetTree: the live overrides;
+ *   <li>the greeting probe ({@link GreetingProbe}): Getvar, DBDelTree, Originate, one DBGet per
+ *       poll (about one per {@code pollInterval} while Asterisk runs the probe, at most
+ *       timeout / interval), DBGetTree; it stops after the Getvar when the probe context is
+ *       not loaded, or at the first action Asterisk refuses;
+ *   <li>2 for PJSIP devices only: PJSIPShowEndpoints and PJSIPShowContacts.
+ * </ul>
+ *
+ * <p>So 10 plus the polls (12 with PJSIP devices). The mailboxes, the dialplan and the overrides
+ * are required: any failure reading them is thrown. The greetings and the endpoints are
+ * optional: an action Asterisk refuses (a least-privilege AMI user gets "Permission denied")
+ * leaves them empty and says why in {@link Snapshot#incomplete()}. A PBX that stops answering
+ * ({@link AmiException.Kind#pbxUnavailable()}) is always thrown.
+ */
+public final class SnapshotReader {
+
+  /**
+   * How long the greeting probe may run and how often its completion is polled.
+   *
+   * @param timeout the longest wait for the probe, also the answer timeout of its channel
+   * @param pollInterval the pause before each DBGet of the probe's "done" key
+   */
+  public record ProbeTimeouts(Duration timeout, Duration pollInterval) {
+    public static final ProbeTimeouts DEFAULT =
+        new ProbeTimeouts(Duration.ofSeconds(30), Duration.ofMillis(150));
+
+    public ProbeTimeouts {
+      Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("probe timeout must be positive: " + timeout);
+      }
+      if (pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
+      }
+    }
+  }
+
+  static final String PJSIP = "PJSIP/";
+
+  private final AmiClient ami;
+  private final String pbx;
+  private final AsteriskSettings settings;
+  private final AsteriskConfig.Contexts contexts;
+  private final Clock clock;
+  private final ProbeTimeouts timeouts;
+
+  /**
+   * @param pbx the AMI address as reports show it, e.g. "pbx.example.org:5038"
+   * @param settings staff.yaml's asterisk section: our contexts and the device pattern
+   */
+  public SnapshotReader(AmiClient ami, String pbx, AsteriskSettings settings, Clock clock,
+      ProbeTimeouts timeouts) {
+    this.ami = Objects.requireNonNull(ami, "ami");
+    this.pbx = Objects.requireNonNull(pbx, "pbx");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.contexts = AsteriskConfig.Contexts.of(settings);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+  }
+
+  /** @throws AmiException when the PBX cannot be read (see the class comment for what is) */
+  public Snapshot read() {
+    Instant takenAt = clock.instant();
+    List<String> incomplete = new ArrayList<>();
+
+    Map<String, VoicemailBox> mailboxes = mailboxes();
+    Set<String> extensions = LoadedDialplan.extensions(ami.showDialplan(contexts.staff()));
+    List<DialplanEntry> route = ami.showDialplan(contexts.route());
+    List<DialplanEntry> absence = ami.showDialplan(contexts.absence());
+    List<DialplanEntry> planned = ami.showDialplan(contexts.planned());
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+
+    GreetingProbe.Outcome probe = new GreetingProbe(ami, contexts.probe(), timeouts).run();
+    incomplete.addAll(probe.problems());
+
+    Set<String> numbers = new TreeSet<>(mailboxes.keySet());
+    numbers.addAll(extensions);
+    Optional<Map<String, Boolean>> endpoints = endpoints(numbers, incomplete);
+
+    return new Snapshot(takenAt, pbx, mailboxes, LoadedDialplan.fingerprint(route), extensions,
+        LoadedDialplan.routing(route, absence, planned), overrides, probe.greetings(), endpoints,
+        incomplete);
+  }
+
+  /** AMI actions sent on this reader's connection so far, login included. */
+  public long roundTrips() {
+    return ami.roundTrips();
+  }
+
+  private Map<String, VoicemailBox> mailboxes() {
+    Map<String, VoicemailBox> out = new TreeMap<>();
+    for (VoicemailBox box : ami.voicemailUsers()) {
+      if (box.context().equals(settings.voicemailContext())) {
+        out.putIfAbsent(box.mailbox(), box);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether each extension's PJSIP endpoint (any of them, for "&amp;"-joined devices) has a
+   * reachable contact. A contact belongs to an endpoint by name or through one of the
+   * endpoint's AORs (a static contact names no endpoint).
+   */
+  private Optional<Map<String, Boolean>> endpoints(Set<String> numbers, List<String> incomplete) {
+    if (!settings.device().startsWith(PJSIP)) {
+      return Optional.empty();
+    }
+    List<Endpoint> endpoints;
+    List<Contact> contacts;
+    try {
+      endpoints = ami.pjsipEndpoints();
+      contacts = ami.pjsipContacts();
+    } catch (AmiException e) {
+      if (e.kind() != AmiException.Kind.ACTION_FAILED) {
+        throw e;
+      }
+      boolean denied = e.getMessage().contains("Permission denied");
+      incomplete.add("endpoints: " + e.getMessage()
+          + (denied ? " (listing PJSIP endpoints needs an AMI user with write=system)" : ""));
+      return Optional.empty();
+    }
+    Set<String> reachableAors = new HashSet<>();
+    Set<String> reachable = new HashSet<>();
+    for (Contact c : contacts) {
+      if (c.reachable()) {
+        reachableAors.add(c.aor());
+        reachable.add(c.endpoint());
+      }
+    }
+    for (Endpoint e : endpoints) {
+      if (e.aors().stream().anyMatch(reachableAors::contains)) {
+        reachable.add(e.name());
+      }
+    }
+    Map<String, Boolean> out = new TreeMap<>();
+    for (String number : numbers) {
+      out.put(number, endpointNames(settings.device(), number).stream()
+          .anyMatch(reachable::contains));
+    }
+    return Optional.of(Map.copyOf(out));
+  }
+
+  /**
+   * The PJSIP endpoints a dial string rings: "PJSIP/2101" is endpoint 2101, "PJSIP/2101@trunk"
+   * dials 2101 through endpoint trunk, "PJSIP/2101&amp;PJSIP/2101-soft" rings two endpoints.
+   */
+  static List<String> endpointNames(String devicePattern, String extension) {
+    List<String> names = new ArrayList<>();
+    for (String device : devicePattern.replace(AsteriskSettings.EXTEN_PLACEHOLDER, extension)
+        .split("&")) {
+      if (device.startsWith(PJSIP)) {
+        String dial = device.substring(PJSIP.length());
+        int slash = dial.indexOf('/');
+        dial = slash >= 0 ? dial.substring(0, slash) : dial;
+        int at = dial.indexOf('@');
+        names.add(at >= 0 ? dial.substring(at + 1) : dial);
+      }
+    }
+    return names;
+  }
+}

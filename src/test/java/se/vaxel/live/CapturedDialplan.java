@@ -1,0 +1,120 @@
+package se.vaxel.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import se.vaxel.ami.DialplanEntry;
+import se.vaxel.model.AsteriskSettings;
+
+/**
+ * ShowDialPlan entries as the real Asterisk 22 of scripts/asterisk-sandbox returned them after
+ * {@code vaxel apply} of the ItStaff file (device {@code Local/${EXTEN}@vaxel-test-phones},
+ * ring timeout 5), copied verbatim; {@link #staff(int)} and friends repeat the same shapes for
+ * any number of people.
+ */
+final class CapturedDialplan {
+  static final AsteriskSettings SETTINGS =
+      new AsteriskSettings("vaxel-it", "vaxel-it-staff", "Local/${EXTEN}@vaxel-test-phones", 5);
+  static final String FINGERPRINT = "sha256:b26492c011d3070b12419905f4f4c042";
+
+  static final String STAFF = "vaxel-it-staff";
+  static final String ROUTE = "vaxel-it-staff-route";
+  static final String ABSENCE = "vaxel-it-staff-absence";
+  static final String PLANNED = "vaxel-it-staff-planned";
+  static final String PROBE = "vaxel-it-staff-probe";
+
+  private CapturedDialplan() {}
+
+  static DialplanEntry e(String context, String ext, int priority, String label, String app,
+      String data) {
+    return new DialplanEntry(context, ext, priority, label, app, data, "pbx_config");
+  }
+
+  /** The staff context of extensions 2201, 2202, ... (the capture had 2201-2205). */
+  static List<DialplanEntry> staff(int people) {
+    List<DialplanEntry> out = new ArrayList<>();
+    for (int i = 0; i < people; i++) {
+      String ext = Integer.toString(2201 + i);
+      out.add(e(STAFF, ext, DialplanEntry.HINT, "",
+          "Local/" + ext + "@vaxel-test-phones,CustomPresence:" + ext, ""));
+      out.add(e(STAFF, ext, 1, "", "Gosub", "vaxel-it-staff-route,s,1(" + ext + ")"));
+      out.add(e(STAFF, ext, 2, "", "Hangup", ""));
+    }
+    return out;
+  }
+
+  static List<DialplanEntry> route() {
+    return List.of(
+        e(ROUTE, "fingerprint", 1, "", "Return", FINGERPRINT),
+        e(ROUTE, "s", 1, "", "Set", "LOCAL(ext)=${ARG1}"),
+        e(ROUTE, "s", 2, "", "Gosub", "vaxel-it-staff-absence,${ext},1"),
+        e(ROUTE, "s", 3, "", "GotoIf", "$[\"${GOSUB_RETVAL}\" = \"\"]?present"),
+        e(ROUTE, "s", 4, "", "Set", "LOCAL(target)=${GOSUB_RETVAL}"),
+        e(ROUTE, "s", 5, "", "GotoIf", "$[\"${target}\" = \"-\"]?switchboard"),
+        e(ROUTE, "s", 6, "", "Gosub", "vaxel-it-staff-absence,${target},1"),
+        e(ROUTE, "s", 7, "", "GotoIf", "$[\"${GOSUB_RETVAL}\" != \"\"]?switchboard"),
+        e(ROUTE, "s", 8, "", "Set", "VAXEL_ROUTE=alternate"),
+        e(ROUTE, "s", 9, "", "Dial", "Local/${target}@vaxel-test-phones,5"),
+        e(ROUTE, "s", 10, "", "Goto", "absent-voicemail"),
+        e(ROUTE, "s", 11, "switchboard", "Set", "VAXEL_ROUTE=switchboard"),
+        e(ROUTE, "s", 12, "", "Dial", "Local/100@vaxel-test-phones,5"),
+        e(ROUTE, "s", 13, "absent-voicemail", "GotoIf", "$[\"${DIALSTATUS}\" = \"ANSWER\"]?done"),
+        e(ROUTE, "s", 14, "", "VoiceMail", "${ext}@vaxel-it,u"),
+        e(ROUTE, "s", 15, "done", "Return", ""),
+        e(ROUTE, "s", 16, "present", "Set", "VAXEL_ROUTE=direct"),
+        e(ROUTE, "s", 17, "", "Dial", "Local/${ext}@vaxel-test-phones,5"),
+        e(ROUTE, "s", 18, "", "GotoIf", "$[\"${DIALSTATUS}\" = \"ANSWER\"]?done"),
+        e(ROUTE, "s", 19, "", "VoiceMail",
+            "${ext}@vaxel-it,${IF($[\"${DIALSTATUS}\" = \"BUSY\"]?b:u)}"),
+        e(ROUTE, "s", 20, "", "Return", ""));
+  }
+
+  static List<DialplanEntry> absence() {
+    return List.of(
+        e(ABSENCE, "_X.", 1, "", "GotoIf",
+            "$[${DB_EXISTS(vaxel-absence/${EXTEN})} = 0]?planned"),
+        e(ABSENCE, "_X.", 2, "", "Set", "LOCAL(o)=${DB_RESULT}"),
+        e(ABSENCE, "_X.", 3, "", "GotoIf",
+            "$[${EPOCH} < 0${CUT(o,|,2)} | ${EPOCH} >= 0${CUT(o,|,3)}]?planned"),
+        e(ABSENCE, "_X.", 4, "", "GotoIf", "$[\"${CUT(o,|,1)}\" = \"present\"]?present"),
+        e(ABSENCE, "_X.", 5, "", "Return",
+            "${IF($[\"${CUT(o,|,4)}\" = \"\"]?-:${CUT(o,|,4)})}"),
+        e(ABSENCE, "_X.", 6, "present", "Return", ""),
+        e(ABSENCE, "_X.", 7, "planned", "Goto", "vaxel-it-staff-planned,${EXTEN},1"));
+  }
+
+  /** 2202 -> 2201, 2203 -> 2204, 2204 -> 2201, 2205 -> 2201; 2201 has no absence. */
+  static List<DialplanEntry> planned() {
+    return List.of(
+        e(PLANNED, "2202", 1, "", "NoOp", "anna.away"),
+        e(PLANNED, "2202", 2, "", "ExecIf",
+            "$[${EPOCH} >= 1795042800 & ${EPOCH} < 1795734000]?Return(2201)"),
+        e(PLANNED, "2202", 3, "", "Return", ""),
+        e(PLANNED, "2203", 1, "", "NoOp", "bo.away"),
+        e(PLANNED, "2203", 2, "", "ExecIf",
+            "$[${EPOCH} >= 1795129200 & ${EPOCH} < 1795561200]?Return(2204)"),
+        e(PLANNED, "2203", 3, "", "Return", ""),
+        e(PLANNED, "2204", 1, "", "NoOp", "cia.away"),
+        e(PLANNED, "2204", 2, "", "ExecIf",
+            "$[${EPOCH} >= 1795129200 & ${EPOCH} < 1795561200]?Return(2201)"),
+        e(PLANNED, "2204", 3, "", "Return", ""),
+        e(PLANNED, "2205", 1, "", "NoOp", "dan.tomorrow"),
+        e(PLANNED, "2205", 2, "", "ExecIf",
+            "$[${EPOCH} >= 1795302000 & ${EPOCH} < 1795647600]?Return(2201)"),
+        e(PLANNED, "2205", 3, "", "Return", ""),
+        e(PLANNED, "_X.", 1, "", "Return", ""));
+  }
+
+  /** The planned context with one window per person from 2202 on, as for a large staff. */
+  static List<DialplanEntry> planned(int people) {
+    List<DialplanEntry> out = new ArrayList<>();
+    for (int i = 1; i < people; i++) {
+      String ext = Integer.toString(2201 + i);
+      out.add(e(PLANNED, ext, 1, "", "NoOp", "person." + i));
+      out.add(e(PLANNED, ext, 2, "", "ExecIf",
+          "$[${EPOCH} >= 1795042800 & ${EPOCH} < 1795734000]?Return(2201)"));
+      out.add(e(PLANNED, ext, 3, "", "Return", ""));
+    }
+    out.add(e(PLANNED, "_X.", 1, "", "Return", ""));
+    return out;
+  }
+}

@@ -1,0 +1,141 @@
+package se.vaxel.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.vaxel.live.CapturedDialplan.ABSENCE;
+import static se.vaxel.live.CapturedDialplan.PLANNED;
+import static se.vaxel.live.CapturedDialplan.ROUTE;
+import static se.vaxel.live.CapturedDialplan.STAFF;
+import static se.vaxel.live.CapturedDialplan.e;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import se.vaxel.ami.DialplanEntry;
+
+/** Reading the generated dialplan back from what ShowDialPlan returned on the real Asterisk. */
+class LoadedDialplanTest {
+  private static final Instant IN_ALL_WINDOWS = Instant.ofEpochSecond(1795400000);
+
+  @Test
+  void fingerprintIsWhatTheFingerprintExtensionReturns() {
+    assertEquals(CapturedDialplan.FINGERPRINT,
+        LoadedDialplan.fingerprint(CapturedDialplan.route()));
+  }
+
+  @Test
+  void routeContextWithoutFingerprintGivesEmpty() {
+    assertEquals("", LoadedDialplan.fingerprint(List.of()));
+    assertEquals("", LoadedDialplan.fingerprint(CapturedDialplan.route().subList(1, 5)));
+  }
+
+  @Test
+  void staffExtensionsAreTheDialableNonPatternOnes() {
+    List<DialplanEntry> staff = new ArrayList<>(CapturedDialplan.staff(5));
+    staff.add(e(STAFF, "_9X.", 1, "", "Hangup", ""));
+    staff.add(e(STAFF, "2299", DialplanEntry.HINT, "", "PJSIP/2299", ""));
+    assertEquals(Set.of("2201", "2202", "2203", "2204", "2205"),
+        LoadedDialplan.extensions(staff));
+  }
+
+  @Test
+  void plannedWindowsAreReadPerExtension() {
+    LoadedRouting routing = capturedRouting();
+    assertEquals(List.of(new LoadedRouting.Window(1795042800L, 1795734000L, "2201")),
+        routing.planned().get("2202"));
+    assertEquals(Set.of("2202", "2203", "2204", "2205"), routing.planned().keySet());
+    assertEquals(Optional.of("2204"), routing.plannedTarget("2203", IN_ALL_WINDOWS));
+    assertEquals(Optional.empty(), routing.plannedTarget("2201", IN_ALL_WINDOWS));
+    assertEquals(Optional.empty(),
+        routing.plannedTarget("2202", Instant.ofEpochSecond(1795734000L)), "end is exclusive");
+  }
+
+  @Test
+  void severalWindowsKeepTheOrderTheDialplanTriesThem() {
+    List<DialplanEntry> planned = List.of(
+        e(PLANNED, "2202", 3, "", "ExecIf", "$[${EPOCH} >= 300 & ${EPOCH} < 400]?Return(-)"),
+        e(PLANNED, "2202", 1, "", "NoOp", "anna.away"),
+        e(PLANNED, "2202", 2, "", "ExecIf", "$[${EPOCH} >= 100 & ${EPOCH} < 200]?Return(2201)"));
+    assertEquals(List.of(new LoadedRouting.Window(100, 200, "2201"),
+            new LoadedRouting.Window(300, 400, "-")),
+        LoadedDialplan.windows(planned).get("2202"));
+  }
+
+  @Test
+  void windowsTolerateReformattedTemplates() {
+    List<DialplanEntry> planned = List.of(e(PLANNED, "2202", 2, "", "execif",
+        "$[ ${EPOCH}>=100  &  ${EPOCH}<200 ] ? Return( 2201 )"));
+    assertEquals(List.of(new LoadedRouting.Window(100, 200, "2201")),
+        LoadedDialplan.windows(planned).get("2202"));
+  }
+
+  @Test
+  void otherExecIfsAndPatternExtensionsAreNotWindows() {
+    List<DialplanEntry> planned = List.of(
+        e(PLANNED, "2202", 2, "", "ExecIf", "$[${EPOCH} >= 100]?Return(2201)"),
+        e(PLANNED, "2203", 2, "", "ExecIf", "$[${EPOCH} >= 1 & ${EPOCH} < 2]?Return()"),
+        e(PLANNED, "_X.", 2, "", "ExecIf", "$[${EPOCH} >= 1 & ${EPOCH} < 2]?Return(2201)"));
+    assertTrue(LoadedDialplan.windows(planned).isEmpty());
+  }
+
+  @Test
+  void overridesAreHonouredWhenTheAbsenceContextReadsTheOverrideFamily() {
+    assertTrue(capturedRouting().overridesHonoured());
+  }
+
+  @Test
+  void anAbsenceContextThatIgnoresAstDbDoesNotHonourOverrides() {
+    List<DialplanEntry> old = List.of(
+        e(ABSENCE, "_X.", 1, "planned", "Goto", "vaxel-it-staff-planned,${EXTEN},1"));
+    assertFalse(LoadedDialplan.routing(CapturedDialplan.route(), old,
+        CapturedDialplan.planned()).overridesHonoured());
+    List<DialplanEntry> otherFamily = List.of(e(ABSENCE, "_X.", 1, "", "GotoIf",
+        "$[${DB_EXISTS(someone-else/${EXTEN})} = 0]?planned"));
+    assertFalse(LoadedDialplan.readsOverrides(otherFamily));
+  }
+
+  @Test
+  void ringTimeoutsAreTheSecondArgumentOfEveryDial() {
+    assertEquals(List.of(5, 5, 5), capturedRouting().ringTimeouts());
+  }
+
+  @Test
+  void dialWithoutAReadableTimeoutRingsUnbounded() {
+    int unbounded = LoadedRouting.UNBOUNDED_RING_TIMEOUT;
+    List<DialplanEntry> route = List.of(
+        e(ROUTE, "s", 1, "", "Dial", "PJSIP/2201"),
+        e(ROUTE, "s", 2, "", "Dial", "PJSIP/2201,${RING}"),
+        e(ROUTE, "s", 3, "", "Dial", "PJSIP/2201,,tT"),
+        e(ROUTE, "s", 4, "", "Dial", "PJSIP/2201,0"),
+        e(ROUTE, "s", 5, "", "Dial", "PJSIP/2201,7.5,tT"),
+        e(ROUTE, "s", 6, "", "Dial", "${IF($[1]?PJSIP/a,b:PJSIP/c)},25"));
+    assertEquals(List.of(unbounded, unbounded, unbounded, unbounded, 8, 25),
+        LoadedDialplan.ringTimeouts(route));
+  }
+
+  @Test
+  void argumentsSplitOnlyAtTopLevelCommas() {
+    assertEquals(List.of("${IF($[${A} = 1]?x,y:z)}", "5", "b\\,c"),
+        LoadedDialplan.arguments("${IF($[${A} = 1]?x,y:z)},5,b\\,c"));
+  }
+
+  @Test
+  void aContextThatIsNotLoadedGivesNoRouting() {
+    assertSame(LoadedRouting.NONE,
+        LoadedDialplan.routing(List.of(), CapturedDialplan.absence(), CapturedDialplan.planned()));
+    assertSame(LoadedRouting.NONE,
+        LoadedDialplan.routing(CapturedDialplan.route(), List.of(), CapturedDialplan.planned()));
+    assertSame(LoadedRouting.NONE,
+        LoadedDialplan.routing(CapturedDialplan.route(), CapturedDialplan.absence(), List.of()));
+  }
+
+  private static LoadedRouting capturedRouting() {
+    return LoadedDialplan.routing(CapturedDialplan.route(), CapturedDialplan.absence(),
+        CapturedDialplan.planned());
+  }
+}

@@ -1,0 +1,310 @@
+package se.vaxel.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiException;
+import se.vaxel.ami.Contact;
+import se.vaxel.ami.Endpoint;
+import se.vaxel.ami.VoicemailBox;
+import se.vaxel.live.Snapshot.Greeting;
+import se.vaxel.model.AsteriskSettings;
+import se.vaxel.pbx.LiveOverride;
+import se.vaxel.render.AsteriskConfig;
+
+/** The snapshot reader on a mocked AMI that answers as the real Asterisk did. */
+class SnapshotReaderTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
+  private static final String PROBE = AsteriskConfig.PROBE_FAMILY;
+  private static final SnapshotReader.ProbeTimeouts FAST =
+      new SnapshotReader.ProbeTimeouts(Duration.ofSeconds(5), Duration.ofMillis(1));
+
+  private AmiClient ami = mock(AmiClient.class);
+
+  /** A PBX with our dialplan for {@code people} extensions from 2201 and a working probe. */
+  private void pbxWith(int people, AsteriskSettings settings) {
+    List<VoicemailBox> boxes = new ArrayList<>();
+    Map<String, String> probe = new HashMap<>();
+    for (int i = 0; i < people; i++) {
+      String ext = Integer.toString(2201 + i);
+      boxes.add(box(settings.voicemailContext(), ext, "Person " + i));
+      probe.put(ext, "10|0");
+    }
+    boxes.add(box("default", "1234", "Someone else's"));
+    when(ami.voicemailUsers()).thenReturn(boxes);
+    when(ami.showDialplan(anyString())).thenReturn(List.of());
+    when(ami.showDialplan(CapturedDialplan.STAFF)).thenReturn(CapturedDialplan.staff(people));
+    when(ami.showDialplan(CapturedDialplan.ROUTE)).thenReturn(CapturedDialplan.route());
+    when(ami.showDialplan(CapturedDialplan.ABSENCE)).thenReturn(CapturedDialplan.absence());
+    when(ami.showDialplan(CapturedDialplan.PLANNED))
+        .thenReturn(CapturedDialplan.planned(people));
+    when(ami.dbGetTree(LiveOverride.FAMILY)).thenReturn(Map.of());
+    probeAnswers(probe);
+  }
+
+  /** The probe context exists, and running it leaves {@code results} and the run's token. */
+  private void probeAnswers(Map<String, String> results) {
+    when(ami.getvar("DIALPLAN_EXISTS(" + CapturedDialplan.PROBE + ",s,1)"))
+        .thenReturn(Optional.of("1"));
+    AtomicReference<String> done = new AtomicReference<>();
+    doAnswer(call -> {
+      Map<String, String> variables = call.getArgument(3);
+      done.set(variables.get(GreetingProbe.TOKEN_VARIABLE));
+      return null;
+    }).when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
+    when(ami.dbGet(PROBE, GreetingProbe.DONE_KEY))
+        .thenAnswer(call -> Optional.ofNullable(done.get()));
+    when(ami.dbGetTree(PROBE)).thenAnswer(call -> {
+      Map<String, String> tree = new HashMap<>(results);
+      tree.put(GreetingProbe.DONE_KEY, done.get());
+      return tree;
+    });
+  }
+
+  private Snapshot read() {
+    return read(CapturedDialplan.SETTINGS, FAST);
+  }
+
+  private Snapshot read(AsteriskSettings settings, SnapshotReader.ProbeTimeouts timeouts) {
+    return new SnapshotReader(ami, "pbx:5038", settings, Clock.fixed(NOW, ZoneOffset.UTC),
+        timeouts).read();
+  }
+
+  @Test
+  void readsOurMailboxesDialplanAndOverrides() {
+    pbxWith(5, CapturedDialplan.SETTINGS);
+    LiveOverride away = LiveOverride.away("2201", NOW.minusSeconds(60), NOW.plusSeconds(3600),
+        "2205", null, "dan.tomorrow", "per.present");
+    when(ami.dbGetTree(LiveOverride.FAMILY)).thenReturn(Map.of("2201", away.encode(),
+        "2299", "written by someone else"));
+
+    Snapshot s = read();
+
+    assertEquals(NOW, s.takenAt());
+    assertEquals("pbx:5038", s.pbx());
+    assertEquals(List.of("2201", "2202", "2203", "2204", "2205"),
+        s.mailboxes().keySet().stream().sorted().toList(), "other contexts are left out");
+    assertEquals(CapturedDialplan.FINGERPRINT, s.fingerprint());
+    assertEquals(s.mailboxes().keySet(), s.dialplanExtensions());
+    assertTrue(s.routing().overridesHonoured());
+    assertEquals(List.of(5, 5, 5), s.routing().ringTimeouts());
+    assertEquals(Map.of("2201", away), s.overrides());
+    assertEquals(Optional.empty(), s.endpoints(), "Local devices have no PJSIP contacts");
+    assertEquals(List.of(), s.incomplete());
+  }
+
+  @Test
+  void probeResultsBecomeGreetingsPerMailbox() {
+    pbxWith(0, CapturedDialplan.SETTINGS);
+    probeAnswers(Map.of("2201", "10|0", "2202", "01|0", "2203", "00|1795000000",
+        "2204", "11|", "2205", "garbage"));
+
+    Snapshot s = read();
+
+    Map<String, Greeting> greetings = s.greetings().orElseThrow();
+    assertEquals(new Greeting(true, false, Optional.empty()), greetings.get("2201"));
+    assertEquals(new Greeting(false, true, Optional.empty()), greetings.get("2202"));
+    assertEquals(new Greeting(false, false, Optional.of(Instant.ofEpochSecond(1795000000))),
+        greetings.get("2203"));
+    assertEquals(new Greeting(true, true, Optional.empty()), greetings.get("2204"));
+    assertFalse(greetings.containsKey("2205"));
+    assertFalse(greetings.containsKey(GreetingProbe.DONE_KEY));
+    assertEquals(List.of("greetings: mailbox 2205: unreadable probe result 'garbage'"),
+        s.incomplete());
+  }
+
+  @Test
+  void probeRunsInOurProbeContextWithAFreshToken() {
+    pbxWith(2, CapturedDialplan.SETTINGS);
+    read();
+    verify(ami).dbDelTree(PROBE);
+    verify(ami).originate(eq("Local/s@vaxel-it-staff-probe"), eq("Wait"), eq("1"),
+        anyMap(), eq(FAST.timeout()));
+  }
+
+  @Test
+  void probeThatNeverFinishesLeavesGreetingsIncomplete() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    // "done" holds the token of an earlier run, never ours.
+    when(ami.dbGet(PROBE, GreetingProbe.DONE_KEY)).thenReturn(Optional.of("an-earlier-run"));
+    SnapshotReader.ProbeTimeouts short_ =
+        new SnapshotReader.ProbeTimeouts(Duration.ofMillis(200), Duration.ofMillis(20));
+
+    Snapshot s = read(CapturedDialplan.SETTINGS, short_);
+
+    assertEquals(Optional.empty(), s.greetings());
+    assertEquals(List.of("greetings: the probe in vaxel-it-staff-probe did not finish within "
+        + "0.2 s"), s.incomplete());
+    verify(ami, atMost(11)).dbGet(PROBE, GreetingProbe.DONE_KEY);
+    verify(ami, never()).dbGetTree(PROBE);
+  }
+
+  @Test
+  void userWithoutOriginateRightsLeavesGreetingsIncomplete() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    // What Asterisk 22 answered the sandbox's read-only user vaxel-check.
+    doThrow(new AmiException(AmiException.Kind.ACTION_FAILED,
+        "AMI action DBDelTree failed: Permission denied")).when(ami).dbDelTree(PROBE);
+
+    Snapshot s = read();
+
+    assertEquals(Optional.empty(), s.greetings());
+    assertEquals(1, s.incomplete().size());
+    assertTrue(s.incomplete().get(0).startsWith(
+        "greetings: AMI action DBDelTree failed: Permission denied"), s.incomplete().toString());
+    assertTrue(s.incomplete().get(0).contains("write=system,originate"));
+    verify(ami, never()).originate(anyString(), anyString(), anyString(), anyMap(), any());
+    assertEquals(CapturedDialplan.FINGERPRINT, s.fingerprint(), "the rest is still read");
+  }
+
+  @Test
+  void refusedOriginateLeavesGreetingsIncomplete() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    doThrow(new AmiException(AmiException.Kind.ACTION_FAILED,
+        "AMI action Originate failed: Permission denied"))
+        .when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
+
+    Snapshot s = read();
+
+    assertEquals(Optional.empty(), s.greetings());
+    assertTrue(s.incomplete().get(0).startsWith(
+        "greetings: AMI action Originate failed: Permission denied"), s.incomplete().toString());
+  }
+
+  @Test
+  void missingProbeContextIsNotWaitedFor() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    when(ami.getvar(anyString())).thenReturn(Optional.of("0"));
+
+    Snapshot s = read(CapturedDialplan.SETTINGS, SnapshotReader.ProbeTimeouts.DEFAULT);
+
+    assertEquals(Optional.empty(), s.greetings());
+    assertTrue(s.incomplete().get(0).startsWith(
+        "greetings: the probe context vaxel-it-staff-probe is not loaded"), s.incomplete().get(0));
+    verify(ami, never()).originate(anyString(), anyString(), anyString(), anyMap(), any());
+  }
+
+  @Test
+  void dialplanThatIsNotLoadedGivesNoFingerprintNoRoutingNoExtensions() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    when(ami.showDialplan(anyString())).thenReturn(List.of());
+    when(ami.getvar(anyString())).thenReturn(Optional.of("0"));
+
+    Snapshot s = read();
+
+    assertEquals("", s.fingerprint());
+    assertSame(LoadedRouting.NONE, s.routing());
+    assertTrue(s.dialplanExtensions().isEmpty());
+    assertEquals(3, s.mailboxes().size());
+  }
+
+  @Test
+  void pbxThatStopsAnsweringIsThrown() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    doThrow(new AmiException(AmiException.Kind.TIMEOUT, "no answer"))
+        .when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
+    assertEquals(AmiException.Kind.TIMEOUT,
+        assertThrows(AmiException.class, this::read).kind());
+
+    when(ami.voicemailUsers()).thenThrow(
+        new AmiException(AmiException.Kind.UNREACHABLE, "lost the AMI connection"));
+    assertEquals(AmiException.Kind.UNREACHABLE,
+        assertThrows(AmiException.class, this::read).kind());
+  }
+
+  @Test
+  void reachabilityOfPjsipDevicesIsReadFromContacts() {
+    AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
+        "PJSIP/${EXTEN}", 5);
+    pbxWith(3, pjsip);
+    when(ami.pjsipEndpoints()).thenReturn(List.of(
+        new Endpoint("2201", List.of("2201"), "Not in use", List.of()),
+        new Endpoint("2202", List.of("2202"), "Unavailable", List.of()),
+        new Endpoint("2203", List.of("desk-2203"), "Not in use", List.of())));
+    when(ami.pjsipContacts()).thenReturn(List.of(
+        new Contact("2201;@a1", "2201", "2201", "sip:2201@10.0.0.1", "Reachable"),
+        new Contact("2202;@b2", "2202", "2202", "sip:2202@10.0.0.2", "Unreachable"),
+        new Contact("desk-2203;@c3", "desk-2203", "", "sip:2203@10.0.0.3", "Reachable")));
+
+    Snapshot s = read(pjsip, FAST);
+
+    assertEquals(Optional.of(Map.of("2201", true, "2202", false, "2203", true)), s.endpoints());
+    assertEquals(List.of(), s.incomplete());
+  }
+
+  @Test
+  void userWhoMayNotListEndpointsLeavesEndpointsIncomplete() {
+    AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
+        "PJSIP/${EXTEN}", 5);
+    pbxWith(3, pjsip);
+    when(ami.pjsipEndpoints()).thenThrow(new AmiException(AmiException.Kind.ACTION_FAILED,
+        "AMI action PJSIPShowEndpoints failed: Permission denied"));
+
+    Snapshot s = read(pjsip, FAST);
+
+    assertEquals(Optional.empty(), s.endpoints());
+    assertEquals(1, s.incomplete().size());
+    assertTrue(s.incomplete().get(0).startsWith(
+        "endpoints: AMI action PJSIPShowEndpoints failed: Permission denied"));
+  }
+
+  @Test
+  void endpointNamesFollowTheDialString() {
+    assertEquals(List.of("2201"), SnapshotReader.endpointNames("PJSIP/${EXTEN}", "2201"));
+    assertEquals(List.of("trunk"), SnapshotReader.endpointNames("PJSIP/${EXTEN}@trunk", "2201"));
+    assertEquals(List.of("2201", "soft-2201"),
+        SnapshotReader.endpointNames("PJSIP/${EXTEN}&PJSIP/soft-${EXTEN}/sip:x@y", "2201"));
+  }
+
+  @Test
+  void roundTripsDoNotGrowWithThePeople() {
+    AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
+        "PJSIP/${EXTEN}", 5);
+    assertEquals(callsToRead(3, pjsip), callsToRead(300, pjsip));
+    // 1 mailbox list, 4 contexts, 1 override tree, probe 4 + 1 poll, 2 PJSIP lists.
+    assertEquals(13, callsToRead(300, pjsip));
+    assertEquals(11, callsToRead(300, CapturedDialplan.SETTINGS));
+  }
+
+  private int callsToRead(int people, AsteriskSettings settings) {
+    ami = mock(AmiClient.class);
+    pbxWith(people, settings);
+    when(ami.pjsipEndpoints()).thenReturn(List.of());
+    when(ami.pjsipContacts()).thenReturn(List.of());
+    Snapshot s = read(settings, FAST);
+    assertEquals(people, s.greetings().orElseThrow().size());
+    assertEquals(people, s.mailboxes().size());
+    return mockingDetails(ami).getInvocations().size();
+  }
+
+  private static VoicemailBox box(String context, String mailbox, String name) {
+    return new VoicemailBox(context, mailbox, name, "", "", "", "", false, 0, 0, 100, 0);
+  }
+}
