@@ -1,0 +1,46 @@
+package se.vaxel.report;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The values of {@code vaxel check --format}, each with its formatter. */
+public enum Format {
+  TEXT(new TextFormatter()),
+  JSON(new JsonFormatter()),
+  JUNIT(new JunitFormatter()),
+  HTML(new HtmlFormatter()),
+  NAGIOS(new NagiosFormatter()),
+  PROMETHEUS(new PrometheusFormatter());
+
+  private final ReportFormatter formatter;
+
+  Format(ReportFormatter formatter) {
+    this.formatter = formatter;
+  }
+
+  /** The name on the command line, e.g. {@code junit}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public String render(Report report) {
+    return formatter.render(report);
+  }
+
+  /** The format a command-line value names, in any case. */
+  public static Format of(String key) {
+    for (Format f : values()) {
+      if (f.key().equalsIgnoreCase(key)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown format '" + key + "', expected one of: "
+        + Arrays.stream(values()).map(Format::key).collect(Collectors.joining(", ")));
+  }
+
+  @Override
+  public String toString() {
+    return key();
+  }
+}

@@ -1,0 +1,116 @@
+package se.vaxel.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import se.vaxel.compliance.CheckResult;
+import se.vaxel.compliance.Finding;
+
+/**
+ * The JSON report: a contract with monitoring and with {@code --baseline}. Keys are always
+ * written, in this order; a key is never renamed or removed, and its meaning never changes.
+ *
+ * <pre>{@code
+ * {
+ *   "checkedAt": "2026-11-21T02:00:00Z",   // ISO-8601 instant, UTC
+ *   "pbx": "pbx.example:5038",             // the AMI address checked
+ *   "summary": {
+ *     "people": 120,                       // people of staff.yaml checked
+ *     "errors": 2,                         // findings of severity error
+ *     "warnings": 1,                       // findings of severity warning
+ *     "compliant": false,                  // no findings and nothing incomplete
+ *     "incomplete": ["..."]                // what could not be checked, in words; [] if none
+ *   },
+ *   "findings": [                          // PBX-wide, per person, orphans; [] if none
+ *     {
+ *       "rule": "VM-MISSING",              // the rule id
+ *       "severity": "error",               // "error" or "warning"
+ *       "staff": "anna.berg",              // staff.yaml id; null for orphans and PBX-wide
+ *       "extension": "2102",               // null where no extension is concerned
+ *       "message": "...",                  // one line, for people
+ *       "status": "new"                    // only with --baseline: "new" or "known"
+ *     }
+ *   ],
+ *   "resolved": [ ... ]                    // only with --baseline: the baseline's findings
+ * }                                        //   (rule .. message) that are gone, in its order
+ * }</pre>
+ *
+ * <p>A finding is the same across runs when rule, staff and extension are (see
+ * {@link Finding#key()}); the message may change. Text is UTF-8 and not escaped beyond JSON's
+ * rules.
+ */
+final class JsonFormatter implements ReportFormatter {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** Two-space indent, "key": value, and "\n" on every platform, so the output is stable. */
+  private static final Separators SEPARATORS = Separators.createDefaultInstance()
+      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+      .withObjectEmptySeparator("")
+      .withArrayEmptySeparator("");
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+
+  @Override
+  public String render(Report report) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter(SEPARATORS)
+          .withObjectIndenter(INDENT).withArrayIndenter(INDENT));
+      write(g, report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to a string", e);
+    }
+    return out.append('\n').toString();
+  }
+
+  private static void write(JsonGenerator g, Report report) throws IOException {
+    CheckResult r = report.result();
+    g.writeStartObject();
+    g.writeStringField("checkedAt", r.checkedAt().toString());
+    g.writeStringField("pbx", r.pbx());
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("people", r.people());
+    g.writeNumberField("errors", r.errors());
+    g.writeNumberField("warnings", r.warnings());
+    g.writeBooleanField("compliant", r.compliant());
+    g.writeArrayFieldStart("incomplete");
+    for (String item : r.incomplete()) {
+      g.writeString(item);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeArrayFieldStart("findings");
+    Optional<Baseline.Comparison> comparison = report.comparison();
+    for (Finding f : report.findings()) {
+      finding(g, f, comparison.map(c -> c.status(f)));
+    }
+    g.writeEndArray();
+    if (comparison.isPresent()) {
+      g.writeArrayFieldStart("resolved");
+      for (Finding f : comparison.get().resolved()) {
+        finding(g, f, Optional.empty());
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void finding(JsonGenerator g, Finding f, Optional<String> status)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("rule", f.rule());
+    g.writeStringField("severity", f.severity().key());
+    g.writeStringField("staff", f.staffId());
+    g.writeStringField("extension", f.extension());
+    g.writeStringField("message", f.message());
+    if (status.isPresent()) {
+      g.writeStringField("status", status.get());
+    }
+    g.writeEndObject();
+  }
+}

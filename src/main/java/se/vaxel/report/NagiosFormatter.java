@@ -1,0 +1,92 @@
+package se.vaxel.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import se.vaxel.compliance.CheckResult;
+import se.vaxel.compliance.Finding;
+
+/**
+ * Output of a Nagios plugin (also Icinga, Naemon, Checkmk): a short first line with status and
+ * performance data, then one line per finding as long output.
+ *
+ * <pre>
+ * VAXEL OK - 9 people compliant | errors=0;;0;0 warnings=0;0;;0 people=9;;;0 incomplete=0;;;0
+ * </pre>
+ *
+ * <p>and with findings, after the first line, e.g.
+ * {@code error VM-MISSING Anna Berg, ext. 2102: no mailbox 2102 in context vaxel}.
+ *
+ * <p>The thresholds are Nagios ranges: {@code 0} means "alert above 0", so any error is
+ * critical and any warning a warning ({@code 1} would let one of each through).
+ */
+public final class NagiosFormatter implements ReportFormatter {
+  /** Nagios keeps a few kB of output; the full list belongs in another format. */
+  static final int LONG_OUTPUT_LINES = 50;
+
+  /**
+   * The plugin's status and exit code. The worst state wins, in Nagios' order of severity:
+   * CRITICAL over UNKNOWN over WARNING over OK. So a known error stays critical even when part
+   * of the check could not run, and an incomplete check is never OK or merely WARNING.
+   */
+  public enum Status {
+    OK(0),
+    WARNING(1),
+    CRITICAL(2),
+    UNKNOWN(3);
+
+    private final int exitCode;
+
+    Status(int exitCode) {
+      this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  public static Status status(CheckResult r) {
+    if (r.errors() > 0) {
+      return Status.CRITICAL;
+    }
+    if (!r.incomplete().isEmpty()) {
+      return Status.UNKNOWN;
+    }
+    return r.warnings() > 0 ? Status.WARNING : Status.OK;
+  }
+
+  @Override
+  public String render(Report report) {
+    CheckResult r = report.result();
+    StringBuilder out = new StringBuilder("VAXEL ").append(status(r)).append(" - ");
+    if (r.findings().isEmpty()) {
+      out.append(r.incomplete().isEmpty()
+          ? Report.count(r.people(), "person", "people") + " compliant"
+          : "check incomplete, nothing found in what could be checked");
+    } else {
+      out.append(report.counts());
+      if (!r.incomplete().isEmpty()) {
+        out.append("; check incomplete");
+      }
+    }
+    out.append(" | errors=").append(r.errors()).append(";;0;0")
+        .append(" warnings=").append(r.warnings()).append(";0;;0")
+        .append(" people=").append(r.people()).append(";;;0")
+        .append(" incomplete=").append(r.incomplete().size()).append(";;;0\n");
+
+    List<String> lines = new ArrayList<>();
+    r.incomplete().forEach(item -> lines.add("Could not check: " + item));
+    for (Finding f : report.findings()) {
+      String who = report.who(f);
+      lines.add(f.severity().key() + " " + f.rule() + " " + (who.isEmpty() ? "" : who + ": ")
+          + f.message() + (report.isNew(f) ? " [new]" : ""));
+    }
+    lines.stream().limit(LONG_OUTPUT_LINES)
+        .forEach(line -> out.append(Escape.nagios(line)).append('\n'));
+    if (lines.size() > LONG_OUTPUT_LINES) {
+      out.append("... and ").append(lines.size() - LONG_OUTPUT_LINES)
+          .append(" more; see the full report\n");
+    }
+    return out.toString();
+  }
+}
