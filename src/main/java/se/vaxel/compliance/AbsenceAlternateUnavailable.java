@@ -7,8 +7,8 @@ import java.util.Optional;
 import se.vaxel.model.Absence;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
-import se.vaxel.pbx.EffectiveAbsence;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.EffectiveAbsence;
+import se.vaxel.live.LiveOverride;
 
 /**
  * T3 "om möjligt ange alternativ person": the person named to take the calls can take them. The

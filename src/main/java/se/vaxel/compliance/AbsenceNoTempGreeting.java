@@ -8,8 +8,8 @@ import java.util.Optional;
 import se.vaxel.calendar.WorkingDays;
 import se.vaxel.model.Absence;
 import se.vaxel.model.Person;
-import se.vaxel.pbx.EffectiveAbsence;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.EffectiveAbsence;
+import se.vaxel.live.LiveOverride;
 
 /**
  * Someone away for a whole working day or more has a temporary greeting, so a caller who ends up

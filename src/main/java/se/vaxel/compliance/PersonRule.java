@@ -6,7 +6,7 @@ import java.util.Optional;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.live.Snapshot;
 import se.vaxel.model.Person;
-import se.vaxel.pbx.EffectiveAbsence;
+import se.vaxel.live.EffectiveAbsence;
 
 /**
  * A rule judged person by person for everyone in staff.yaml with an extension. The PBX knows a

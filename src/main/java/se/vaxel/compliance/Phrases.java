@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import se.vaxel.model.CallRouting;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
-import se.vaxel.pbx.EffectiveAbsence;
+import se.vaxel.live.EffectiveAbsence;
 
 /** The wording the rules' messages share, so a report reads the same from rule to rule. */
 final class Phrases {

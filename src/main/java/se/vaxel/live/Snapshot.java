@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import se.vaxel.ami.VoicemailBox;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.LiveOverride;
 
 /**
  * What the live PBX has, read over AMI in a fixed number of round trips, for the compliance

@@ -19,7 +19,7 @@ import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.Endpoint;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.model.AsteriskSettings;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.LiveOverride;
 import se.vaxel.render.AsteriskConfig;
 
 /**

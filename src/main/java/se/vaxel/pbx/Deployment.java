@@ -1,5 +1,7 @@
 package se.vaxel.pbx;
 
+import se.vaxel.live.LiveOverride;
+import se.vaxel.live.LoadedDialplan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiException;
-import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.PresenceEntry;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.model.Person;
@@ -198,12 +199,7 @@ public final class Deployment {
 
   /** The fingerprint the loaded dialplan returns, "" when our contexts are not loaded. */
   String liveFingerprint() {
-    String route = AsteriskConfig.Contexts.of(staff.asterisk()).route();
-    return ami.showDialplan(route).stream()
-        .filter(e -> e.extension().equals("fingerprint") && e.priority() == 1)
-        .map(DialplanEntry::appData)
-        .findFirst()
-        .orElse("");
+    return LoadedDialplan.fingerprint(ami, staff.asterisk());
   }
 
   private List<MailboxChange> mailboxChanges(List<VoicemailBox> live) {

@@ -1,5 +1,7 @@
 package se.vaxel.pbx;
 
+import se.vaxel.live.LiveOverride;
+import se.vaxel.live.EffectiveAbsence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

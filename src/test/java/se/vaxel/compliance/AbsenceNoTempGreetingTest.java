@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.vaxel.live.Snapshot.Greeting;
 import se.vaxel.model.Reason;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.LiveOverride;
 
 class AbsenceNoTempGreetingTest {
   private final Rule rule = new AbsenceNoTempGreeting();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.vaxel.live.LoadedRouting.Window;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.LiveOverride;
 
 class AbsenceNotRoutedTest {
   private final Rule rule = new AbsenceNotRouted();

@@ -20,8 +20,8 @@ import se.vaxel.model.CallRouting;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
-import se.vaxel.pbx.EffectiveAbsence;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.EffectiveAbsence;
+import se.vaxel.live.LiveOverride;
 import se.vaxel.staff.StaffException;
 import se.vaxel.staff.StaffLoader;
 

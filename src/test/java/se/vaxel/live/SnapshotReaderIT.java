@@ -29,7 +29,7 @@ import se.vaxel.cli.VaxelCommand;
 import se.vaxel.generate.Rendering;
 import se.vaxel.live.Snapshot.Greeting;
 import se.vaxel.model.Staff;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.LiveOverride;
 import se.vaxel.staff.StaffLoader;
 import se.vaxel.testing.ItStaff;
 import se.vaxel.testing.Pbx;

@@ -36,7 +36,7 @@ import se.vaxel.ami.Endpoint;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.live.Snapshot.Greeting;
 import se.vaxel.model.AsteriskSettings;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.LiveOverride;
 import se.vaxel.render.AsteriskConfig;
 
 /** The snapshot reader on a mocked AMI that answers as the real Asterisk did. */

@@ -1,5 +1,6 @@
 package se.vaxel.pbx;
 
+import se.vaxel.live.LiveOverride;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package se.vaxel.pbx;
+package se.vaxel.live;
 
 import java.time.Instant;
 import java.util.Objects;
