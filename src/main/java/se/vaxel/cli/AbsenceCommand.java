@@ -21,8 +21,8 @@ import se.vaxel.model.Absence;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
-import se.vaxel.pbx.EffectiveAbsence;
-import se.vaxel.pbx.LiveOverride;
+import se.vaxel.live.EffectiveAbsence;
+import se.vaxel.live.LiveOverride;
 
 @Command(name = "absence", mixinStandardHelpOptions = true,
     header = "The switchboard's live absences: set, clear, list.",

@@ -53,6 +53,12 @@ public final class Main {
       codes.put(String.valueOf(c.code()), c.meaning());
     }
     applyExitCodes(cl, codes);
+    // The rule list comes from the rules themselves, so --help cannot drift from them.
+    var check = cl.getSubcommands().get("check").getCommandSpec().usageMessage();
+    java.util.List<String> description = new java.util.ArrayList<>(
+        java.util.Arrays.asList(check.description()));
+    description.addAll(CheckCommand.rulesHelp());
+    check.description(description.toArray(String[]::new));
     return cl;
   }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         PlanCommand.class,
         ApplyCommand.class,
         AbsenceCommand.class,
+        CheckCommand.class,
     })
 public final class VaxelCommand implements Runnable {
   @Spec CommandSpec spec;

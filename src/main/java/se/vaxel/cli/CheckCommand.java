@@ -1,0 +1,162 @@
+package se.vaxel.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiSettings;
+import se.vaxel.check.CheckService;
+import se.vaxel.compliance.CheckResult;
+import se.vaxel.compliance.Compliance;
+import se.vaxel.generate.Rendering;
+import se.vaxel.live.SnapshotReader;
+import se.vaxel.model.Staff;
+import se.vaxel.output.AtomicFiles;
+import se.vaxel.report.Baseline;
+import se.vaxel.report.BaselineException;
+import se.vaxel.report.Format;
+import se.vaxel.report.NagiosFormatter;
+import se.vaxel.report.Report;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+    header = "Checks the live PBX against the rules and staff.yaml, over AMI only.",
+    description = {
+        "Reads the live PBX once over AMI, in a fixed number of round trips however many",
+        "people, and reports every deviation from the rules and staff.yaml, per person.",
+        "Exit 0 compliant, 1 findings, 2 bad input, 3 the PBX could not be checked",
+        "completely (what was found is still reported); with --format nagios, the Nagios",
+        "plugin codes 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+        "",
+        "Rules:"},
+    footerHeading = "%n",
+    footer = {"See README.md for the rules, the JSON schema and a nightly systemd timer."})
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand VaxelCommand root;
+  @Mixin StaffOptions staffOptions;
+  @Mixin AmiOptions amiOptions;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text, json, junit, html, nagios or prometheus (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE (atomically) instead of standard output.")
+  Optional<Path> output = Optional.empty();
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "Judge as on this day, at the present time of day (default: now).")
+  Optional<LocalDate> date = Optional.empty();
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "A previous JSON report: mark each finding new or known, and list what "
+          + "was resolved since.")
+  Optional<Path> baseline = Optional.empty();
+
+  @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "How long the greeting probe may run inside Asterisk (default: "
+          + "${DEFAULT-VALUE}).")
+  int probeTimeout;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Print the time taken and the AMI round trips to standard error.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    Staff staff = PbxCommands.load(staffOptions);
+    Optional<Baseline> previous = readBaseline();
+    if (probeTimeout < 1) {
+      throw new VaxelException(ExitCode.BAD_INPUT, "--probe-timeout must be at least 1");
+    }
+    String expected = Rendering.of(staffOptions.templates, VaxelCommand.version()).asterisk()
+        .render(staff).fingerprint();
+    Clock clock = clock(staff.organisation().timezone());
+    AmiSettings settings = amiOptions.settings(root.context);
+    long start = System.nanoTime();
+    CheckService.Outcome outcome;
+    try (AmiClient ami = root.context.ami().open(settings)) {
+      outcome = new CheckService(clock, new SnapshotReader.ProbeTimeouts(
+          Duration.ofSeconds(probeTimeout), SnapshotReader.ProbeTimeouts.DEFAULT.pollInterval()))
+          .check(staff, expected, ami, settings.address());
+    }
+    CheckResult result = outcome.result();
+    Report report = Report.of(result, Report.namesOf(staff));
+    if (previous.isPresent()) {
+      report = report.withBaseline(previous.get());
+    }
+    boolean colour = format == Format.TEXT && output.isEmpty() && root.context.terminal()
+        && !root.context.env().containsKey("NO_COLOR");
+    String text = format.render(report.withColour(colour));
+    if (output.isPresent()) {
+      AtomicFiles.write(output.get(), text.getBytes(StandardCharsets.UTF_8));
+    } else {
+      root.context.out().print(text);
+    }
+    if (verbose) {
+      root.context.err().printf("vaxel check: %d people, %d findings, %d AMI round trips, "
+          + "%d ms%n", result.people(), result.findings().size(), outcome.roundTrips(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
+    return exitCode(result);
+  }
+
+  private int exitCode(CheckResult result) {
+    if (format == Format.NAGIOS) {
+      return NagiosFormatter.status(result).exitCode();
+    }
+    if (!result.incomplete().isEmpty()) {
+      return ExitCode.PBX_UNREACHABLE.code();
+    }
+    return result.findings().isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+  }
+
+  private Optional<Baseline> readBaseline() {
+    try {
+      return baseline.isPresent() ? Optional.of(Baseline.read(baseline.get())) : Optional.empty();
+    } catch (BaselineException e) {
+      throw new VaxelException(ExitCode.BAD_INPUT, e.getMessage());
+    }
+  }
+
+  /** --date moves the day, not the time of day: routing windows are judged at a real moment. */
+  private Clock clock(ZoneId zone) {
+    Clock now = root.context.clock();
+    if (date.isEmpty()) {
+      return now;
+    }
+    LocalTime time = LocalTime.ofInstant(now.instant(), zone);
+    return Clock.fixed(date.get().atTime(time).atZone(zone).toInstant(), zone);
+  }
+
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** The rules and their descriptions, for --help: one element per line. */
+  static java.util.List<String> rulesHelp() {
+    return Compliance.rules().stream()
+        .flatMap(r -> java.util.stream.Stream.of(
+            "  " + r.id() + " (" + r.severity().key() + ")", "      " + r.description()))
+        .toList();
+  }
+}
