@@ -56,13 +56,18 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write the report to FILE (atomically) instead of standard output.")
   Optional<Path> output = Optional.empty();
 
+  @Option(names = "--report", paramLabel = "FORMAT=FILE",
+      description = "Also write the report in FORMAT to FILE (atomically); repeatable, so one "
+          + "check can feed the intranet page, the baseline and monitoring at once.")
+  java.util.Map<String, Path> reports = new java.util.LinkedHashMap<>();
+
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
       description = "Judge as on this day, at the present time of day (default: now).")
   Optional<LocalDate> date = Optional.empty();
 
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "A previous JSON report: mark each finding new or known, and list what "
-          + "was resolved since.")
+          + "was resolved since (a missing file is reported and ignored).")
   Optional<Path> baseline = Optional.empty();
 
   @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -78,6 +83,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Staff staff = PbxCommands.load(staffOptions);
     Optional<Baseline> previous = readBaseline();
+    extraReports();
     if (probeTimeout < 1) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--probe-timeout must be at least 1");
     }
@@ -100,6 +106,10 @@ final class CheckCommand implements Callable<Integer> {
     boolean colour = format == Format.TEXT && output.isEmpty() && root.context.terminal()
         && !root.context.env().containsKey("NO_COLOR");
     String text = format.render(report.withColour(colour));
+    for (var extra : extraReports().entrySet()) {
+      AtomicFiles.write(extra.getValue(), extra.getKey().render(report.withColour(false))
+          .getBytes(StandardCharsets.UTF_8));
+    }
     if (output.isPresent()) {
       AtomicFiles.write(output.get(), text.getBytes(StandardCharsets.UTF_8));
     } else {
@@ -113,6 +123,20 @@ final class CheckCommand implements Callable<Integer> {
     return exitCode(result);
   }
 
+  /** --report FORMAT=FILE pairs, checked before the PBX is contacted. */
+  private java.util.Map<Format, Path> extraReports() {
+    java.util.Map<Format, Path> out = new java.util.LinkedHashMap<>();
+    reports.forEach((key, file) -> {
+      try {
+        out.put(Format.of(key), file);
+      } catch (IllegalArgumentException e) {
+        throw new VaxelException(ExitCode.BAD_INPUT, "--report " + key + "=" + file + ": "
+            + e.getMessage());
+      }
+    });
+    return out;
+  }
+
   private int exitCode(CheckResult result) {
     if (format == Format.NAGIOS) {
       return NagiosFormatter.status(result).exitCode();
@@ -124,6 +148,12 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private Optional<Baseline> readBaseline() {
+    if (baseline.isPresent() && !java.nio.file.Files.exists(baseline.get())) {
+      // The first night of a nightly job has no previous report: not worth failing the job.
+      root.context.err().println("vaxel: no baseline yet at " + baseline.get()
+          + "; reporting without one");
+      return Optional.empty();
+    }
     try {
       return baseline.isPresent() ? Optional.of(Baseline.read(baseline.get())) : Optional.empty();
     } catch (BaselineException e) {

@@ -29,10 +29,15 @@ final class Cli {
   private Cli() {}
 
   static Run run(String... args) {
+    return run(Main.context(null, null, Map.of(), CLOCK).ami(), Map.of(), args);
+  }
+
+  /** Runs with the PBX reached through {@code ami} (a connector of mocks) and {@code env}. */
+  static Run run(se.vaxel.ami.AmiConnector ami, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = new Main(Main.context(new PrintWriter(out), new PrintWriter(err), Map.of(), CLOCK))
-        .run(args);
+    int code = new Main(new CliContext(new PrintWriter(out), new PrintWriter(err), env, CLOCK,
+        false, ami)).run(args);
     return new Run(code, out.toString(), err.toString());
   }
 }

@@ -1,0 +1,150 @@
+package se.vaxel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiConnector;
+import se.vaxel.ami.AmiException;
+import se.vaxel.ami.VoicemailBox;
+
+/**
+ * vaxel check as a command: options, outputs and exit codes, with the PBX mocked at our own AMI
+ * interface. What the rules find on a real PBX is proven by CheckIT.
+ */
+class CheckCommandTest {
+  @TempDir Path tmp;
+
+  private final AmiClient ami = mock(AmiClient.class);
+  private final AmiConnector connector = mock(AmiConnector.class);
+  private final Map<String, String> env = Map.of("VAXEL_AMI_SECRET", "s3cret-not-shown");
+
+  /** A PBX with every mailbox but none of vaxel's dialplan loaded. */
+  @BeforeEach
+  void pbxWithMailboxesButNoDialplan() {
+    when(connector.open(any())).thenReturn(ami);
+    when(ami.voicemailUsers()).thenReturn(List.of(
+        new VoicemailBox("vaxel", "2101", "Calle Carlsson", "calle.carlsson@bjurholm.se", "",
+            "", "", false, 0, 0, 100, 0)));
+    when(ami.showDialplan(anyString())).thenReturn(List.of());
+    when(ami.dbGetTree(anyString())).thenReturn(Map.of());
+    when(ami.getvar(anyString())).thenReturn(Optional.of("0"));
+  }
+
+  private Cli.Run check(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "check";
+    all[1] = "-f=" + Cli.SHIPPED;
+    System.arraycopy(args, 0, all, 2, args.length);
+    return Cli.run(connector, env, all);
+  }
+
+  @Test
+  void aPbxWithoutOurDialplanIsStaleAndIncompleteSoExitThree() {
+    Cli.Run r = check("--format", "json");
+
+    assertEquals(3, r.code(), r::toString);
+    assertTrue(r.out().contains("\"rule\": \"DIALPLAN-STALE\""), r::toString);
+    assertTrue(r.out().contains("\"compliant\": false"), r::toString);
+    assertTrue(r.out().contains("VM-MISSING"), "13 of the 14 mailboxes are missing");
+  }
+
+  @Test
+  void nagiosFormatSpeaksThePluginApi() {
+    Cli.Run r = check("--format", "nagios");
+
+    assertEquals(2, r.code(), "errors are CRITICAL");
+    assertTrue(r.out().startsWith("VAXEL CRITICAL - "), r::toString);
+  }
+
+  @Test
+  void everyRequestedReportIsWrittenFromOneCheck() throws Exception {
+    Path json = tmp.resolve("check.json");
+    Path html = tmp.resolve("check.html");
+    Path prom = tmp.resolve("vaxel.prom");
+
+    Cli.Run r = check("--format", "json", "-o", json.toString(),
+        "--report", "html=" + html, "--report", "prometheus=" + prom);
+
+    assertEquals(3, r.code(), r::toString);
+    assertEquals("", r.out(), "with -o nothing goes to standard output");
+    assertTrue(Files.readString(json).contains("\"findings\""));
+    assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"));
+    assertTrue(Files.readString(prom).contains("vaxel_check_compliant 0"));
+    verify(connector).open(any());
+  }
+
+  @Test
+  void unknownReportFormatIsBadInputBeforeThePbxIsContacted() {
+    Cli.Run r = check("--report", "pdf=" + tmp.resolve("x.pdf"));
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("pdf"), r::toString);
+    verify(connector, never()).open(any());
+  }
+
+  @Test
+  void unknownFormatIsBadInput() {
+    Cli.Run r = check("--format", "xml");
+
+    assertEquals(2, r.code(), r::toString);
+    verify(connector, never()).open(any());
+  }
+
+  @Test
+  void missingBaselineIsNotedAndTheCheckGoesOn() {
+    Cli.Run r = check("--format", "json", "--baseline", tmp.resolve("none.json").toString());
+
+    assertEquals(3, r.code(), r::toString);
+    assertTrue(r.err().contains("no baseline yet"), r::toString);
+    assertTrue(r.out().contains("\"findings\""), r::toString);
+  }
+
+  @Test
+  void malformedBaselineIsBadInputWithItsPosition() throws Exception {
+    Path bad = tmp.resolve("bad.json");
+    Files.writeString(bad, "{\"checkedAt\": ");
+
+    Cli.Run r = check("--baseline", bad.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains(bad.toString() + ":1:"), r::toString);
+    verify(connector, never()).open(any());
+  }
+
+  @Test
+  void unreachablePbxIsExitThreeInOneLineWithoutTheSecret() {
+    when(connector.open(any())).thenThrow(new AmiException(AmiException.Kind.UNREACHABLE,
+        "cannot reach the AMI at 127.0.0.1:5038: Connection refused"));
+
+    Cli.Run r = check();
+
+    assertEquals(3, r.code(), r::toString);
+    assertEquals(1, r.err().lines().count(), r::toString);
+    assertFalse((r.out() + r.err()).contains("s3cret-not-shown"));
+  }
+
+  @Test
+  void noSecretIsBadInput() {
+    Cli.Run r = Cli.run(connector, Map.of(), "check", "-f=" + Cli.SHIPPED);
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("VAXEL_AMI_SECRET"), r::toString);
+    verify(connector, never()).open(any());
+  }
+}
