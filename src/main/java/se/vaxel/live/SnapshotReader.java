@@ -134,8 +134,8 @@ public final class SnapshotReader {
 
   /**
    * Whether each extension's PJSIP endpoint (any of them, for "&amp;"-joined devices) has a
-   * reachable contact. A contact belongs to an endpoint by name or through one of the
-   * endpoint's AORs (a static contact names no endpoint).
+   * reachable contact. A registered contact belongs to an endpoint by name or through one of
+   * the endpoint's AORs; a static one is judged by the endpoint's device state.
    */
   private Optional<Map<String, Boolean>> endpoints(Set<String> numbers, List<String> incomplete) {
     if (!settings.device().startsWith(PJSIP)) {
@@ -164,7 +164,12 @@ public final class SnapshotReader {
       }
     }
     for (Endpoint e : endpoints) {
-      if (e.aors().stream().anyMatch(reachableAors::contains)) {
+      // PJSIPShowContacts lists registered contacts only; a phone with a static contact=
+      // in its AOR shows up just in the endpoint's own list, with the device state that
+      // qualify keeps ("Unavailable" when it does not answer).
+      boolean staticContactAnswers = !e.contacts().isEmpty()
+          && !e.deviceState().equalsIgnoreCase("Unavailable");
+      if (staticContactAnswers || e.aors().stream().anyMatch(reachableAors::contains)) {
         reachable.add(e.name());
       }
     }

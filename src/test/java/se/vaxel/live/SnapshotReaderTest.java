@@ -240,6 +240,23 @@ class SnapshotReaderTest {
   }
 
   @Test
+  void phoneWithAStaticContactCountsByItsEndpointsDeviceState() {
+    AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
+        "PJSIP/${EXTEN}", 5);
+    pbxWith(3, pjsip);
+    // As Asterisk 22 answers for AORs with contact= lines: no registered contacts at all.
+    when(ami.pjsipEndpoints()).thenReturn(List.of(
+        new Endpoint("2201", List.of("2201"), "Not in use", List.of("2201/sip:2201@10.0.0.1")),
+        new Endpoint("2202", List.of("2202"), "Unavailable", List.of("2202/sip:2202@10.0.0.2")),
+        new Endpoint("2203", List.of("2203"), "Not in use", List.of())));
+    when(ami.pjsipContacts()).thenReturn(List.of());
+
+    Snapshot s = read(pjsip, FAST);
+
+    assertEquals(Optional.of(Map.of("2201", true, "2202", false, "2203", false)), s.endpoints());
+  }
+
+  @Test
   void reachabilityOfPjsipDevicesIsReadFromContacts() {
     AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
         "PJSIP/${EXTEN}", 5);
