@@ -72,23 +72,38 @@ final class StaffReader {
   private static final List<String> ABSENCE =
       List.of("from", "until", "reason", "alternate", "mail", "weekly-contacts");
 
-  private static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,64}");
+  /** Starts with a letter or digit: an id names a directory, so "." and ".." are out. */
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,8}");
   private static final Pattern SWITCHBOARD = Pattern.compile("[0-9]{1,8}");
   private static final Pattern PHONE = Pattern.compile("(?=.*[0-9])[0-9 +-]{1,30}");
   private static final Pattern EMAIL = Pattern.compile(
       "(?=.{3,254}$)[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,79}");
+  /**
+   * Asterisk cuts context names at 79 characters, and the dialplan context gets suffixes of up
+   * to 8 ("-planned"), so 71 keeps every generated context distinct.
+   */
+  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,71}");
+  /** Section names the two files give a meaning of their own. */
+  private static final Set<String> RESERVED_CONTEXTS =
+      Set.of("general", "globals", "zonemessages", "default");
   private static final String PHONE_RULE = "may only contain digits, spaces, '+' and '-'";
   private static final String EMAIL_RULE = "is not a valid e-mail address";
   private static final String CONTEXT_RULE =
-      "may only contain A-Z, a-z, 0-9, '_' and '-' (at most 79 characters)";
+      "may only contain A-Z, a-z, 0-9, '_' and '-' (at most 71 characters)";
   private static final Pattern DEVICE_REST = Pattern.compile("[A-Za-z0-9/_@.:-]*");
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern DATE_TIME =
       Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}");
   private static final Pattern WEEK = Pattern.compile("[1-9][0-9]?");
+  /**
+   * Absences are walked day by day (weekly contacts, routing segments), so a file must not be
+   * able to ask for millennia; three years covers the longest parental leave.
+   */
+  private static final long MAX_ABSENCE_DAYS = 3 * 366;
+  private static final int MIN_YEAR = 2000;
+  private static final int MAX_YEAR = 2099;
   private static final int MIN_RING = 5;
   private static final int MAX_RING = 300;
   /**
@@ -223,7 +238,14 @@ final class StaffReader {
     }
     String text = node.getValue().strip();
     try {
-      return ZoneId.of(text);
+      ZoneId zone = ZoneId.of(text);
+      if (zone instanceof java.time.ZoneOffset) {
+        // A fixed offset knows no summer time: every absence would be an hour off half the year.
+        problems.add(node, "timezone " + FreeText.quoted(text) + " is a fixed offset; use a "
+            + "region such as Europe/Stockholm, which knows summer time");
+        return null;
+      }
+      return zone;
     } catch (DateTimeException e) {
       problems.add(node, "unknown timezone " + FreeText.quoted(text)
           + Nearest.to(text, ZoneId.getAvailableZoneIds())
@@ -237,12 +259,10 @@ final class StaffReader {
     AsteriskSettings defaults = AsteriskSettings.defaults();
     Fields f = new Fields(node, "asterisk", ASTERISK, problems);
     String voicemail = f.has("voicemail-context")
-        ? formatted(f.scalar("voicemail-context", false), "voicemail-context", CONTEXT,
-            CONTEXT_RULE)
+        ? context(f.scalar("voicemail-context", false), "voicemail-context")
         : defaults.voicemailContext();
     String dialplan = f.has("dialplan-context")
-        ? formatted(f.scalar("dialplan-context", false), "dialplan-context", CONTEXT,
-            CONTEXT_RULE)
+        ? context(f.scalar("dialplan-context", false), "dialplan-context")
         : defaults.dialplanContext();
     String device = f.has("device") ? device(f.scalar("device", false)) : defaults.device();
     Integer ringTimeout = f.has("ring-timeout")
@@ -381,6 +401,11 @@ final class StaffReader {
             + (end.isBefore(start) ? "before" : "the same as") + " from " + from.text());
         start = null;
         end = null;
+      } else if (ChronoUnit.DAYS.between(start, end) > MAX_ABSENCE_DAYS) {
+        problems.add(untilNode, "the absence " + from.text() + ".." + until.text()
+            + " is longer than three years; split it, or check the year");
+        start = null;
+        end = null;
       }
     }
     boolean wholeDays = from != null && until != null && from.isDate() && until.isDate();
@@ -415,11 +440,20 @@ final class StaffReader {
     }
     String text = node.getValue().strip();
     try {
+      When when = null;
       if (DATE.matcher(text).matches()) {
-        return new When(text, LocalDate.parse(text), null);
+        when = new When(text, LocalDate.parse(text), null);
+      } else if (DATE_TIME.matcher(text).matches()) {
+        when = new When(text, null, LocalDateTime.parse(text));
       }
-      if (DATE_TIME.matcher(text).matches()) {
-        return new When(text, null, LocalDateTime.parse(text));
+      if (when != null) {
+        int year = when.start().getYear();
+        if (year >= MIN_YEAR && year <= MAX_YEAR) {
+          return when;
+        }
+        problems.add(node, key + " " + FreeText.quoted(text) + " is not between the years "
+            + MIN_YEAR + " and " + MAX_YEAR);
+        return null;
       }
     } catch (DateTimeParseException e) {
       // Shaped like a date but not one, such as 2026-02-30: reported below.
@@ -585,6 +619,15 @@ final class StaffReader {
         : FreeText.problem(key, value, isName);
     problem.ifPresent(message -> problems.add(node, message));
     return value.isEmpty() || problem.isPresent() ? null : value;
+  }
+
+  private String context(ScalarNode node, String key) {
+    String name = formatted(node, key, CONTEXT, CONTEXT_RULE);
+    if (name != null && RESERVED_CONTEXTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      problems.add(node, key + " '" + name + "' is a section Asterisk reserves for settings");
+      return null;
+    }
+    return name;
   }
 
   private String formatted(ScalarNode node, String key, Pattern pattern, String rule) {

@@ -197,6 +197,15 @@ class ValidationTest {
   }
 
   @Test
+  void idsThatAreNotDirectoryNamesAreRejected() {
+    // An id names the person's output directory: "." and ".." would write beside it.
+    onlyProblem(HEAD + ANNA.replace("id: anna.berg", "id: \"..\""),
+        10, 9, "id '..' may only contain a-z, 0-9, '.', '_' and '-'");
+    onlyProblem(HEAD + ANNA.replace("id: anna.berg", "id: .anna"),
+        10, 9, "id '.anna' may only contain");
+  }
+
+  @Test
   void extensionMustBeTwoToEightDigits() {
     onlyProblem(HEAD + ANNA.replace("\"2102\"", "\"21a\""),
         14, 16, "extension '21a' must be 2 to 8 digits");
@@ -282,6 +291,28 @@ class ValidationTest {
     assertProblem(problems.get(0), 16, 15, "from '2026-02-30' is not a date (YYYY-MM-DD) or a"
         + " local date-time (YYYY-MM-DDTHH:MM)");
     assertProblem(problems.get(1), 17, 16, "until '20 aug' is not a date");
+  }
+
+  @Test
+  void absencesLongerThanThreeYearsAreRejected() {
+    // Absences are walked day by day: a file must not be able to ask for millennia.
+    onlyProblem(annaAway("- from: 2026-01-01", "  until: 2029-12-31", "  reason: annat"),
+        17, 16, "the absence 2026-01-01..2029-12-31 is longer than three years");
+  }
+
+  @Test
+  void datesOutsideThisCenturyAreRejected() {
+    List<Problem> problems = problems(annaAway(
+        "- from: 0001-01-01", "  until: 2026-01-01", "  reason: annat"));
+    assertEquals(1, problems.size(), problems::toString);
+    assertProblem(problems.get(0), 16, 15, "from '0001-01-01' is not between the years 2000"
+        + " and 2099");
+  }
+
+  @Test
+  void fixedOffsetTimezoneIsRejectedForLackingSummerTime() {
+    onlyProblem(HEAD.replace("Europe/Stockholm", "\"+01:00\"") + ANNA,
+        8, 13, "timezone '+01:00' is a fixed offset");
   }
 
   @Test
@@ -416,6 +447,21 @@ class ValidationTest {
   void contextsMayOnlyUseLettersDigitsDashAndUnderscore() {
     onlyProblem(HEAD + ANNA + "asterisk:\n  voicemail-context: vaxel staff\n",
         16, 22, "voicemail-context 'vaxel staff' may only contain A-Z, a-z, 0-9, '_' and '-'");
+  }
+
+  @Test
+  void contextsAsteriskReservesForSettingsAreRejected() {
+    onlyProblem(HEAD + ANNA + "asterisk:\n  dialplan-context: globals\n",
+        16, 21, "dialplan-context 'globals' is a section Asterisk reserves for settings");
+    onlyProblem(HEAD + ANNA + "asterisk:\n  voicemail-context: General\n",
+        16, 22, "voicemail-context 'General' is a section Asterisk reserves for settings");
+  }
+
+  @Test
+  void contextsLeaveRoomForTheGeneratedSuffixes() {
+    String name = "a".repeat(72);
+    onlyProblem(HEAD + ANNA + "asterisk:\n  dialplan-context: " + name + "\n",
+        16, 21, "(at most 71 characters)");
   }
 
   @Test
