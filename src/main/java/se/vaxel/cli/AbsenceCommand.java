@@ -198,7 +198,7 @@ final class AbsenceCommand implements Runnable {
     }
 
     private static String planned(Absence a) {
-      return a.reason().key() + " " + a.firstDay() + ".." + a.lastDay()
+      return a.reason().disclosed().key() + " " + a.firstDay() + ".." + a.lastDay()
           + (a.alternate() == null ? "" : " alt " + a.alternate());
     }
   }

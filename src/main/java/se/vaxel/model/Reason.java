@@ -20,6 +20,16 @@ public enum Reason {
     return key;
   }
 
+  /**
+   * The reason anyone but the person may see: the same, except that sickness is "annat".
+   * Health is sensitive personal data (GDPR article 9, and confidential under the Swedish
+   * Public Access to Information and Secrecy Act), so no text, sheet, console, presence or
+   * AstDB value carries it; mapping it here, once, means no template or output can.
+   */
+  public Reason disclosed() {
+    return this == SJUK ? ANNAT : this;
+  }
+
   public static Reason fromKey(String key) {
     for (Reason r : values()) {
       if (r.key.equals(key)) {

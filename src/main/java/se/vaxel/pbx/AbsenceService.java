@@ -87,8 +87,9 @@ public final class AbsenceService {
       }
       target = alt.extension();
     }
-    LiveOverride o = LiveOverride.away(person.extension(), start, end, target, reason,
-        alternateId, person.id());
+    // Only the disclosed reason is stored: AstDB is readable by anyone with AMI access.
+    LiveOverride o = LiveOverride.away(person.extension(), start, end, target,
+        reason.disclosed(), alternateId, person.id());
     ami.dbPut(LiveOverride.FAMILY, person.extension(), o.encode());
     overrides.put(person.extension(), o);
     publishPresence(person, overrides, now);

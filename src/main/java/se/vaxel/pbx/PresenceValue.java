@@ -60,11 +60,7 @@ public record PresenceValue(String state, String subtype, String message) {
     return new PresenceValue("away", subtype(a.reason()), message);
   }
 
-  /** Sickness is shown as "annat": a console is no place for health data. */
   private static String subtype(Reason reason) {
-    if (reason == null || reason == Reason.SJUK) {
-      return Reason.ANNAT.key();
-    }
-    return reason.key();
+    return reason == null ? Reason.ANNAT.key() : reason.disclosed().key();
   }
 }

@@ -153,14 +153,9 @@ public final class Texts {
     return workingDays.returnDay(absence);
   }
 
-  /**
-   * The reason a text may give: the staff.yaml key, except that sickness is passed as "annat".
-   * Health is sensitive personal data (GDPR article 9, and confidential under the Swedish
-   * Public Access to Information and Secrecy Act), so no greeting, auto-reply or switchboard
-   * sheet reveals it, and mapping it here means no organisation's template can either.
-   */
+  /** The reason a text may give, see {@link Reason#disclosed()}. */
   static String disclosedReason(Reason reason) {
-    return reason == Reason.SJUK ? Reason.ANNAT.key() : reason.key();
+    return reason.disclosed().key();
   }
 
   /** Whether the absence ends at a time of day rather than at midnight. */
