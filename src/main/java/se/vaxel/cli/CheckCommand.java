@@ -1,14 +1,20 @@
 package se.vaxel.cli;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -16,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiException;
 import se.vaxel.ami.AmiSettings;
 import se.vaxel.check.CheckService;
 import se.vaxel.compliance.CheckResult;
@@ -29,6 +36,7 @@ import se.vaxel.report.BaselineException;
 import se.vaxel.report.Format;
 import se.vaxel.report.NagiosFormatter;
 import se.vaxel.report.Report;
+import se.vaxel.staff.StaffException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     header = "Checks the live PBX against the rules and staff.yaml, over AMI only.",
@@ -59,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FORMAT=FILE",
       description = "Also write the report in FORMAT to FILE (atomically); repeatable, so one "
           + "check can feed the intranet page, the baseline and monitoring at once.")
-  java.util.Map<String, Path> reports = new java.util.LinkedHashMap<>();
+  Map<String, Path> reports = new LinkedHashMap<>();
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
       description = "Judge as on this day, at the present time of day (default: now).")
@@ -81,9 +89,22 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return check();
+    } catch (StaffException | VaxelException | AmiException | IOException e) {
+      if (format != Format.NAGIOS) {
+        throw e;
+      }
+      // A Nagios plugin that cannot check says UNKNOWN on standard output, whatever the cause.
+      root.context.out().println("VAXEL UNKNOWN - " + oneLine(e));
+      return NagiosFormatter.Status.UNKNOWN.exitCode();
+    }
+  }
+
+  private int check() throws StaffException, IOException {
     Staff staff = PbxCommands.load(staffOptions);
     Optional<Baseline> previous = readBaseline();
-    extraReports();
+    Map<Format, Path> extras = extraReports();
     if (probeTimeout < 1) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--probe-timeout must be at least 1");
     }
@@ -97,23 +118,25 @@ final class CheckCommand implements Callable<Integer> {
       outcome = new CheckService(clock, new SnapshotReader.ProbeTimeouts(
           Duration.ofSeconds(probeTimeout), SnapshotReader.ProbeTimeouts.DEFAULT.pollInterval()))
           .check(staff, expected, ami, settings.address());
+    } catch (AmiException e) {
+      // Report files outlive this run (the intranet page, the Prometheus textfile): leave
+      // yesterday's "compliant" there and the failure goes unseen, so overwrite them.
+      CheckResult failed = new CheckResult(clock.instant(), settings.address(),
+          staff.people().size(), Compliance.rules(), List.of(),
+          List.of("the PBX: " + e.getMessage()));
+      writeFiles(Report.of(failed, Report.namesOf(staff)), extras);
+      throw e;
     }
     CheckResult result = outcome.result();
     Report report = Report.of(result, Report.namesOf(staff));
     if (previous.isPresent()) {
       report = report.withBaseline(previous.get());
     }
-    boolean colour = format == Format.TEXT && output.isEmpty() && root.context.terminal()
-        && !root.context.env().containsKey("NO_COLOR");
-    String text = format.render(report.withColour(colour));
-    for (var extra : extraReports().entrySet()) {
-      AtomicFiles.write(extra.getValue(), extra.getKey().render(report.withColour(false))
-          .getBytes(StandardCharsets.UTF_8));
-    }
-    if (output.isPresent()) {
-      AtomicFiles.write(output.get(), text.getBytes(StandardCharsets.UTF_8));
-    } else {
-      root.context.out().print(text);
+    writeFiles(report, extras);
+    if (output.isEmpty()) {
+      boolean colour = format == Format.TEXT && root.context.terminal()
+          && !root.context.env().containsKey("NO_COLOR");
+      root.context.out().print(format.render(report.withColour(colour)));
     }
     if (verbose) {
       root.context.err().printf("vaxel check: %d people, %d findings, %d AMI round trips, "
@@ -123,9 +146,27 @@ final class CheckCommand implements Callable<Integer> {
     return exitCode(result);
   }
 
+  /** -o and every --report, each written atomically. */
+  private void writeFiles(Report report, Map<Format, Path> extras) throws IOException {
+    Map<Path, Format> files = new LinkedHashMap<>();
+    output.ifPresent(file -> files.put(file, format));
+    extras.forEach((f, file) -> files.put(file, f));
+    for (Map.Entry<Path, Format> file : files.entrySet()) {
+      AtomicFiles.write(file.getKey(),
+          file.getValue().render(report.withColour(false)).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String oneLine(Exception e) {
+    if (e instanceof StaffException se) {
+      return se.problems().size() + " problem(s) in staff.yaml, first: " + se.problems().get(0);
+    }
+    return String.valueOf(e.getMessage()).replace('\n', ' ').replace('|', '/');
+  }
+
   /** --report FORMAT=FILE pairs, checked before the PBX is contacted. */
-  private java.util.Map<Format, Path> extraReports() {
-    java.util.Map<Format, Path> out = new java.util.LinkedHashMap<>();
+  private Map<Format, Path> extraReports() {
+    Map<Format, Path> out = new LinkedHashMap<>();
     reports.forEach((key, file) -> {
       try {
         out.put(Format.of(key), file);
@@ -148,7 +189,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private Optional<Baseline> readBaseline() {
-    if (baseline.isPresent() && !java.nio.file.Files.exists(baseline.get())) {
+    if (baseline.isPresent() && !Files.exists(baseline.get())) {
       // The first night of a nightly job has no previous report: not worth failing the job.
       root.context.err().println("vaxel: no baseline yet at " + baseline.get()
           + "; reporting without one");
@@ -183,9 +224,9 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** The rules and their descriptions, for --help: one element per line. */
-  static java.util.List<String> rulesHelp() {
+  static List<String> rulesHelp() {
     return Compliance.rules().stream()
-        .flatMap(r -> java.util.stream.Stream.of(
+        .flatMap(r -> Stream.of(
             "  " + r.id() + " (" + r.severity().key() + ")", "      " + r.description()))
         .toList();
   }

@@ -147,4 +147,43 @@ class CheckCommandTest {
     assertTrue(r.err().contains("VAXEL_AMI_SECRET"), r::toString);
     verify(connector, never()).open(any());
   }
+
+  @Test
+  void nagiosSaysUnknownWhenThePbxCannotBeReached() {
+    when(connector.open(any())).thenThrow(new AmiException(AmiException.Kind.UNREACHABLE,
+        "cannot reach the AMI at 127.0.0.1:5038: Connection refused"));
+
+    Cli.Run r = check("--format", "nagios");
+
+    assertEquals(3, r.code(), r::toString);
+    assertTrue(r.out().startsWith("VAXEL UNKNOWN - cannot reach the AMI"), r::toString);
+  }
+
+  @Test
+  void nagiosSaysUnknownForABrokenStaffFile() throws Exception {
+    Path broken = tmp.resolve("staff.yaml");
+    Files.writeString(broken, "organisation: [\n");
+
+    Cli.Run r = Cli.run(connector, env, "check", "-f", broken.toString(), "--format", "nagios");
+
+    assertEquals(3, r.code(), r::toString);
+    assertTrue(r.out().startsWith("VAXEL UNKNOWN - 1 problem(s) in staff.yaml"), r::toString);
+  }
+
+  @Test
+  void aCheckThatFailsOverwritesYesterdaysReportsWithAnIncompleteOne() throws Exception {
+    Path prom = tmp.resolve("vaxel.prom");
+    Path json = tmp.resolve("check.json");
+    Files.writeString(prom, "vaxel_check_compliant 1\n");
+    when(ami.voicemailUsers()).thenThrow(new AmiException(AmiException.Kind.TIMEOUT,
+        "VoicemailUsersList: no answer within 60 s"));
+
+    Cli.Run r = check("--format", "json", "-o", json.toString(),
+        "--report", "prometheus=" + prom);
+
+    assertEquals(3, r.code(), r::toString);
+    assertTrue(Files.readString(prom).contains("vaxel_check_compliant 0"));
+    assertTrue(Files.readString(prom).contains("vaxel_check_incomplete 1"));
+    assertTrue(Files.readString(json).contains("no answer within 60 s"));
+  }
 }
