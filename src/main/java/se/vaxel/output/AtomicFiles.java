@@ -32,9 +32,10 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    // One writer per target file, so a fixed temporary name is enough; a leftover from a
-    // crashed run is simply overwritten.
-    Path tmp = dir.resolve("." + target.getFileName() + ".vaxel-tmp");
+    // Named by process and thread: a nightly check and a manual one may write the same report
+    // at once, and neither may move or delete the other's half-written file.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + Thread.currentThread().getId() + ".vaxel-tmp");
     try {
       Files.write(tmp, bytes);
       try {

@@ -100,8 +100,8 @@ public final class Deployment {
     boolean reloaded = false;
     if (plan.configChanges()) {
       Map<String, Optional<String>> before = snapshot();
-      writeDesired(before);
       try {
+        writeDesired(before);
         reload();
         String problem = verify();
         if (problem != null) {
@@ -109,10 +109,15 @@ public final class Deployment {
           reload();
           throw new NotLoadedException(problem + "; the previous configuration is restored");
         }
-      } catch (AmiException e) {
-        // Reload or verification could not finish: put the previous files back so the next
-        // reload (ours now if the PBX answers, or anyone's later) loads a known configuration.
-        restore(before);
+      } catch (IOException | AmiException e) {
+        // Writing, reloading or verifying did not finish: put the previous files back so the
+        // next reload (ours now if the PBX answers, or anyone's later) loads a known
+        // configuration, never half of the new one.
+        try {
+          restore(before);
+        } catch (IOException restoreFailed) {
+          e.addSuppressed(restoreFailed);
+        }
         tryReload();
         throw e;
       }

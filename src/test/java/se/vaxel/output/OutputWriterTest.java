@@ -183,13 +183,15 @@ class OutputWriterTest {
   }
 
   @Test
-  void leftoverTemporaryFileFromACrashIsReplaced() throws Exception {
-    Files.writeString(tmp.resolve(".a.txt.vaxel-tmp"), "half a fi");
+  void anotherWritersTemporaryFileIsNeitherUsedNorDeleted() throws Exception {
+    Path theirs = tmp.resolve(".a.txt.4711.1.vaxel-tmp");
+    Files.writeString(theirs, "half a fi");
 
     writer.write(tmp, List.of(new OutputFile("a.txt", "whole\n")));
 
     assertEquals("whole\n", Files.readString(tmp.resolve("a.txt")));
-    assertEquals(List.of(), filesNamed(tmp, ".vaxel-tmp"));
+    assertEquals("half a fi", Files.readString(theirs));
+    assertEquals(List.of(theirs), filesNamed(tmp, ".vaxel-tmp"));
   }
 
   @Test
