@@ -12,6 +12,10 @@ import se.vaxel.ami.AmiSettings;
  * user of the machine through ps and /proc, so it comes from a file or the environment.
  */
 final class AmiOptions {
+  /** HOST, HOST:PORT, [IPv6] or [IPv6]:PORT; a host is letters, digits, '.', '-' (or IPv6). */
+  private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+      "(?:\\[([0-9A-Fa-f:.]+)\\]|([A-Za-z0-9.-]+))(?::([0-9]{1,5}))?");
+
   @Option(names = "--ami", paramLabel = "HOST[:PORT]",
       description = "The Asterisk Manager Interface (default: $VAXEL_AMI, else 127.0.0.1; "
           + "port 5038).")
@@ -47,22 +51,17 @@ final class AmiOptions {
     if (timeoutSeconds < 1) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--ami-timeout must be at least 1 second");
     }
-    String host = address.trim();
-    int port = AmiSettings.DEFAULT_PORT;
-    int colon = host.lastIndexOf(':');
-    boolean bracketed = host.startsWith("[");
-    if (colon > 0 && (bracketed ? host.indexOf(']') < colon : host.indexOf(':') == colon)) {
-      String p = host.substring(colon + 1);
-      try {
-        port = Integer.parseInt(p);
-      } catch (NumberFormatException e) {
-        throw new VaxelException(ExitCode.BAD_INPUT, "--ami " + address + ": port '" + p
-            + "' is not a number");
-      }
-      host = host.substring(0, colon);
+    java.util.regex.Matcher m = ADDRESS.matcher(address.trim());
+    if (!m.matches()) {
+      throw new VaxelException(ExitCode.BAD_INPUT, "--ami '" + address
+          + "' is not HOST, HOST:PORT or [IPv6]:PORT");
     }
-    if (bracketed) {
-      host = host.substring(1, host.length() - 1);
+    String host = m.group(1) != null ? m.group(1) : m.group(2);
+    int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : AmiSettings.DEFAULT_PORT;
+    if (!user.chars().allMatch(c -> c > ' ' && c != 0x7f)) {
+      // The user name becomes an AMI header: a line break would add headers of its own.
+      throw new VaxelException(ExitCode.BAD_INPUT, "--ami-user may not contain spaces or "
+          + "control characters");
     }
     String secret = AmiSettings.resolveSecret(secretFile, env);
     try {

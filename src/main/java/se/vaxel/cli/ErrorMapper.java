@@ -57,6 +57,11 @@ final class ErrorMapper implements IExecutionExceptionHandler {
       err.println("vaxel: " + ad.getFile() + ": permission denied");
       return ExitCode.BAD_INPUT.code();
     }
+    if (ex instanceof java.nio.file.FileSystemException fs) {
+      err.println("vaxel: " + fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason()
+          : fs.getClass().getSimpleName()));
+      return ExitCode.BAD_INPUT.code();
+    }
     if (ex instanceof IOException io) {
       err.println("vaxel: " + io.getMessage());
       return ExitCode.BAD_INPUT.code();

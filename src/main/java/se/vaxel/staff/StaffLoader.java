@@ -61,6 +61,9 @@ public final class StaffLoader {
 
   public Staff load(Path file) throws StaffException, IOException {
     String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new IOException(name + ": is a directory, not a staff file");
+    }
     long size = Files.size(file);
     if (size > MAX_BYTES) {
       throw tooLarge(name, size);
