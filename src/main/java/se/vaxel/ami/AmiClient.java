@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  *
  * <p>Every method is one round trip (lists included: one action, however many entries) and
  * waits at most the {@link AmiSettings} timeout: {@code actionTimeout} for single answers,
- * {@code listTimeout} for lists, reloads and CLI commands. Every method may throw {@link AmiException}. A
+ * {@code listTimeout} for lists and reloads. Every method may throw {@link AmiException}. A
  * client may be used from several threads at once. Header values (families, keys, variables,
  * ...) must be single lines: a line break would inject AMI headers, so it is refused with an
  * {@link IllegalArgumentException}.
@@ -78,15 +78,6 @@ public interface AmiClient extends AutoCloseable {
 
   /** All PJSIP contacts; empty when there are none. */
   List<Contact> pjsipContacts();
-
-  /** Every extension with a hint, keyed by {@link ExtensionStateEntry#key()} ("ext@context"). */
-  Map<String, ExtensionStateEntry> extensionStates();
-
-  /**
-   * Runs a CLI command and returns its output lines joined by "\n" (the library trims each line
-   * and drops empty ones). An unknown command fails with ACTION_FAILED and Asterisk's reason.
-   */
-  String command(String cliCommand);
 
   /**
    * Starts a call without waiting for it (Async: true), e.g. channel {@code Local/2101@vaxel-staff}

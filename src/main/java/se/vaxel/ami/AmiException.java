@@ -21,12 +21,7 @@ public class AmiException extends RuntimeException {
     /** Asterisk did not answer (or finish a list) within the configured timeout. */
     TIMEOUT,
     /** Asterisk answered the action with an error, e.g. "Permission denied". */
-    ACTION_FAILED;
-
-    /** True when the PBX could not be talked to at all (the CLI's exit code 3). */
-    public boolean pbxUnavailable() {
-      return this == UNREACHABLE || this == AUTH_FAILED || this == TIMEOUT;
-    }
+    ACTION_FAILED
   }
 
   private final Kind kind;

@@ -24,7 +24,6 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.PingThread;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
-import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.DbDelAction;
 import org.asteriskjava.manager.action.DbDelTreeAction;
 import org.asteriskjava.manager.action.DbPutAction;
@@ -42,7 +41,6 @@ import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.event.ShowDialplanCompleteEvent;
 import org.asteriskjava.manager.event.VoicemailUserEntryEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
-import org.asteriskjava.manager.response.CommandResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.asteriskjava.util.SocketConnectionFacade;
@@ -51,8 +49,6 @@ import se.vaxel.ami.AsteriskJavaExtensions.DbGetCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeEntryEvent;
-import se.vaxel.ami.AsteriskJavaExtensions.ExtensionStateListCompleteEvent;
-import se.vaxel.ami.AsteriskJavaExtensions.ExtensionStatusEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.GenericAction;
 import se.vaxel.ami.AsteriskJavaExtensions.GenericListAction;
 import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateEntryEvent;
@@ -303,37 +299,6 @@ public final class AsteriskJavaClient implements AmiClient {
         .filter(ContactEntryEvent.class::isInstance)
         .map(e -> EventMapping.contact((ContactEntryEvent) e))
         .toList();
-  }
-
-  @Override
-  public Map<String, ExtensionStateEntry> extensionStates() {
-    Map<String, ExtensionStateEntry> states = new LinkedHashMap<>();
-    listEvents(
-            new GenericListAction(
-                "ExtensionStateList", Map.of(), ExtensionStateListCompleteEvent.class),
-            settings.listTimeout())
-        .stream()
-        .filter(ExtensionStatusEntryEvent.class::isInstance)
-        .map(e -> EventMapping.extensionState((ExtensionStatusEntryEvent) e))
-        .forEach(entry -> states.put(entry.key(), entry));
-    return states;
-  }
-
-  @Override
-  public String command(String cliCommand) {
-    ManagerResponse response =
-        send(new CommandAction(singleLine(cliCommand)), settings.listTimeout());
-    if (response instanceof ManagerError error) {
-      // Asterisk answers an unknown command with an Error whose Message is only "Command output
-      // follows"; the reason is in the Output.
-      String output = EventMapping.attribute(error, "output");
-      throw actionFailed("Command", output.isEmpty() ? orElse(error.getMessage(), "") : output);
-    }
-    List<String> lines =
-        response instanceof CommandResponse commandResponse
-            ? commandResponse.getResult()
-            : List.of();
-    return String.join("\n", lines == null ? List.of() : lines);
   }
 
   @Override

@@ -32,8 +32,6 @@ public final class AsteriskJavaExtensions {
           DbGetTreeCompleteEvent.class,
           PresenceStateEntryEvent.class,
           PresenceStateListCompleteEvent.class,
-          ExtensionStatusEntryEvent.class,
-          ExtensionStateListCompleteEvent.class,
           ContactEntryEvent.class);
 
   /**
@@ -246,53 +244,6 @@ public final class AsteriskJavaExtensions {
   @AsteriskMapping("PresenceStateListComplete")
   public static final class PresenceStateListCompleteEvent extends ListCompleteEvent {
     public PresenceStateListCompleteEvent(Object source) {
-      super(source);
-    }
-  }
-
-  /**
-   * One entry of ExtensionStateList. Replaces the library's ExtensionStatusEvent on this
-   * connection: that one is not a ResponseEvent, so list entries never reached the caller.
-   * Context and Exten are set through ManagerEvent's own setters.
-   */
-  @AsteriskMapping("ExtensionStatus")
-  public static final class ExtensionStatusEntryEvent extends ResponseEvent {
-    private String hint;
-    private Integer status;
-    private String statusText;
-
-    public ExtensionStatusEntryEvent(Object source) {
-      super(source);
-    }
-
-    public String getHint() {
-      return hint;
-    }
-
-    public void setHint(String hint) {
-      this.hint = hint;
-    }
-
-    public Integer getStatus() {
-      return status;
-    }
-
-    public void setStatus(Integer status) {
-      this.status = status;
-    }
-
-    public String getStatusText() {
-      return statusText;
-    }
-
-    public void setStatusText(String statusText) {
-      this.statusText = statusText;
-    }
-  }
-
-  @AsteriskMapping("ExtensionStateListComplete")
-  public static final class ExtensionStateListCompleteEvent extends ListCompleteEvent {
-    public ExtensionStateListCompleteEvent(Object source) {
       super(source);
     }
   }

@@ -12,7 +12,6 @@ import org.asteriskjava.manager.event.VoicemailUserEntryEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import se.vaxel.ami.AsteriskJavaExtensions.ContactEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbEntryEvent;
-import se.vaxel.ami.AsteriskJavaExtensions.ExtensionStatusEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateEntryEvent;
 
 /**
@@ -125,15 +124,6 @@ final class EventMapping {
         text(e.getUri()),
         // The library reads the literal "Unknown" as null.
         e.getStatus() == null ? "Unknown" : e.getStatus());
-  }
-
-  static ExtensionStateEntry extensionState(ExtensionStatusEntryEvent e) {
-    return new ExtensionStateEntry(
-        text(e.getContext()),
-        text(e.getExten()),
-        text(e.getHint()),
-        e.getStatus() == null ? -1 : e.getStatus(),
-        text(e.getStatusText()));
   }
 
   /** A response header as text, "" when absent; repeated headers are joined by "\n". */

@@ -44,7 +44,7 @@ import se.vaxel.render.AsteriskConfig;
  * are required: any failure reading them is thrown. The greetings and the endpoints are
  * optional: an action Asterisk refuses (a least-privilege AMI user gets "Permission denied")
  * leaves them empty and says why in {@link Snapshot#incomplete()}. A PBX that stops answering
- * ({@link AmiException.Kind#pbxUnavailable()}) is always thrown.
+ * (UNREACHABLE, AUTH_FAILED, TIMEOUT) is always thrown.
  */
 public final class SnapshotReader {
 

@@ -2,7 +2,6 @@ package se.vaxel.model;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -62,13 +61,5 @@ public record Absence(
   /** Whether the absence has not yet ended on {@code day} (current or upcoming). */
   public boolean isCurrentOrUpcoming(LocalDate day) {
     return !lastDay().isBefore(day);
-  }
-
-  public long startEpoch(ZoneId zone) {
-    return start.atZone(zone).toEpochSecond();
-  }
-
-  public long endEpoch(ZoneId zone) {
-    return end.atZone(zone).toEpochSecond();
   }
 }

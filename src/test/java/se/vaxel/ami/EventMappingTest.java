@@ -14,7 +14,6 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.Test;
 import se.vaxel.ami.AsteriskJavaExtensions.ContactEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeEntryEvent;
-import se.vaxel.ami.AsteriskJavaExtensions.ExtensionStatusEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.Verbatim;
 
@@ -162,22 +161,6 @@ class EventMappingTest {
         EventMapping.contact(e));
     e.setStatus(null); // the library reads the literal "Unknown" as null
     assertEquals("Unknown", EventMapping.contact(e).status());
-  }
-
-  @Test
-  void anExtensionStatusIsKeyedByExtensionAtContext() {
-    ExtensionStatusEntryEvent e = new ExtensionStatusEntryEvent(source);
-    e.setContext("vaxel-staff");
-    e.setExten("2101");
-    e.setHint("PJSIP/2101&CustomPresence:2101");
-    e.setStatus(4);
-    e.setStatusText("Unavailable");
-    ExtensionStateEntry entry = EventMapping.extensionState(e);
-    assertEquals(
-        new ExtensionStateEntry(
-            "vaxel-staff", "2101", "PJSIP/2101&CustomPresence:2101", 4, "Unavailable"),
-        entry);
-    assertEquals("2101@vaxel-staff", entry.key());
   }
 
   @Test
