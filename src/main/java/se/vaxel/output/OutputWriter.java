@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,15 +65,15 @@ public final class OutputWriter {
     Files.createDirectories(parent);
     Path building = Files.createTempDirectory(parent, "." + target.getFileName() + ".vaxel-new");
     try {
-      Set<Path> made = ConcurrentHashMap.newKeySet();
-      forEachFile(files, f -> {
-        Path file = building.resolve(f.path());
-        Path fileDir = file.getParent();
-        if (made.add(fileDir)) {
-          Files.createDirectories(fileDir);
-        }
-        Files.write(file, f.content().getBytes(StandardCharsets.UTF_8));
-      });
+      // Every directory first, once: a file must never be written into a directory that
+      // another thread is still creating.
+      Set<Path> dirs = new TreeSet<>();
+      files.forEach(f -> dirs.add(building.resolve(f.path()).getParent()));
+      for (Path d : dirs) {
+        Files.createDirectories(d);
+      }
+      forEachFile(files, f ->
+          Files.write(building.resolve(f.path()), f.content().getBytes(StandardCharsets.UTF_8)));
       Set<String> paths = new TreeSet<>();
       files.forEach(f -> paths.add(f.path()));
       writeManifest(building, paths);

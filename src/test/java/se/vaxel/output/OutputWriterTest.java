@@ -54,6 +54,22 @@ class OutputWriterTest {
   }
 
   @Test
+  void aNewTreeOfManyDirectoriesIsWrittenWhole() throws Exception {
+    // Written by two threads: each file's directory must exist before either writes into it.
+    List<OutputFile> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      for (String name : List.of("greeting.txt", "answering.txt", "signature.txt")) {
+        many.add(new OutputFile("staff/p" + i + "/" + name, "p" + i + "\n"));
+      }
+    }
+
+    assertEquals(new WriteResult(6000, 0, 0), writer.write(tmp.resolve("out"), many));
+
+    assertEquals("p1999\n", Files.readString(tmp.resolve("out/staff/p1999/signature.txt")));
+    assertEquals(6000, filesNamed(tmp.resolve("out"), ".txt").size());
+  }
+
+  @Test
   void aNewTreeThatCannotBeWrittenLeavesNoDestinationAndNoDebris() {
     // "a" cannot be a file and a directory at once: the write fails halfway.
     List<OutputFile> clash = List.of(new OutputFile("a", "x\n"), new OutputFile("a/b", "y\n"));
