@@ -6,10 +6,13 @@ import java.util.Objects;
  * Where the generated configuration lives inside Asterisk.
  *
  * @param device how a person's phone is dialled; {@code ${EXTEN}} stands for the extension
+ * @param switchboardDevice how the switchboard is dialled (a queue or ring group, often a
+ *     Local channel into the organisation's own dialplan), or null: dialled like a phone
  * @param ringTimeout seconds a phone rings before voicemail or re-routing
  */
 public record AsteriskSettings(
-    String voicemailContext, String dialplanContext, String device, int ringTimeout) {
+    String voicemailContext, String dialplanContext, String device, String switchboardDevice,
+    int ringTimeout) {
 
   public static final String EXTEN_PLACEHOLDER = "${EXTEN}";
 
@@ -20,6 +23,16 @@ public record AsteriskSettings(
     if (ringTimeout <= 0) {
       throw new IllegalArgumentException("ringTimeout must be positive: " + ringTimeout);
     }
+  }
+
+  public AsteriskSettings(
+      String voicemailContext, String dialplanContext, String device, int ringTimeout) {
+    this(voicemailContext, dialplanContext, device, null, ringTimeout);
+  }
+
+  /** The dial string of the switchboard whose extension is {@code switchboard}. */
+  public String switchboardDial(String switchboard) {
+    return switchboardDevice != null ? switchboardDevice : deviceFor(switchboard);
   }
 
   /** The dial string for one extension, e.g. {@code PJSIP/2101}. */

@@ -125,7 +125,7 @@ public final class AsteriskConfig {
     model.put("ringTimeout", ast.ringTimeout());
     model.put("family", OVERRIDE_FAMILY);
     model.put("switchboard", staff.organisation().switchboard());
-    model.put("switchboardDevice", ast.deviceFor(staff.organisation().switchboard()));
+    model.put("switchboardDevice", ast.switchboardDial(staff.organisation().switchboard()));
     model.put("targetDevice", ast.deviceFor("${target}"));
     model.put("extDevice", ast.deviceFor("${ext}"));
     model.put("people", people);

@@ -65,7 +65,8 @@ final class StaffReader {
   private static final List<String> ORGANISATION = List.of(
       "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
   private static final List<String> ASTERISK =
-      List.of("voicemail-context", "dialplan-context", "device", "ring-timeout");
+      List.of("voicemail-context", "dialplan-context", "device", "switchboard-device",
+          "ring-timeout");
   private static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
       "department", "workplace", "extension", "phone", "mobile", "email", "language",
       "answer-with", "absences");
@@ -265,13 +266,18 @@ final class StaffReader {
         ? context(f.scalar("dialplan-context", false), "dialplan-context")
         : defaults.dialplanContext();
     String device = f.has("device") ? device(f.scalar("device", false)) : defaults.device();
+    ScalarNode switchboardNode = f.scalar("switchboard-device", false);
+    String switchboardDevice = switchboardNode == null ? null
+        : formatted(switchboardNode, "switchboard-device", DEVICE_REST,
+            "may only contain letters, digits and / _ @ . : -");
     Integer ringTimeout = f.has("ring-timeout")
         ? ringTimeout(f.scalar("ring-timeout", false))
         : Integer.valueOf(defaults.ringTimeout());
-    if (voicemail == null || dialplan == null || device == null || ringTimeout == null) {
+    if (voicemail == null || dialplan == null || device == null || ringTimeout == null
+        || (switchboardNode != null && switchboardDevice == null)) {
       return null;
     }
-    return new AsteriskSettings(voicemail, dialplan, device, ringTimeout);
+    return new AsteriskSettings(voicemail, dialplan, device, switchboardDevice, ringTimeout);
   }
 
   private String device(ScalarNode node) {

@@ -465,6 +465,16 @@ class ValidationTest {
   }
 
   @Test
+  void switchboardDeviceIsADialStringOfSafeCharacters() throws StaffException {
+    onlyProblem(HEAD + ANNA + "asterisk:\n  switchboard-device: \"Local/100@x,20\"\n",
+        16, 23, "switchboard-device 'Local/100@x,20' may only contain letters, digits");
+    assertEquals("Local/100@from-internal", load(HEAD + ANNA
+        + "asterisk:\n  switchboard-device: Local/100@from-internal\n").asterisk()
+        .switchboardDial("100"));
+    assertEquals("PJSIP/100", load(HEAD + ANNA).asterisk().switchboardDial("100"));
+  }
+
+  @Test
   void deviceMustContainExtenExactlyOnce() {
     onlyProblem(HEAD + ANNA + "asterisk:\n  device: PJSIP/2101\n",
         16, 11, "device 'PJSIP/2101' must contain ${EXTEN} exactly once");
