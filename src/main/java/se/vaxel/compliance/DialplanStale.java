@@ -21,7 +21,7 @@ final class DialplanStale implements Rule {
 
   @Override
   public String description() {
-    return "the loaded dialplan and mailboxes are not what the current staff.yaml generates";
+    return "the loaded dialplan is not what the current staff.yaml generates (fingerprint)";
   }
 
   @Override

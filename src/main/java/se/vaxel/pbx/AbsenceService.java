@@ -146,8 +146,7 @@ public final class AbsenceService {
   }
 
   private void publishPresence(Person person, Map<String, LiveOverride> overrides, Instant now) {
-    ami.setvar("PRESENCE_STATE(" + PresenceValue.provider(person.extension()) + ")",
-        PresenceValue.of(staff, overrides, person, now).functionValue());
+    PresenceValue.of(staff, overrides, person, now).publish(ami, person.extension());
   }
 
 

@@ -124,8 +124,7 @@ public final class Deployment {
       reloaded = true;
     }
     for (PresenceChange c : plan.presence()) {
-      ami.setvar("PRESENCE_STATE(" + PresenceValue.provider(c.extension()) + ")",
-          c.to().functionValue());
+      c.to().publish(ami, c.extension());
     }
     for (String ext : plan.expiredOverrides()) {
       ami.dbDel(LiveOverride.FAMILY, ext);

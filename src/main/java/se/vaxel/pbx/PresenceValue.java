@@ -26,6 +26,11 @@ public record PresenceValue(String state, String subtype, String message) {
     return "CustomPresence:" + extension;
   }
 
+  /** Writes this presence for {@code extension}: one Setvar of PRESENCE_STATE. */
+  public void publish(se.vaxel.ami.AmiClient ami, String extension) {
+    ami.setvar("PRESENCE_STATE(" + provider(extension) + ")", functionValue());
+  }
+
   /** The value to write with PRESENCE_STATE(...)=. */
   public String functionValue() {
     return state + "," + subtype + "," + message;

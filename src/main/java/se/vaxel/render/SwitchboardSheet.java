@@ -90,8 +90,9 @@ public final class SwitchboardSheet {
       Staff staff, Person p, Absence a, Locale locale, LocalDate today) {
     boolean endsDuringDay = Texts.endsDuringDay(a);
     LocalDate until = endsDuringDay ? a.end().toLocalDate() : a.lastDay();
-    // The contact of the day shown (today, or the first day of an upcoming absence): with
-    // weekly contacts, the same person the dialplan sends calls to that day.
+    // The contact of the day shown (today, or the first day of an upcoming absence): that
+    // week's contact, else the alternate. The dialplan rings them when they have an
+    // extension; without one the switchboard gets the call and refers the caller to them.
     Person alternate = Texts.contactOn(staff, p, a, today.isBefore(a.firstDay())
         ? a.firstDay() : today);
     return new TextModel()

@@ -36,8 +36,8 @@ import java.util.Set;
  * The wording of every text vaxel writes, looked up by name such as {@code sv/greeting.ftl}.
  *
  * <p>The only class that knows Freemarker. Lookup order: the organisation's own directory
- * ({@code --templates DIR}), the shipped {@code templates/} under {@code -Dvaxel.home}, a
- * {@code templates/} in the working directory, and last {@code /templates/} on the class path.
+ * ({@code --templates DIR}), the shipped {@code templates/} under {@code -Dvaxel.home}, and
+ * last {@code /templates/} on the class path.
  * A template missing from an earlier directory is found in a later one, so an organisation
  * overrides only the files whose wording it changes.
  *
@@ -122,7 +122,8 @@ public final class Templates {
     if (home != null) {
       addIfDirectory(dirs, Path.of(home, "templates"));
     }
-    addIfDirectory(dirs, Path.of("templates"));
+    // Not ./templates: output must not depend on the directory vaxel is run from, or apply
+    // and check run from different places would disagree about the fingerprint.
     return dirs;
   }
 

@@ -13,8 +13,9 @@ import se.vaxel.compliance.CheckResult;
 import se.vaxel.compliance.Finding;
 
 /**
- * The JSON report: a contract with monitoring and with {@code --baseline}. Keys are always
- * written, in this order; a key is never renamed or removed, and its meaning never changes.
+ * The JSON report: a contract with monitoring and with {@code --baseline}. Keys are written in
+ * this order, nulls included; {@code status} and {@code resolved} appear only with a baseline. A
+ * key is never renamed or removed, and its meaning never changes.
  *
  * <pre>{@code
  * {
