@@ -6,7 +6,8 @@ import se.vaxel.model.Person;
 /**
  * A present person's phone can ring. Someone away is not judged: their calls go elsewhere, and
  * a phone switched off for the holidays is no fault. No finding where the endpoints could not be
- * listed, or the extension's device was not among them.
+ * listed (not PJSIP, or not permitted). An extension whose endpoint does not exist at all is
+ * reported: its phone cannot ring either.
  */
 final class EndpointUnreachable extends PersonRule {
 
