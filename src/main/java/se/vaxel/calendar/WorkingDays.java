@@ -6,7 +6,6 @@ import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.Year;
 import java.util.Map;
 import java.util.Set;
@@ -82,8 +81,7 @@ public final class WorkingDays {
    */
   public LocalDate returnDay(Absence absence) {
     LocalDate endDay = absence.end().toLocalDate();
-    boolean endsDuringDay = !absence.end().toLocalTime().equals(LocalTime.MIDNIGHT);
-    if (endsDuringDay && isWorkingDay(endDay)) {
+    if (absence.endsDuringDay() && isWorkingDay(endDay)) {
       return endDay;
     }
     return nextWorkingDayAfter(absence.lastDay());

@@ -44,6 +44,11 @@ public record Absence(
     return end.minusNanos(1).toLocalDate();
   }
 
+  /** Whether it ends at a time of day (a meeting, a morning course) rather than at midnight. */
+  public boolean endsDuringDay() {
+    return !end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+  }
+
   public LocalDate firstDay() {
     return start.toLocalDate();
   }

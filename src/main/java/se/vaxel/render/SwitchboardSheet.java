@@ -88,7 +88,7 @@ public final class SwitchboardSheet {
 
   private Map<String, Object> absence(
       Staff staff, Person p, Absence a, Locale locale, LocalDate today) {
-    boolean endsDuringDay = Texts.endsDuringDay(a);
+    boolean endsDuringDay = a.endsDuringDay();
     LocalDate until = endsDuringDay ? a.end().toLocalDate() : a.lastDay();
     // The contact of the day shown (today, or the first day of an upcoming absence): that
     // week's contact, else the alternate. The dialplan rings them when they have an

@@ -128,7 +128,7 @@ public final class Texts {
    */
   public Optional<String> absenceGreeting(Staff staff, Person p, Language lang, LocalDate today) {
     return p.currentOrUpcomingAbsence(today).map(absence -> {
-      boolean endsDuringDay = endsDuringDay(absence);
+      boolean endsDuringDay = absence.endsDuringDay();
       LocalDate until = endsDuringDay ? absence.end().toLocalDate() : absence.lastDay();
       boolean withYear = until.getYear() != absence.firstDay().getYear()
           || until.getYear() != today.getYear();
@@ -159,10 +159,6 @@ public final class Texts {
   }
 
   /** Whether the absence ends at a time of day rather than at midnight. */
-  static boolean endsDuringDay(Absence absence) {
-    return !absence.end().toLocalTime().equals(LocalTime.MIDNIGHT);
-  }
-
   /** The number someone outside can dial: direct, else work mobile, else null. */
   static String externalNumber(Person p) {
     return p.phone() != null ? p.phone() : p.mobile();
