@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiException;
 import se.vaxel.live.Snapshot.Greeting;
-import se.vaxel.render.AsteriskConfig;
+import se.vaxel.model.DialplanContexts;
 
 /**
  * Asks Asterisk itself which recordings each mailbox has. AMI may not STAT files, but dialplan
  * that Asterisk runs may: the generated probe context writes "UT|M" per mailbox into AstDB
- * family {@value AsteriskConfig#PROBE_FAMILY}, then this run's token under {@value #DONE_KEY}.
+ * family {@value DialplanContexts#PROBE_FAMILY}, then this run's token under {@value #DONE_KEY}.
  * The token tells this run's results from a previous (or a concurrent) run's.
  *
  * <p>Round trips: Getvar (is the probe context loaded), DBDelTree, Originate, one DBGet per poll,
@@ -65,7 +65,7 @@ final class GreetingProbe {
         return Outcome.failed("the probe context " + context + " is not loaded (apply the "
             + "dialplan this vaxel generates)");
       }
-      ami.dbDelTree(AsteriskConfig.PROBE_FAMILY);
+      ami.dbDelTree(DialplanContexts.PROBE_FAMILY);
       String token = UUID.randomUUID().toString();
       // The answer timeout bounds the probe's channel: it is hung up, probe and all, when the
       // timeout passes, so it must last as long as we are prepared to wait.
@@ -75,7 +75,7 @@ final class GreetingProbe {
         return Outcome.failed("the probe in " + context + " did not finish within "
             + seconds(timeouts.timeout()));
       }
-      return parse(ami.dbGetTree(AsteriskConfig.PROBE_FAMILY));
+      return parse(ami.dbGetTree(DialplanContexts.PROBE_FAMILY));
     } catch (AmiException e) {
       if (e.kind() != AmiException.Kind.ACTION_FAILED) {
         throw e;
@@ -93,7 +93,7 @@ final class GreetingProbe {
     long deadline = System.nanoTime() + timeouts.timeout().toNanos();
     while (true) {
       Thread.sleep(timeouts.pollInterval().toMillis());
-      if (ami.dbGet(AsteriskConfig.PROBE_FAMILY, DONE_KEY).filter(token::equals).isPresent()) {
+      if (ami.dbGet(DialplanContexts.PROBE_FAMILY, DONE_KEY).filter(token::equals).isPresent()) {
         return true;
       }
       if (System.nanoTime() - deadline >= 0) {

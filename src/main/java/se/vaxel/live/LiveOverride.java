@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import se.vaxel.model.CallRouting;
+import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.Reason;
 
 /**
@@ -28,7 +29,7 @@ public record LiveOverride(
     String alternateId,
     String personId) {
 
-  public static final String FAMILY = se.vaxel.render.AsteriskConfig.OVERRIDE_FAMILY;
+  public static final String FAMILY = DialplanContexts.OVERRIDE_FAMILY;
 
   public LiveOverride {
     Objects.requireNonNull(extension, "extension");

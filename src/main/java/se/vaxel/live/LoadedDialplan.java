@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.DialplanEntry;
 import se.vaxel.model.AsteriskSettings;
-import se.vaxel.render.AsteriskConfig;
+import se.vaxel.model.DialplanContexts;
 
 /**
  * Reads vaxel's generated dialplan back from ShowDialPlan entries: what a loaded context says,
@@ -40,7 +40,7 @@ public final class LoadedDialplan {
 
   /** The fingerprint the loaded dialplan returns, "" when our route context is not loaded. */
   public static String fingerprint(AmiClient ami, AsteriskSettings settings) {
-    return fingerprint(ami.showDialplan(AsteriskConfig.Contexts.of(settings).route()));
+    return fingerprint(ami.showDialplan(DialplanContexts.of(settings).route()));
   }
 
   /** The data of the route context's {@code fingerprint} extension, "" when there is none. */
@@ -82,7 +82,7 @@ public final class LoadedDialplan {
   /** The absence context consults the override family (the generated first priority). */
   static boolean readsOverrides(List<DialplanEntry> absence) {
     Pattern dbExists = Pattern.compile(
-        "DB_EXISTS\\(\\s*" + Pattern.quote(AsteriskConfig.OVERRIDE_FAMILY) + "/");
+        "DB_EXISTS\\(\\s*" + Pattern.quote(DialplanContexts.OVERRIDE_FAMILY) + "/");
     return absence.stream()
         .anyMatch(e -> !e.isHint() && dbExists.matcher(e.appData()).find());
   }

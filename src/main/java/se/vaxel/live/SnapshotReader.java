@@ -19,8 +19,7 @@ import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.Endpoint;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.model.AsteriskSettings;
-import se.vaxel.live.LiveOverride;
-import se.vaxel.render.AsteriskConfig;
+import se.vaxel.model.DialplanContexts;
 
 /**
  * Takes a {@link Snapshot} of the live PBX in a fixed number of AMI round trips, however many
@@ -75,7 +74,7 @@ public final class SnapshotReader {
   private final AmiClient ami;
   private final String pbx;
   private final AsteriskSettings settings;
-  private final AsteriskConfig.Contexts contexts;
+  private final DialplanContexts contexts;
   private final Clock clock;
   private final ProbeTimeouts timeouts;
 
@@ -88,7 +87,7 @@ public final class SnapshotReader {
     this.ami = Objects.requireNonNull(ami, "ami");
     this.pbx = Objects.requireNonNull(pbx, "pbx");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.contexts = AsteriskConfig.Contexts.of(settings);
+    this.contexts = DialplanContexts.of(settings);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.CallRouting;
+import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
 
@@ -23,8 +24,6 @@ import se.vaxel.model.Staff;
  */
 public final class AsteriskConfig {
 
-  /** AstDB family of the switchboard's live absence override; key = extension. */
-  public static final String OVERRIDE_FAMILY = "vaxel-absence";
 
   public static final String VOICEMAIL_FILE = "voicemail.conf";
   public static final String EXTENSIONS_FILE = "extensions.conf";
@@ -35,29 +34,12 @@ public final class AsteriskConfig {
   /** The rendered fragments, keyed by file name, and the fingerprint embedded in both. */
   public record Rendered(String voicemailConf, String extensionsConf, String fingerprint) {}
 
-  /** AstDB family where the greeting probe of {@code vaxel check} leaves its results. */
-  public static final String PROBE_FAMILY = "vaxel-probe";
-
   /**
    * The file endings app_voicemail may record greetings in (format= wav49 gives .WAV); the
    * probe looks for each, since the PBX's format list is not ours to know.
    */
   static final List<String> GREETING_FORMATS =
       List.of("WAV", "wav", "gsm", "g722", "ulaw", "alaw", "sln", "g729");
-
-  /** The dialplan contexts vaxel owns, all derived from {@code asterisk.dialplan-context}. */
-  public record Contexts(String staff, String route, String absence, String planned,
-      String probe) {
-    public static Contexts of(AsteriskSettings settings) {
-      String base = settings.dialplanContext();
-      return new Contexts(base, base + "-route", base + "-absence", base + "-planned",
-          base + "-probe");
-    }
-
-    public List<String> all() {
-      return List.of(staff, route, absence, planned, probe);
-    }
-  }
 
   private final Templates templates;
   private final String version;
@@ -94,7 +76,7 @@ public final class AsteriskConfig {
   private Map<String, Object> model(Staff staff) {
     AsteriskSettings ast = staff.asterisk();
     ZoneId zone = staff.organisation().timezone();
-    Contexts ctx = Contexts.of(ast);
+    DialplanContexts ctx = DialplanContexts.of(ast);
     List<Map<String, Object>> people = new ArrayList<>();
     for (Person p : staff.people()) {
       if (!p.hasExtension()) {
@@ -119,11 +101,11 @@ public final class AsteriskConfig {
     model.put("fingerprint", FINGERPRINT_TOKEN);
     model.put("ctx", Map.of("staff", ctx.staff(), "route", ctx.route(),
         "absence", ctx.absence(), "planned", ctx.planned(), "probe", ctx.probe()));
-    model.put("probeFamily", PROBE_FAMILY);
+    model.put("probeFamily", DialplanContexts.PROBE_FAMILY);
     model.put("greetingFormats", GREETING_FORMATS);
     model.put("vmContext", ast.voicemailContext());
     model.put("ringTimeout", ast.ringTimeout());
-    model.put("family", OVERRIDE_FAMILY);
+    model.put("family", DialplanContexts.OVERRIDE_FAMILY);
     model.put("switchboard", staff.organisation().switchboard());
     model.put("switchboardDevice", ast.switchboardDial(staff.organisation().switchboard()));
     model.put("targetDevice", ast.deviceFor("${target}"));

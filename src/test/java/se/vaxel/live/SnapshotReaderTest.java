@@ -37,12 +37,12 @@ import se.vaxel.ami.VoicemailBox;
 import se.vaxel.live.Snapshot.Greeting;
 import se.vaxel.model.AsteriskSettings;
 import se.vaxel.live.LiveOverride;
-import se.vaxel.render.AsteriskConfig;
+import se.vaxel.model.DialplanContexts;
 
 /** The snapshot reader on a mocked AMI that answers as the real Asterisk did. */
 class SnapshotReaderTest {
   private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
-  private static final String PROBE = AsteriskConfig.PROBE_FAMILY;
+  private static final String PROBE = DialplanContexts.PROBE_FAMILY;
   private static final SnapshotReader.ProbeTimeouts FAST =
       new SnapshotReader.ProbeTimeouts(Duration.ofSeconds(5), Duration.ofMillis(1));
 
