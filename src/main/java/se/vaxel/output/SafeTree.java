@@ -98,8 +98,9 @@ final class SafeTree {
   }
 
   /**
-   * Deletes the regular file at {@code rel}, then each directory above it that this left empty,
-   * up to (not including) the output directory.
+   * Deletes the regular file at {@code rel}, if there is one, then each directory above it that
+   * is empty, up to (not including) the output directory: a crashed run may have made a file's
+   * directories and died before it wrote the file.
    *
    * @return whether there was a file to delete
    */
@@ -108,18 +109,17 @@ final class SafeTree {
     if (found.state() == State.REFUSED) {
       throw new OutputRefusedException(List.of(found.problem()));
     }
-    if (found.state() == State.ABSENT) {
-      return false;
-    }
-    Files.deleteIfExists(path(rel));
+    boolean deleted = found.state() == State.FILE && Files.deleteIfExists(path(rel));
     for (int slash = rel.lastIndexOf('/'); slash > 0; slash = rel.lastIndexOf('/', slash - 1)) {
       try {
         Files.delete(path(rel.substring(0, slash)));
-      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
+        // Never made, or pruned by another thread: the one above may still be empty.
+      } catch (DirectoryNotEmptyException e) {
         break;
       }
     }
-    return true;
+    return deleted;
   }
 
   private String parentState(String rel) throws IOException {
