@@ -18,7 +18,12 @@ import se.vaxel.output.WriteResult;
         "Generates every person's greeting script, answering phrase, e-mail signature and,",
         "for current or upcoming absences, out-of-office text and absence greeting; the",
         "Asterisk voicemail boxes and dialplan; and the switchboard's sheet.",
-        "Files are written atomically; unchanged files are left untouched."})
+        "",
+        "The output directory must be new, empty, or one generate wrote before (it has a",
+        ".vaxel-manifest); there generate touches only the files it wrote, and refuses a",
+        "file in the way or a symbolic link. Unchanged files are left untouched; a run that",
+        "is killed leaves the old files or the new ones, never a mix, once the next run has",
+        "tidied up. See docs/output.md."})
 final class GenerateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;

@@ -90,6 +90,19 @@ class CheckCommandTest {
   }
 
   @Test
+  void aReportPathThatIsADirectoryIsBadInputNamedInWords() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("reports"));
+    Files.writeString(dir.resolve("yesterday.json"), "{}");
+
+    Cli.Run r = check("--format", "json", "-o", dir.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("vaxel: " + dir + ": "), r::toString);
+    assertFalse(r.err().contains("Exception"), r::toString);
+    assertEquals("{}", Files.readString(dir.resolve("yesterday.json")));
+  }
+
+  @Test
   void unknownReportFormatIsBadInputBeforeThePbxIsContacted() {
     Cli.Run r = check("--report", "pdf=" + tmp.resolve("x.pdf"));
 

@@ -101,6 +101,68 @@ class GenerateCommandTest {
     assertFalse(Files.exists(out), "the output directory was created");
   }
 
+  @Test
+  void aDirectoryHoldingTheUsersOwnFilesIsRefusedAndLeftAsItWas() throws Exception {
+    Path own = Files.writeString(Files.createDirectories(tmp.resolve("asterisk"))
+        .resolve("extensions.conf"), "[from-internal]\n");
+    Path sheet = Files.writeString(tmp.resolve("switchboard.html"), "my own sheet");
+    Files.setLastModifiedTime(own, OLD);
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", tmp.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: " + tmp + " is not empty and vaxel did not write it (there is no "
+        + ".vaxel-manifest; it holds asterisk, switchboard.html): vaxel writes only into a new "
+        + "or empty directory, or one it wrote before. Choose another output directory, or "
+        + "move what is in this one away.\nnothing was written.\n", r.err());
+    assertEquals("", r.out());
+    assertEquals(List.of(tmp.resolve("asterisk"), own, sheet), listTree(tmp));
+    assertEquals("[from-internal]\n", Files.readString(own));
+    assertEquals(OLD, Files.getLastModifiedTime(own));
+    assertEquals("my own sheet", Files.readString(sheet));
+  }
+
+  @Test
+  void anOutputPathThatIsAFileIsBadInputInWords() throws Exception {
+    Path passwd = Files.writeString(tmp.resolve("passwd"), "root:x:0:0\n");
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", passwd.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("vaxel: " + passwd + " is not a directory: "), r::toString);
+    assertFalse(r.err().contains("Exception"), r::toString);
+    assertEquals("root:x:0:0\n", Files.readString(passwd));
+  }
+
+  @Test
+  void everyProblemInAVaxelDirectoryIsReportedAtOnce() throws Exception {
+    Path out = tmp.resolve("out");
+    Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString());
+    Path elsewhere = Files.createDirectories(tmp.resolve("etc-asterisk"));
+    Path theirs = Files.writeString(elsewhere.resolve("voicemail.conf"), "[default]\n");
+    Files.delete(out.resolve("asterisk/voicemail.conf"));
+    Files.delete(out.resolve("asterisk/extensions.conf"));
+    Files.delete(out.resolve("asterisk"));
+    Files.createSymbolicLink(out.resolve("asterisk"), elsewhere);
+    Path sheet = out.resolve("switchboard.html");
+    Files.delete(sheet);
+    Files.createSymbolicLink(sheet, theirs);
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString(),
+        "--date", "2026-11-24");
+
+    assertEquals(2, r.code(), r::toString);
+    List<String> lines = r.err().lines().toList();
+    assertEquals(3, lines.size(), r::toString);
+    assertTrue(lines.get(0).startsWith("vaxel: " + out.resolve("asterisk")
+        + " is a symbolic link: "), r::toString);
+    assertTrue(lines.get(1).startsWith("vaxel: " + sheet + " is a symbolic link: "),
+        r::toString);
+    assertEquals("2 problems; nothing was written.", lines.get(2));
+    assertEquals(List.of(theirs), listTree(elsewhere));
+    assertEquals("[default]\n", Files.readString(theirs));
+  }
+
   private static List<Path> listTree(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(p -> !p.equals(dir)).sorted().toList();
