@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -136,7 +135,7 @@ public final class OutputWriter {
     }
   }
 
-  private static OutputRefusedException refused(String problem) {
+  static OutputRefusedException refused(String problem) {
     return new OutputRefusedException(List.of(problem));
   }
 
@@ -160,7 +159,7 @@ public final class OutputWriter {
           StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       // Blocks while another vaxel writes here: its staging files are not a crash's debris.
       lock.lock();
-      recover();
+      new Transaction(root, shown).recover();
     }
 
     private void ensureOurs() throws IOException {
@@ -256,8 +255,9 @@ public final class OutputWriter {
         List<String> deletes, byte[] manifest, boolean hadManifest) throws IOException {
       Path stage = Files.createTempDirectory(root, STAGE_PREFIX);
       String stageName = stage.getFileName().toString();
+      Transaction transaction = new Transaction(root, shown);
       try {
-        install(stage, Journal.begun(stageName, creates.stream().map(OutputFile::path).toList()));
+        transaction.install(stage, Journal.begun(stageName, creates.stream().map(OutputFile::path).toList()));
         // Every directory first, once: a file must never be written into a directory that
         // another thread is still creating.
         Set<String> dirs = new TreeSet<>();
@@ -290,91 +290,16 @@ public final class OutputWriter {
         }
         renames.add(new Journal.Rename(STAGED_MANIFEST, MANIFEST));
         Journal committed = Journal.committed(stageName, renames, deletes);
-        install(stage, committed);
-        carryOut(committed);
+        transaction.install(stage, committed);
+        transaction.carryOut(committed);
       } catch (IOException | RuntimeException e) {
         // Undo or finish right away, as the next run would after a crash.
         try {
-          recover();
+          transaction.recover();
         } catch (IOException | RuntimeException again) {
           e.addSuppressed(again);
         }
         throw e;
-      }
-    }
-
-    /** The journal is written whole in the staging directory, then renamed into place. */
-    private void install(Path stage, Journal journal) throws IOException {
-      Path written = stage.resolve("journal-" + journal.state().name().toLowerCase());
-      Files.writeString(written, journal.encode(), StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-      Files.move(written, root.resolve(Journal.NAME), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Finishes a committed journal; each step may have been done already by a crashed run. */
-    private void carryOut(Journal journal) throws IOException {
-      Path stage = root.resolve(journal.stage());
-      SafeTree safe = new SafeTree(root, shown);
-      List<Journal.Rename> renames = journal.renames();
-      parallel(renames.size(), i -> {
-        Journal.Rename r = renames.get(i);
-        Path staged = stage.resolve(r.staged());
-        if (r.path().equals(MANIFEST) || !Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
-          return;
-        }
-        SafeTree.Found found = safe.inspect(r.path());
-        if (found.state() == SafeTree.State.REFUSED) {
-          throw refused(found.problem());
-        }
-        Path target = root.resolve(r.path());
-        Files.createDirectories(target.getParent());
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      });
-      parallel(journal.deleted().size(), i -> safe.delete(journal.deleted().get(i)));
-      // The manifest last: until it moves, the old one still lists every file deleted above.
-      Path staged = stage.resolve(STAGED_MANIFEST);
-      if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
-        Files.move(staged, root.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      }
-      deleteStage(stage);
-      Files.deleteIfExists(root.resolve(Journal.NAME));
-    }
-
-    private void rollBack(Journal journal) throws IOException {
-      SafeTree safe = new SafeTree(root, shown);
-      parallel(journal.created().size(), i -> safe.delete(journal.created().get(i)));
-      deleteStage(root.resolve(journal.stage()));
-      Files.deleteIfExists(root.resolve(Journal.NAME));
-    }
-
-    private void recover() throws IOException {
-      Path path = root.resolve(Journal.NAME);
-      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        Journal journal;
-        try {
-          if (!isRegularFile(path)) {
-            throw new IllegalArgumentException("it is not a regular file");
-          }
-          journal = Journal.decode(new String(readNoFollow(path), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          throw refused(shown.resolve(Journal.NAME) + " is damaged (" + e.getMessage()
-              + "), so vaxel cannot tell which files of its last run are complete: generate "
-              + "into a new output directory instead.");
-        }
-        if (journal.state() == Journal.State.COMMITTED) {
-          carryOut(journal);
-        } else {
-          rollBack(journal);
-        }
-      }
-      // Staging directories of runs that died before their journal named them.
-      try (DirectoryStream<Path> stages = Files.newDirectoryStream(root, STAGE_PREFIX + "*")) {
-        for (Path stage : stages) {
-          deleteStage(stage);
-        }
       }
     }
 
@@ -425,18 +350,6 @@ public final class OutputWriter {
     return paths;
   }
 
-  /** The staging directory holds only plain files of ours; a link there is removed, not followed. */
-  private static void deleteStage(Path stage) throws IOException {
-    if (Files.isDirectory(stage, LinkOption.NOFOLLOW_LINKS)) {
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(stage)) {
-        for (Path entry : entries) {
-          Files.delete(entry);
-        }
-      }
-    }
-    Files.deleteIfExists(stage);
-  }
-
   /**
    * A replaced file keeps its owner, group and mode. Only root may give a file away, so for
    * anyone else a changed file becomes theirs, as a new file would.
@@ -457,7 +370,7 @@ public final class OutputWriter {
     Files.setAttribute(staged, "unix:mode", (Integer) was.get("mode") & 07777);
   }
 
-  private static boolean isRegularFile(Path path) throws IOException {
+  static boolean isRegularFile(Path path) throws IOException {
     try {
       return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
           .isRegularFile();
@@ -466,7 +379,7 @@ public final class OutputWriter {
     }
   }
 
-  private static byte[] readNoFollow(Path path) throws IOException {
+  static byte[] readNoFollow(Path path) throws IOException {
     try (var in = Files.newInputStream(path, StandardOpenOption.READ,
         LinkOption.NOFOLLOW_LINKS)) {
       return in.readAllBytes();
@@ -495,12 +408,12 @@ public final class OutputWriter {
     }
   }
 
-  private interface Step {
+  interface Step {
     void apply(int i) throws IOException;
   }
 
   /** Thousands of small files: two threads keep the file system busy while one waits. */
-  private static void parallel(int n, Step step) throws IOException {
+  static void parallel(int n, Step step) throws IOException {
     try {
       IntStream.range(0, n).parallel().forEach(i -> {
         try {

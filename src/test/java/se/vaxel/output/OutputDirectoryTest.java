@@ -200,6 +200,17 @@ class OutputDirectoryTest {
   }
 
   @Test
+  void anOutputDirectoryNamedThroughALinkIsWrittenWhereItPoints() throws Exception {
+    Path real = Files.createDirectory(tmp.resolve("srv-www"));
+    Path link = Files.createSymbolicLink(tmp.resolve("out"), real);
+
+    writer.write(link, tree());
+
+    assertTrue(Files.isSymbolicLink(link), "the link was replaced");
+    assertEquals("Hej Anna\n", Files.readString(real.resolve("staff/anna.berg/greeting.txt")));
+  }
+
+  @Test
   void aRunThatChangesNothingWritesNothingNotEvenTheManifest() throws Exception {
     writer.write(tmp, tree());
     Files.setLastModifiedTime(tmp.resolve(OutputWriter.MANIFEST), OLD);

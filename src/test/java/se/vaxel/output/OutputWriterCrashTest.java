@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputWriterCrashTest {
   private static final int PEOPLE = 1000;
-  private static final double[] MOMENTS = {0.0, 0.25, 0.5, 0.75, 1.0};
+  private static final double[] MOMENTS = {0.1, 0.4, 0.7, 1.0};
 
   @TempDir Path tmp;
 
@@ -58,6 +58,28 @@ class OutputWriterCrashTest {
       outcomes.add(found.equals(old) ? "old" : "new");
     }
     System.out.println("existing tree, outcome per kill moment: " + outcomes);
+  }
+
+  @Test
+  void aWriteKilledOnceCommittedIsFinishedByTheNextRun() throws Exception {
+    Map<String, String> old = contents(CrashVictim.tree(1, PEOPLE));
+    Map<String, String> updated = contents(CrashVictim.tree(2, PEOPLE));
+    for (String state : List.of("begun", "committed")) {
+      Path out = tmp.resolve(state);
+      new OutputWriter().write(out, CrashVictim.tree(1, PEOPLE));
+
+      killWhenTheJournalIs(out, state);
+      new OutputWriter().recover(out);
+
+      Map<String, String> found = tree(out);
+      if (state.equals("committed")) {
+        assertEquals(updated, found, "a committed write is carried out");
+      } else {
+        assertTrue(found.equals(old) || found.equals(updated),
+            () -> "killed once " + state + ": a mix of " + diffSummary(found, old, updated));
+      }
+      assertEquals(List.of(), OutputDirectoryTest.debris(out), "killed once " + state);
+    }
   }
 
   @Test
@@ -112,6 +134,30 @@ class OutputWriterCrashTest {
       TimeUnit.NANOSECONDS.sleep(nanos);
       p.destroyForcibly();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the victim did not die");
+    }
+  }
+
+  /** Kills the victim as soon as its journal is in {@code state}, or lets it finish. */
+  private static void killWhenTheJournalIs(Path out, String state) throws Exception {
+    Process p = victim(out);
+    try (BufferedReader lines = reader(p)) {
+      assertEquals("writing", lines.readLine());
+      Path journal = out.resolve(Journal.NAME);
+      while (p.isAlive() && !journalSays(journal, "state " + state)) {
+        TimeUnit.MILLISECONDS.sleep(1);
+      }
+      p.destroyForcibly();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the victim did not die");
+    }
+  }
+
+  private static boolean journalSays(Path journal, String line) {
+    try (BufferedReader in = Files.newBufferedReader(journal)) {
+      in.readLine();
+      in.readLine();
+      return line.equals(in.readLine());
+    } catch (IOException e) {
+      return false;
     }
   }
 
