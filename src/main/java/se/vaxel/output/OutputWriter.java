@@ -78,11 +78,12 @@ public final class OutputWriter {
     }
   }
 
-  /** Makes the tree at {@code dir} wholly old or wholly new after a crashed run, as every write does first. */
+  /**
+   * Makes the tree at {@code dir} wholly old or wholly new after a crashed run, as every write
+   * does first; a directory that was not there is not left behind.
+   */
   void recover(Path dir) throws IOException {
-    try (Session session = open(dir)) {
-      session.succeeded = true;
-    }
+    open(dir).close();
   }
 
   /** Two generated files at one path, or a file where another needs a directory, is a bug. */
@@ -257,7 +258,8 @@ public final class OutputWriter {
       String stageName = stage.getFileName().toString();
       Transaction transaction = new Transaction(root, shown);
       try {
-        transaction.install(stage, Journal.begun(stageName, creates.stream().map(OutputFile::path).toList()));
+        transaction.install(stage,
+            Journal.begun(stageName, creates.stream().map(OutputFile::path).toList()));
         // Every directory first, once: a file must never be written into a directory that
         // another thread is still creating.
         Set<String> dirs = new TreeSet<>();

@@ -1,5 +1,8 @@
 package se.vaxel.output;
 
+import static se.vaxel.output.OutputWriter.MANIFEST;
+import static se.vaxel.output.OutputWriter.STAGE_PREFIX;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -45,7 +48,7 @@ final class Transaction {
     OutputWriter.parallel(renames.size(), i -> {
       Journal.Rename r = renames.get(i);
       Path staged = stage.resolve(r.staged());
-      if (r.path().equals(OutputWriter.MANIFEST) || !Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
+      if (r.path().equals(MANIFEST) || !Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
         return;
       }
       SafeTree.Found found = safe.inspect(r.path());
@@ -61,8 +64,8 @@ final class Transaction {
     // The manifest last: until it moves, the old one still lists every file deleted above.
     for (Journal.Rename r : renames) {
       Path staged = stage.resolve(r.staged());
-      if (r.path().equals(OutputWriter.MANIFEST) && Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
-        Files.move(staged, root.resolve(OutputWriter.MANIFEST), StandardCopyOption.ATOMIC_MOVE,
+      if (r.path().equals(MANIFEST) && Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(staged, root.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
@@ -85,7 +88,8 @@ final class Transaction {
         if (!OutputWriter.isRegularFile(path)) {
           throw new IllegalArgumentException("it is not a regular file");
         }
-        journal = Journal.decode(new String(OutputWriter.readNoFollow(path), StandardCharsets.UTF_8));
+        journal = Journal.decode(
+            new String(OutputWriter.readNoFollow(path), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
         throw OutputWriter.refused(shown.resolve(Journal.NAME) + " is damaged (" + e.getMessage()
             + "), so vaxel cannot tell which files of its last run are complete: generate "
@@ -98,14 +102,14 @@ final class Transaction {
       }
     }
     // Staging directories of runs that died before their journal named them.
-    try (DirectoryStream<Path> stages = Files.newDirectoryStream(root, OutputWriter.STAGE_PREFIX + "*")) {
+    try (DirectoryStream<Path> stages = Files.newDirectoryStream(root, STAGE_PREFIX + "*")) {
       for (Path stage : stages) {
         deleteStage(stage);
       }
     }
   }
 
-  /** The staging directory holds only plain files of ours; a link there is removed, not followed. */
+  /** A staging directory holds only plain files of ours; a link there is removed, not followed. */
   static void deleteStage(Path stage) throws IOException {
     if (Files.isDirectory(stage, LinkOption.NOFOLLOW_LINKS)) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(stage)) {
