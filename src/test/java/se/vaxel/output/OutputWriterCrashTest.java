@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checked against the same invariant rather than against a timing.
  */
 class OutputWriterCrashTest {
-  private static final int PEOPLE = 1000;
+  private static final int PEOPLE = 600;
   private static final double[] MOMENTS = {0.1, 0.4, 0.7, 1.0};
 
   @TempDir Path tmp;
