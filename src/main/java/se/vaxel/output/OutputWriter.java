@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 
 /**
@@ -140,11 +142,18 @@ public final class OutputWriter {
     return new OutputRefusedException(List.of(problem));
   }
 
+  /**
+   * A file lock belongs to the whole JVM and a second one on the same file fails instead of
+   * waiting, so writers in one JVM (a web console) queue here before taking it.
+   */
+  private static final Map<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
+
   /** One run's hold on an output directory: from taking the lock to giving it back. */
   private static final class Session implements Closeable {
     private final Path root;
     private final Path shown;
     private final boolean created;
+    private ReentrantLock writer;
     private FileChannel lock;
     boolean succeeded;
 
@@ -156,6 +165,8 @@ public final class OutputWriter {
 
     void start() throws IOException {
       ensureOurs();
+      writer = WRITERS.computeIfAbsent(root, r -> new ReentrantLock());
+      writer.lock();
       lock = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       // Blocks while another vaxel writes here: its staging files are not a crash's debris.
@@ -316,17 +327,22 @@ public final class OutputWriter {
 
     @Override
     public void close() throws IOException {
-      if (lock == null) {
-        return;
-      }
       try {
-        if (created && !succeeded && onlyTheLockIsLeft()) {
-          // A first run that failed leaves no directory behind, as if it had never started.
-          Files.delete(root.resolve(LOCK));
-          Files.delete(root);
+        if (lock != null) {
+          try {
+            if (created && !succeeded && onlyTheLockIsLeft()) {
+              // A first run that failed leaves no directory behind, as if it had never started.
+              Files.delete(root.resolve(LOCK));
+              Files.delete(root);
+            }
+          } finally {
+            lock.close();
+          }
         }
       } finally {
-        lock.close();
+        if (writer != null) {
+          writer.unlock();
+        }
       }
     }
 

@@ -13,6 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +212,31 @@ class OutputDirectoryTest {
 
     assertTrue(Files.isSymbolicLink(link), "the link was replaced");
     assertEquals("Hej Anna\n", Files.readString(real.resolve("staff/anna.berg/greeting.txt")));
+  }
+
+  @Test
+  void twoWritersIntoOneDirectoryTakeTurns() throws Exception {
+    Path out = tmp.resolve("out");
+    writer.write(out, CrashVictim.tree(1, 200));
+    List<Callable<WriteResult>> runs = List.of(
+        () -> new OutputWriter().write(out, CrashVictim.tree(1, 200)),
+        () -> new OutputWriter().write(out, CrashVictim.tree(2, 200)));
+
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (Future<WriteResult> run : threads.invokeAll(runs)) {
+        run.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+
+    String sheet = Files.readString(out.resolve("switchboard.html"));
+    int version = sheet.startsWith("<p>version 1</p>") ? 1 : 2;
+    for (OutputFile f : CrashVictim.tree(version, 200)) {
+      assertEquals(f.content(), Files.readString(out.resolve(f.path())), f.path());
+    }
+    assertEquals(List.of(), debris(out));
   }
 
   @Test
