@@ -20,6 +20,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -67,6 +68,9 @@ public final class Templates {
   public static final String ASTERISK_DIR = "asterisk";
 
   private static final String CLASSPATH_ROOT = "/templates";
+
+  /** The longest organisation's template read; the shipped ones are a few thousand. */
+  static final int MAX_TEMPLATE_CHARS = 1024 * 1024;
 
   /**
    * What one rendering may cost: Freemarker has no limits of its own, and a template can loop
@@ -314,7 +318,7 @@ public final class Templates {
     }
   }
 
-  /** The organisation's directory, blind to {@code asterisk/} whatever it holds. */
+  /** The organisation's directory: blind to {@code asterisk/} whatever it holds, and bounded. */
   private static final class WordingOnly implements TemplateLoader {
     private final TemplateLoader loader;
 
@@ -332,9 +336,29 @@ public final class Templates {
       return loader.getLastModified(source);
     }
 
+    /** Bounded, as staff.yaml is: DIR/sv/greeting.ftl may be a link to /dev/zero. */
     @Override
     public Reader getReader(Object source, String encoding) throws IOException {
-      return loader.getReader(source, encoding);
+      return new FilterReader(loader.getReader(source, encoding)) {
+        private long read;
+
+        @Override
+        public int read() throws IOException {
+          char[] one = new char[1];
+          return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] chars, int offset, int length) throws IOException {
+          int n = super.read(chars, offset, length);
+          read += Math.max(n, 0);
+          if (read > MAX_TEMPLATE_CHARS) {
+            throw new IOException("longer than " + MAX_TEMPLATE_CHARS + " characters; a"
+                + " template may be at most " + MAX_TEMPLATE_CHARS + " (1 Mi)");
+          }
+          return n;
+        }
+      };
     }
 
     @Override

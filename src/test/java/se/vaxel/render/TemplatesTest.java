@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -200,6 +201,18 @@ class TemplatesTest {
         () -> new Templates(Optional.of(dir), SMALL).render("sv/again.ftl", Map.of()));
     assertEquals("template sv/again.ftl: macros or functions call each other without end",
         e.getMessage());
+  }
+
+  @Test
+  void hugeTemplateFileIsStoppedAtItsLimit() throws IOException {
+    Path huge = write("sv/greeting.ftl", "");
+    try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(1L << 32);
+    }
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> TextFixtures.templatesWith(dir).render("sv/greeting.ftl", Map.of()));
+    assertTrue(e.getMessage().startsWith("template sv/greeting.ftl: "), e.getMessage());
+    assertTrue(e.getMessage().contains("longer than 1048576 characters"), e.getMessage());
   }
 
   @Test
