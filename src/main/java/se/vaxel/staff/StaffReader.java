@@ -100,6 +100,7 @@ final class StaffReader {
    * apps/app_voicemail.c of Asterisk 22) and copies it with ast_copy_string, so everything past
    * 79 bytes is cut, in the middle of a character if need be: the mailbox would never match
    * staff.yaml and every apply would roll back. Bytes of UTF-8, not characters: an å takes two.
+   * docs/asterisk-limits.md has every such bound.
    */
   static final int MAX_FULL_NAME_BYTES = 79;
   /**
