@@ -56,12 +56,45 @@ final class EventMapping {
     return entry.getVal() == null ? "" : text(entry.getVal().text());
   }
 
+  /**
+   * An entry of PresenceStateList. Unlike the PresenceState answer, the list writes subtype and
+   * message through ast_escape_c (main/presencestate.c, presence_state_to_ami): O'Brien comes
+   * back as O\'Brien, so it is decoded here, or a published presence would never match.
+   */
   static PresenceEntry presence(PresenceStateEntryEvent e) {
     return new PresenceEntry(
         text(e.getPresentity()),
         text(e.getStatus()),
-        text(e.getSubtype()),
-        presenceMessage(e.getPresenceMessage(), e.getMessage()));
+        unescapeC(text(e.getSubtype())),
+        unescapeC(presenceMessage(e.getPresenceMessage(), e.getMessage())));
+  }
+
+  /** Undoes ast_escape_c (main/utils.c), which writes \a \b \f \n \r \t \v \\ \' \" \?. */
+  static String unescapeC(String text) {
+    if (text.indexOf('\\') < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\\' || i + 1 == text.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = text.charAt(++i);
+      switch (next) {
+        case 'a' -> out.append('\u0007');
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'v' -> out.append('\u000B');
+        case '\\', '\'', '"', '?' -> out.append(next);
+        default -> out.append(c).append(next);
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -7,26 +7,33 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import se.vaxel.render.Templates;
 
 /** Where staff.yaml and the organisation's own templates are: shared by every command. */
 final class StaffOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "staff.yaml",
-      description = "The staff file (default: ${DEFAULT-VALUE}).")
+      description = "The staff file (default: ${DEFAULT-VALUE}); a pipe such as /dev/stdin will"
+          + " do. At most 64 MiB: reading stops there.")
   Path file;
 
   Optional<Path> templates = Optional.empty();
 
   @Option(names = "--templates", paramLabel = "DIR",
-      description = "The organisation's own templates; they win over the shipped ones, "
-          + "file by file (e.g. DIR/sv/greeting.ftl).")
+      description = "The organisation's own wording; it wins over the shipped templates, "
+          + "file by file (e.g. DIR/sv/greeting.ftl). Wording only: a DIR with "
+          + "asterisk/*.ftl is refused (exit 2), since the Asterisk templates carry vaxel's "
+          + "contract with the PBX. Each template may run 30 s and write 256 Mi characters.")
   void templates(Path dir) {
     // Checked here, so a mistyped directory is bad input (exit 2), not a failure later.
     if (!Files.isDirectory(dir)) {
       throw new ParameterException(spec.commandLine(), "--templates " + dir
           + " is not a directory");
     }
+    Templates.overrideProblem(dir).ifPresent(problem -> {
+      throw new ParameterException(spec.commandLine(), "--templates: " + problem);
+    });
     templates = Optional.of(dir);
   }
 }

@@ -1,6 +1,7 @@
 package se.vaxel.staff;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -64,11 +65,20 @@ public final class StaffLoader {
     if (Files.isDirectory(file)) {
       throw new IOException(name + ": is a directory, not a staff file");
     }
-    long size = Files.size(file);
-    if (size > MAX_BYTES) {
-      throw tooLarge(name, size);
+    if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+      throw tooLarge(name, Files.size(file));
     }
-    byte[] bytes = Files.readAllBytes(file);
+    // A device, a pipe or /dev/stdin has no size to ask for in advance, and /dev/zero never
+    // ends: read one byte past the limit and no further, so what it costs stays bounded.
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new StaffException(List.of(new Problem(name, 1, 1, "more than " + MAX_BYTES
+          + " bytes were read without reaching the end; a staff file may be at most " + MAX_BYTES
+          + " bytes (64 MiB)")));
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()

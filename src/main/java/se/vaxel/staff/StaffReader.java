@@ -1,5 +1,6 @@
 package se.vaxel.staff;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -94,6 +95,20 @@ final class StaffReader {
   private static final String CONTEXT_RULE =
       "may only contain A-Z, a-z, 0-9, '_' and '-' (at most 71 characters)";
   private static final Pattern DEVICE_REST = Pattern.compile("[A-Za-z0-9/_@.:-]*");
+  /**
+   * app_voicemail keeps a mailbox's full name in {@code char fullname[80]} (struct ast_vm_user,
+   * apps/app_voicemail.c of Asterisk 22) and copies it with ast_copy_string, so everything past
+   * 79 bytes is cut, in the middle of a character if need be: the mailbox would never match
+   * staff.yaml and every apply would roll back. Bytes of UTF-8, not characters: an å takes two.
+   * docs/asterisk-limits.md has every such bound.
+   */
+  static final int MAX_FULL_NAME_BYTES = 79;
+  /**
+   * A device ends up on the hint line and inside Dial(); Asterisk skips a configuration line of
+   * 8,191 bytes or more without failing the reload (main/config.c, buf[8192]), so a long device
+   * would silently leave extensions without a hint. No real dial string comes near 200.
+   */
+  static final int MAX_DEVICE_LENGTH = 200;
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern DATE_TIME =
       Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}");
@@ -270,6 +285,11 @@ final class StaffReader {
     String switchboardDevice = switchboardNode == null ? null
         : formatted(switchboardNode, "switchboard-device", DEVICE_REST,
             "may only contain letters, digits and / _ @ . : -");
+    if (switchboardDevice != null && switchboardDevice.length() > MAX_DEVICE_LENGTH) {
+      problems.add(switchboardNode, "switchboard-device is " + switchboardDevice.length()
+          + " characters long; at most " + MAX_DEVICE_LENGTH + " are allowed");
+      switchboardDevice = null;
+    }
     Integer ringTimeout = f.has("ring-timeout")
         ? ringTimeout(f.scalar("ring-timeout", false))
         : Integer.valueOf(defaults.ringTimeout());
@@ -285,6 +305,11 @@ final class StaffReader {
       return null;
     }
     String device = node.getValue().strip();
+    if (device.length() > MAX_DEVICE_LENGTH) {
+      problems.add(node, "device is " + device.length() + " characters long; at most "
+          + MAX_DEVICE_LENGTH + " are allowed");
+      return null;
+    }
     String placeholder = AsteriskSettings.EXTEN_PLACEHOLDER;
     String rest = device.replace(placeholder, "");
     if ((device.length() - rest.length()) / placeholder.length() != 1) {
@@ -323,6 +348,9 @@ final class StaffReader {
         "may only contain a-z, 0-9, '.', '_' and '-' (at most 64 characters)");
     String firstName = freeText(f, "first-name", true, true);
     String lastName = freeText(f, "last-name", true, true);
+    if (firstName != null && lastName != null && f.has("extension")) {
+      mailboxName(f.scalar("first-name", true), firstName + " " + lastName);
+    }
     String title = freeText(f, "title", false, false);
     String department = freeText(f, "department", false, false);
     String workplace = freeText(f, "workplace", false, false);
@@ -625,6 +653,17 @@ final class StaffReader {
         : FreeText.problem(key, value, isName);
     problem.ifPresent(message -> problems.add(node, message));
     return value.isEmpty() || problem.isPresent() ? null : value;
+  }
+
+  /** The full name as the mailbox keeps it; see {@link #MAX_FULL_NAME_BYTES}. */
+  private void mailboxName(ScalarNode firstNameNode, String fullName) {
+    int bytes = fullName.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_FULL_NAME_BYTES) {
+      problems.add(firstNameNode, "the full name " + FreeText.quoted(fullName) + " is " + bytes
+          + " bytes in UTF-8, and Asterisk keeps at most " + MAX_FULL_NAME_BYTES
+          + " bytes of a voicemail box's name (å, ä, ö take two each); shorten first-name or"
+          + " last-name");
+    }
   }
 
   private String context(ScalarNode node, String key) {

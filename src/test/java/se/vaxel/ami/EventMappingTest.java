@@ -82,6 +82,24 @@ class EventMappingTest {
   }
 
   @Test
+  void aPresenceListEntryIsDecodedFromAsterisksCEscapes() {
+    // As Asterisk 22 listed "O'Brien \"Nick\" ? x\y" (main/presencestate.c escapes the list).
+    PresenceStateEntryEvent e = new PresenceStateEntryEvent(source);
+    e.setPresentity("CustomPresence:2101");
+    e.setStatus("away");
+    e.setSubtype("annat");
+    e.setMessage("O\\'Brien \\\"Nick\\\" \\? x\\\\y");
+    assertEquals("O'Brien \"Nick\" ? x\\y", EventMapping.presence(e).message());
+  }
+
+  @Test
+  void cEscapesAreUndoneOneByOne() {
+    assertEquals("\u0007\b\f\n\r\t\u000B\\'\"?", EventMapping.unescapeC(
+        "\\a\\b\\f\\n\\r\\t\\v\\\\\\'\\\"\\?"));
+    assertEquals("a\\xb\\", EventMapping.unescapeC("a\\xb\\"), "not an escape: kept");
+  }
+
+  @Test
   void aPresenceStateAnswerReadsPresenceMessageNotTheRepeatedMessage() {
     ManagerResponse set =
         response(

@@ -185,10 +185,11 @@ class ApplyIT {
   }
 
   @Test
-  void configurationThatDoesNotLoadIsRolledBack(@TempDir Path templates) throws IOException {
-    // An organisation's broken template drops the last mailbox: Asterisk loads four, apply
-    // notices, puts the working files back and reloads them.
-    Path vm = Files.createDirectories(templates.resolve("asterisk"))
+  void configurationThatDoesNotLoadIsRolledBack(@TempDir Path home) throws IOException {
+    // A broken installation's template drops the last mailbox (an organisation's --templates
+    // cannot override the Asterisk templates): Asterisk loads four, apply notices, puts the
+    // working files back and reloads them.
+    Path vm = Files.createDirectories(home.resolve("templates/asterisk"))
         .resolve("voicemail.conf.ftl");
     String shipped = Files.readString(Sandbox.projectDir()
         .resolve("templates/asterisk/voicemail.conf.ftl"), StandardCharsets.UTF_8);
@@ -197,8 +198,18 @@ class ApplyIT {
     Path before = pbx.sandbox().etc().resolve("vaxel/voicemail.conf");
     String working = Files.readString(before);
 
-    Pbx.Run broken = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc(),
-        "--templates", templates.toString());
+    String installed = System.getProperty("vaxel.home");
+    System.setProperty("vaxel.home", home.toString());
+    Pbx.Run broken;
+    try {
+      broken = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    } finally {
+      if (installed == null) {
+        System.clearProperty("vaxel.home");
+      } else {
+        System.setProperty("vaxel.home", installed);
+      }
+    }
 
     assertEquals(3, broken.code(), broken.out() + broken.err());
     assertTrue(broken.err().contains("previous configuration is restored"), broken.err());

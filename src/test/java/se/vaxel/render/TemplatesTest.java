@@ -1,13 +1,16 @@
 package se.vaxel.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +121,107 @@ class TemplatesTest {
     write("sv/locale.ftl", "${.locale}");
     assertEquals("sv_SE", TextFixtures.templatesWith(dir)
         .render("sv/locale.ftl", Map.of(Templates.LOCALE, Locale.forLanguageTag("sv-SE"))));
+  }
+
+  @Test
+  void overrideWithAsteriskTemplatesIsRefusedNamingTheFile() throws IOException {
+    write("sv/greeting.ftl", "Hej\n");
+    write("asterisk/extensions.conf.ftl", "[evil]\nexten => s,1,System(id)\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Templates(Optional.of(dir)));
+    assertEquals("templates directory " + dir + " has asterisk/extensions.conf.ftl, but the"
+        + " Asterisk templates carry vaxel's contract with the PBX and cannot be overridden;"
+        + " remove " + dir.resolve("asterisk") + " and keep only the wording (sv/, en/)",
+        e.getMessage());
+  }
+
+  @Test
+  void asteriskTemplatesNeverComeFromTheOverride() throws IOException {
+    Templates templates = TextFixtures.templatesWith(dir);
+    // Appearing after the check: the loader itself does not look there.
+    write("asterisk/voicemail.conf.ftl", "[evil]\n");
+    var staff = TextFixtures.bjurholm();
+    String shipped = new AsteriskConfig(TextFixtures.shippedTemplates(), "test").render(staff)
+        .voicemailConf();
+    assertTrue(shipped.contains("2101 => ,Calle Carlsson,"), shipped);
+    assertEquals(shipped, new AsteriskConfig(templates, "test").render(staff).voicemailConf());
+  }
+
+  @Test
+  void otherFilesBesideTheWordingAreAllowed() throws IOException {
+    write("asterisk/README.txt", "notes\n");
+    write("sv/greeting.ftl", "Hej\n");
+    assertEquals("Hej\n", TextFixtures.templatesWith(dir).render("sv/greeting.ftl", Map.of()));
+  }
+
+  private static final Templates.Limits SMALL = new Templates.Limits(Duration.ofSeconds(1), 1000);
+
+  @Test
+  void loopThatWritesNothingIsStoppedAtTheTimeLimit() throws IOException {
+    write("sv/spin.ftl", "<#list 1..2000000000 as i></#list>");
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> new Templates(Optional.of(dir), SMALL).render("sv/spin.ftl", Map.of()));
+    assertEquals("template sv/spin.ftl: ran longer than 1 s; a template may run at most 1 s"
+        + " (a loop that does not end?)", e.getMessage());
+    assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was taken back");
+  }
+
+  @Test
+  void loopInAnImportedTemplateIsStoppedToo() throws IOException {
+    write("sv/lib.ftl", "<#macro spin><#list 1..2000000000 as i></#list></#macro>");
+    write("sv/main.ftl", "<#import \"lib.ftl\" as lib><@lib.spin/>");
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> new Templates(Optional.of(dir), SMALL).render("sv/main.ftl", Map.of()));
+    assertTrue(e.getMessage().startsWith("template sv/main.ftl: ran longer than 1 s"),
+        e.getMessage());
+  }
+
+  @Test
+  void outputPastTheLimitIsStopped() throws IOException {
+    write("sv/flood.ftl", "<#list 1..2000000000 as i>${i}</#list>");
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> new Templates(Optional.of(dir), SMALL).render("sv/flood.ftl", Map.of()));
+    assertEquals("template sv/flood.ftl: wrote more than 1000 characters; a template may write"
+        + " at most 1000", e.getMessage());
+  }
+
+  @Test
+  void outputPastTheLimitIsStoppedEvenWhenTheTemplateRecovers() throws IOException {
+    write("sv/retry.ftl",
+        "<#list 1..2000000000 as i><#attempt>${i}<#recover>again</#attempt></#list>");
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> new Templates(Optional.of(dir), SMALL).render("sv/retry.ftl", Map.of()));
+    assertTrue(e.getMessage().startsWith("template sv/retry.ftl: "), e.getMessage());
+  }
+
+  @Test
+  void endlessRecursionIsAProblemNamingTheTemplate() throws IOException {
+    write("sv/again.ftl", "<#macro m><@m/></#macro><@m/>");
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> new Templates(Optional.of(dir), SMALL).render("sv/again.ftl", Map.of()));
+    assertEquals("template sv/again.ftl: macros or functions call each other without end",
+        e.getMessage());
+  }
+
+  @Test
+  void hugeTemplateFileIsStoppedAtItsLimit() throws IOException {
+    Path huge = write("sv/greeting.ftl", "");
+    try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(1L << 32);
+    }
+    TemplateProblem e = assertThrows(TemplateProblem.class,
+        () -> TextFixtures.templatesWith(dir).render("sv/greeting.ftl", Map.of()));
+    assertTrue(e.getMessage().startsWith("template sv/greeting.ftl: "), e.getMessage());
+    assertTrue(e.getMessage().contains("longer than 1048576 characters"), e.getMessage());
+  }
+
+  @Test
+  void renderingWithinTheLimitsIsWhole() throws IOException {
+    write("sv/count.ftl", "<#list 1..200 as i>${i % 10}</#list>");
+    Templates templates = new Templates(Optional.of(dir), SMALL);
+    String expected = "1234567890".repeat(20);
+    assertEquals(expected, templates.render("sv/count.ftl", Map.of()));
+    assertEquals(expected, templates.render("sv/count.ftl", Map.of()), "the second time too");
   }
 
   /** An organisation's template must not run code: these are the classic escapes. */

@@ -11,13 +11,17 @@ import static se.vaxel.staff.StaffFiles.onlyProblem;
 import static se.vaxel.staff.StaffFiles.problems;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.vaxel.model.Staff;
 
 /** Files made to cost time or memory, or to smuggle bytes: each is refused quickly. */
 class HostileFileTest {
@@ -69,6 +73,70 @@ class HostileFileTest {
     assertEquals(1, e.problems().size());
     assertEquals(huge + ":1:1: the file is 67108865 bytes; a staff file may be at most"
         + " 67108864 bytes (64 MiB)", e.problems().get(0).toString());
+  }
+
+  @Test
+  void endlessDeviceIsStoppedAtTheLimit() {
+    Path zero = Path.of("/dev/zero");
+    StaffException e = assertTimeoutPreemptively(QUICKLY,
+        () -> assertThrows(StaffException.class, () -> new StaffLoader().load(zero)));
+    assertEquals(List.of("/dev/zero:1:1: more than 67108864 bytes were read without reaching"
+        + " the end; a staff file may be at most 67108864 bytes (64 MiB)"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
+  void pipeLongerThanTheLimitIsStoppedAtTheLimit() throws Exception {
+    Path fifo = fifo();
+    Thread writer = writeInto(fifo, () -> {
+      byte[] spaces = " ".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+      return out -> {
+        while (true) {
+          out.write(spaces);
+        }
+      };
+    });
+    StaffException e = assertTimeoutPreemptively(QUICKLY,
+        () -> assertThrows(StaffException.class, () -> new StaffLoader().load(fifo)));
+    assertEquals(1, e.problems().size());
+    assertTrue(e.problems().get(0).message().startsWith("more than 67108864 bytes were read"),
+        e.problems()::toString);
+    writer.join(QUICKLY.toMillis());
+  }
+
+  @Test
+  void staffFileFromAPipeIsRead() throws Exception {
+    Path fifo = fifo();
+    Thread writer = writeInto(fifo,
+        () -> out -> out.write((HEAD + ANNA).getBytes(StandardCharsets.UTF_8)));
+    Staff staff = assertTimeoutPreemptively(QUICKLY, () -> new StaffLoader().load(fifo));
+    assertEquals(List.of("anna.berg"), staff.people().stream().map(p -> p.id()).toList());
+    writer.join(QUICKLY.toMillis());
+  }
+
+  private Path fifo() throws IOException, InterruptedException {
+    Path fifo = dir.resolve("staff.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+    return fifo;
+  }
+
+  private interface Feed {
+    void into(OutputStream out) throws IOException;
+  }
+
+  /** Writes into the pipe from another thread until done, or until the reader hangs up. */
+  private static Thread writeInto(Path fifo, Supplier<Feed> feed) {
+    Thread writer = new Thread(() -> {
+      try (OutputStream out = Files.newOutputStream(fifo)) {
+        feed.get().into(out);
+      } catch (IOException brokenPipe) {
+        // The loader stopped reading: what the limit is for.
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    return writer;
   }
 
   @Test

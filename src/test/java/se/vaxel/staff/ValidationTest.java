@@ -1,5 +1,6 @@
 package se.vaxel.staff;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -548,6 +549,45 @@ class ValidationTest {
   void freeTextIsCappedInLength() {
     onlyProblem(HEAD + ANNA + "    title: " + "a".repeat(81) + "\n",
         15, 12, "title is 81 characters long; at most 80 are allowed");
+  }
+
+  @Test
+  void fullNameOfAMailboxIsCappedInBytesAsAsteriskStoresIt() {
+    // 37 å, "a" and " Berg" are 80 bytes but only 43 characters.
+    onlyProblem(HEAD + ANNA.replace("first-name: Anna", "first-name: " + "å".repeat(37) + "a"),
+        11, 17, "is 80 bytes in UTF-8, and Asterisk keeps at most 79 bytes of a voicemail"
+            + " box's name (å, ä, ö take two each); shorten first-name or last-name");
+  }
+
+  @Test
+  void fullNameOfExactlyTheLimitPasses() throws StaffException {
+    String first = "å".repeat(38) + "a";
+    Staff staff = load(HEAD + ANNA.replace("first-name: Anna", "first-name: " + first)
+        .replace("last-name: Berg", "last-name: B"));
+    assertEquals(StaffReader.MAX_FULL_NAME_BYTES,
+        staff.people().get(0).fullName().getBytes(UTF_8).length);
+  }
+
+  @Test
+  void fullNameIsNotCappedInBytesWithoutAMailbox() throws StaffException {
+    String first = "å".repeat(60);
+    Staff staff = load(HEAD + ANNA.replace("first-name: Anna", "first-name: " + first)
+        .replace("    extension: \"2102\"\n", ""));
+    assertEquals(first + " Berg", staff.people().get(0).fullName());
+  }
+
+  @Test
+  void deviceIsCappedInLength() {
+    onlyProblem(HEAD.replace("staff:\n", "asterisk:\n  device: \"PJSIP/${EXTEN}@"
+        + "a".repeat(200) + "\"\nstaff:\n") + ANNA, 10, 11,
+        "device is 215 characters long; at most 200 are allowed");
+  }
+
+  @Test
+  void switchboardDeviceIsCappedInLength() {
+    onlyProblem(HEAD.replace("staff:\n", "asterisk:\n  switchboard-device: Local/100@"
+        + "a".repeat(200) + "\nstaff:\n") + ANNA, 10, 23,
+        "switchboard-device is 210 characters long; at most 200 are allowed");
   }
 
   @Test
