@@ -11,4 +11,8 @@ public final class AmiIncompleteException extends AmiException {
   public AmiIncompleteException(String message) {
     super(Kind.INCOMPLETE, message);
   }
+
+  public AmiIncompleteException(String message, Throwable cause) {
+    super(Kind.INCOMPLETE, message, cause);
+  }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +72,8 @@ final class AmiWire {
   private String eventName;
   private boolean completeMarker;
   private Integer listItems;
+  private final Set<String> keys = new HashSet<>();
+  private boolean repeatedKey;
   private long handed;
   private long undelivered;
 
@@ -82,8 +86,10 @@ final class AmiWire {
     this.maxListEntries = maxListEntries;
   }
 
+  /** A new socket: whatever message the last one cut off is gone with it. */
   void connected() {
     connected = true;
+    resetMessage();
   }
 
   /** Whether a TCP connection was made (for telling a connect timeout from a silent server). */
@@ -143,6 +149,7 @@ final class AmiWire {
       return;
     }
     String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+    repeatedKey |= !keys.add(name);
     switch (name) {
       case "event" -> {
         eventHeaders++;
@@ -161,13 +168,14 @@ final class AmiWire {
     if (lines == 0) {
       return;
     }
+    // Anybody's message must start with Event or Response and carry it and ActionID once.
     boolean wellFormed =
         startsWithHeader(firstLine)
             && eventHeaders + responseHeaders == 1
             && actionIds.size() <= 1;
-    boolean complete =
-        completeMarker
-            || (eventName != null && eventName.toLowerCase(Locale.ROOT).endsWith("complete"));
+    boolean completeEvent =
+        eventName != null && eventName.toLowerCase(Locale.ROOT).endsWith("complete");
+    boolean complete = completeMarker || completeEvent;
     // A glued message may carry one list's ActionID twice: count it once.
     Collection<ListRead> targets = new LinkedHashSet<>(1);
     for (String actionId : actionIds) {
@@ -176,9 +184,16 @@ final class AmiWire {
         targets.add(read);
       }
     }
-    if (wellFormed) {
+    if (wellFormed && eventHeaders == 1) {
+      handed++;
+    }
+    // A list entry repeats no header: a repeat is the head of one entry whose tail was dropped,
+    // glued to the tail of the next whose head was (Asterisk writes an entry in several parts).
+    // Other messages may repeat headers (UserEvents, PresenceState's Message).
+    // Nor does an entry carry "EventList: Complete", which only the Complete event has.
+    boolean mixed = repeatedKey || completeMarker != completeEvent;
+    if (wellFormed && !(mixed && !targets.isEmpty())) {
       if (eventHeaders == 1) {
-        handed++;
         for (ListRead read : targets) {
           if (complete) {
             read.complete(listItems);
@@ -190,10 +205,15 @@ final class AmiWire {
     } else {
       // A message that cannot be told apart may have been anybody's: every list in flight is
       // suspect.
-      for (ListRead read : targets.isEmpty() ? reads.values() : targets) {
+      for (ListRead read : targets.isEmpty() ? List.copyOf(reads.values()) : targets) {
         read.corrupt(complete && !targets.isEmpty());
       }
     }
+    resetMessage();
+    brake();
+  }
+
+  private void resetMessage() {
     lines = 0;
     firstLine = null;
     eventHeaders = 0;
@@ -202,7 +222,8 @@ final class AmiWire {
     eventName = null;
     completeMarker = false;
     listItems = null;
-    brake();
+    keys.clear();
+    repeatedKey = false;
   }
 
   /**

@@ -395,7 +395,9 @@ public final class AsteriskJavaClient implements AmiClient {
    * ListItems of its Complete event, on the wire and as the library delivered them, with no
    * message glued to another. Asterisk drops output it cannot write in time (docs/ami.md), so a
    * list that falls short is read once more; falling short twice is an
-   * {@link AmiIncompleteException}. An Error answer that {@code meansEmpty} is an empty list.
+   * {@link AmiIncompleteException}. Asterisk also closes the session after such a loss, so the
+   * second read waits for the library to reconnect. An Error answer that {@code meansEmpty} is
+   * an empty list.
    */
   private List<ResponseEvent> list(
       String name,
@@ -403,13 +405,28 @@ public final class AsteriskJavaClient implements AmiClient {
       Class<? extends ListCompleteEvent> complete,
       Predicate<ManagerError> meansEmpty,
       Duration timeout) {
-    for (int attempt = 1; ; attempt++) {
+    AmiWire.Shortfall first = null;
+    boolean resent = false;
+    while (true) {
+      if (first != null) {
+        awaitReconnect();
+      }
       GenericListAction action = new GenericListAction(name, headers, complete);
       AmiWire.ListRead read = wire.begin();
       action.setActionId(read.actionId());
       ResponseEvents answer;
       try {
         answer = sendList(action, timeout, read);
+      } catch (AmiException e) {
+        if (first == null || e.kind() != AmiException.Kind.UNREACHABLE) {
+          throw e;
+        }
+        if (!resent) {
+          // Sent before the library noticed that Asterisk hung up: once more after reconnecting.
+          resent = true;
+          continue;
+        }
+        throw new AmiIncompleteException(incomplete(name, first, false), e);
       } finally {
         wire.end(read);
       }
@@ -448,14 +465,29 @@ public final class AsteriskJavaClient implements AmiClient {
       if (shortfall.isEmpty()) {
         return entries;
       }
-      if (attempt == 2) {
-        throw new AmiIncompleteException(incomplete(name, shortfall.get()));
+      if (first != null) {
+        throw new AmiIncompleteException(incomplete(name, shortfall.get(), true));
+      }
+      first = shortfall.get();
+    }
+  }
+
+  /** Waits up to the action timeout for the library's reconnect after Asterisk hung up. */
+  private void awaitReconnect() {
+    long deadline = System.nanoTime() + settings.actionTimeout().toNanos();
+    while (connection.getState() == ManagerConnectionState.RECONNECTING
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
 
   /** What was lost and how to stop it, for an operator (docs/ami.md, "Lossy output"). */
-  private String incomplete(String name, AmiWire.Shortfall lost) {
+  private String incomplete(String name, AmiWire.Shortfall lost, boolean twice) {
     List<String> what = new ArrayList<>();
     if (lost.expected() != null) {
       what.add(
@@ -473,9 +505,10 @@ public final class AsteriskJavaClient implements AmiClient {
     return name
         + " from the AMI at "
         + settings.address()
-        + " arrived incomplete twice ("
+        + (twice ? " arrived incomplete twice (" : " arrived incomplete (")
         + String.join("; ", what)
-        + "), so nothing was concluded from it. Asterisk drops AMI output that it cannot write"
+        + (twice ? ")" : ") and the connection was lost before it could be read again")
+        + ", so nothing was concluded from it. Asterisk drops AMI output that it cannot write"
         + " within the AMI user's writetimeout (default 100 ms). Add the line"
         + " 'writetimeout = 10000' to the ["
         + settings.user()

@@ -133,11 +133,24 @@ class ListCompletenessTest {
         case NONE -> {}
         case ENTRY_MISSING -> messages.remove(victim);
         case GLUED -> messages.set(victim, cut(messages.get(victim)));
+        case HEAD_ON_TAIL ->
+            messages.set(victim, head(messages.get(victim)) + tail(messages.remove(victim + 1)));
         case COMPLETE_GLUED -> messages.set(size - 1, cut(messages.get(size - 1)));
         case COMPLETE_MISSING -> messages.remove(size);
       }
       messages.forEach(out::append);
       return out.toString();
+    }
+
+    /** The Event and ActionID lines and one header more: an entry's first write. */
+    private static String head(String message) {
+      int afterId = message.indexOf("\r\n", message.indexOf("ActionID")) + 2;
+      return message.substring(0, message.indexOf("\r\n", afterId) + 2);
+    }
+
+    /** All but the Event and ActionID lines: an entry whose first write was dropped. */
+    private static String tail(String message) {
+      return message.substring(message.indexOf("\r\n", message.indexOf("ActionID")) + 2);
     }
 
     /** A write that timed out: the head of the message, without the empty line that ends it. */
@@ -149,7 +162,10 @@ class ListCompletenessTest {
   enum Damage {
     NONE,
     ENTRY_MISSING,
+    /** One message cut off mid-line and the next message whole behind it. */
     GLUED,
+    /** The head of one entry and the tail of the next: one Event, repeated other headers. */
+    HEAD_ON_TAIL,
     COMPLETE_GLUED,
     COMPLETE_MISSING
   }
@@ -247,12 +263,32 @@ class ListCompletenessTest {
       String lost =
           switch (damage) {
             case ENTRY_MISSING -> (kind.size - 1) + " of " + kind.size + " entries)";
-            case GLUED -> "1 message cut off and glued to the next";
+            case GLUED, HEAD_ON_TAIL -> "1 message cut off and glued to the next";
             case COMPLETE_GLUED, COMPLETE_MISSING ->
                 "the Complete event that ends the list was lost";
             case NONE -> throw new AssertionError();
           };
       assertTrue(message.contains(lost), message);
+    }
+  }
+
+  @Test
+  void theSecondReadWaitsForTheReconnectAfterAsteriskHungUp() throws Exception {
+    // Asterisk ends the session after a write that timed out, once the action is answered.
+    AtomicInteger asked = new AtomicInteger();
+    try (FakeAmiServer server =
+            new FakeAmiServer(
+                (action, actionId, count, out) -> {
+                  asked.incrementAndGet();
+                  write(out, Kind.VOICEMAIL_USERS.answer(
+                      actionId, count == 1 ? Damage.GLUED : Damage.NONE));
+                  if (count == 1) {
+                    out.close();
+                  }
+                });
+        AmiClient client = connect(server)) {
+      assertEquals(3, client.voicemailUsers().size());
+      assertEquals(2, asked.get());
     }
   }
 
