@@ -39,10 +39,11 @@ final class AmiWire {
   static final int MAX_PUMP_LAG = 10_000;
 
   /**
-   * Entries one list read may return: ten times the largest dialplan context vaxel reads for
-   * 50,000 people. More is a misbehaving peer, and the read stops before the heap fills.
+   * Entries one list read may return: ten times a VoicemailUsersList of 50,000 mailboxes, twice
+   * the largest dialplan context vaxel reads for 50,000 people (about five lines a person). More
+   * is a misbehaving peer, and the read stops before the heap fills.
    */
-  static final int MAX_LIST_ENTRIES = 1_000_000;
+  static final int MAX_LIST_ENTRIES = 500_000;
 
   /** An event that leaves the queue within this long proves the queue is moving. */
   private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);

@@ -68,10 +68,14 @@ import se.vaxel.ami.AsteriskJavaExtensions.VoicemailUsersCompleteEvent;
  * and the library's loggers are only created once this class has loaded.
  *
  * <p>The connection is a {@link ManagerConnectionImpl} made here rather than by
- * ManagerConnectionFactory, for two reasons: the response and list timeout setters are not on the
- * ManagerConnection interface, and UserEvents with arbitrary headers cannot be received through the library at all
- * (it builds an event only for a class registered per event name, with a setter per header), so
- * {@link UserEventTap} reads them off the socket instead.
+ * ManagerConnectionFactory, for three reasons: the response and list timeout setters are not on
+ * the ManagerConnection interface; its socket must be vaxel's {@link DrainedSocket}, read by a
+ * thread that does nothing else and audited line by line by {@link AmiWire}, because Asterisk
+ * drops AMI output that is not read in time (docs/ami.md); and UserEvents with arbitrary headers
+ * cannot be received through the library at all (it builds an event only for a class registered
+ * per event name, with a setter per header), so {@link UserEventTap} reads them off the socket.
+ *
+ * <p>Every list read is proven whole or fails: see {@link #list}.
  */
 public final class AsteriskJavaClient implements AmiClient {
 
@@ -358,6 +362,7 @@ public final class AsteriskJavaClient implements AmiClient {
   }
 
   private ManagerResponse send(ManagerAction action, Duration timeout) {
+    awaitReconnect();
     roundTrips.incrementAndGet();
     long start = System.nanoTime();
     ManagerResponse response;
@@ -395,9 +400,9 @@ public final class AsteriskJavaClient implements AmiClient {
    * ListItems of its Complete event, on the wire and as the library delivered them, with no
    * message glued to another. Asterisk drops output it cannot write in time (docs/ami.md), so a
    * list that falls short is read once more; falling short twice is an
-   * {@link AmiIncompleteException}. Asterisk also closes the session after such a loss, so the
-   * second read waits for the library to reconnect. An Error answer that {@code meansEmpty} is
-   * an empty list.
+   * {@link AmiIncompleteException}. Asterisk also closes the session after such a loss; the
+   * second read waits for the library to reconnect, and is sent once more if it went out before
+   * the library noticed. An Error answer that {@code meansEmpty} is an empty list.
    */
   private List<ResponseEvent> list(
       String name,
@@ -408,9 +413,6 @@ public final class AsteriskJavaClient implements AmiClient {
     AmiWire.Shortfall first = null;
     boolean resent = false;
     while (true) {
-      if (first != null) {
-        awaitReconnect();
-      }
       GenericListAction action = new GenericListAction(name, headers, complete);
       AmiWire.ListRead read = wire.begin();
       action.setActionId(read.actionId());
@@ -472,7 +474,10 @@ public final class AsteriskJavaClient implements AmiClient {
     }
   }
 
-  /** Waits up to the action timeout for the library's reconnect after Asterisk hung up. */
+  /**
+   * Waits up to the action timeout while the library reconnects: Asterisk hangs up an AMI
+   * session after a write that timed out (docs/ami.md), and the library logs in again at once.
+   */
   private void awaitReconnect() {
     long deadline = System.nanoTime() + settings.actionTimeout().toNanos();
     while (connection.getState() == ManagerConnectionState.RECONNECTING
@@ -517,6 +522,7 @@ public final class AsteriskJavaClient implements AmiClient {
 
   private ResponseEvents sendList(
       EventGeneratingAction action, Duration timeout, AmiWire.ListRead read) {
+    awaitReconnect();
     roundTrips.incrementAndGet();
     long start = System.nanoTime();
     try {

@@ -1,7 +1,6 @@
 package se.vaxel.ami;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -37,6 +36,13 @@ final class DrainedSocket implements SocketConnectionFacade {
 
   /** Asked of the kernel: Asterisk writes into this while the drain thread is descheduled. */
   static final int RECEIVE_BUFFER_BYTES = 4 << 20;
+
+  /**
+   * Whether the kernel grants {@link #RECEIVE_BUFFER_BYTES}. Setting a receive buffer turns the
+   * kernel's own tuning off, and a kernel that caps it (Linux net.core.rmem_max, often 208 KiB)
+   * would leave less than its tuning reaches (net.ipv4.tcp_rmem, several MiB): then leave it be.
+   */
+  private static final boolean LARGE_BUFFER_GRANTED = largeBufferGranted();
 
   private final Socket socket;
   private final BufferedWriter writer;
@@ -90,8 +96,10 @@ final class DrainedSocket implements SocketConnectionFacade {
       throws IOException {
     Socket socket = new Socket();
     try {
-      // Before connect: the window Asterisk may fill is negotiated in the handshake.
-      socket.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+      if (LARGE_BUFFER_GRANTED) {
+        // Before connect: the window Asterisk may fill is negotiated in the handshake.
+        socket.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+      }
       socket.setSoTimeout(readTimeoutMillis);
       socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
     } catch (IOException | RuntimeException e) {
@@ -102,37 +110,55 @@ final class DrainedSocket implements SocketConnectionFacade {
     return new DrainedSocket(socket, wire, maxBufferedBytes, maxMessageBytes);
   }
 
+  private static boolean largeBufferGranted() {
+    try (Socket probe = new Socket()) {
+      probe.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+      return probe.getReceiveBufferSize() >= RECEIVE_BUFFER_BYTES;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Reads until the end of the stream, cutting lines at CRLF as the library does (a lone LF
+   * stays in the line). Works on the byte arrays directly: this loop is all that stands between
+   * Asterisk's writes and its writetimeout.
+   */
   private void drain(InputStream in) {
     byte[] chunk = new byte[64 << 10];
-    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    byte[] pending = new byte[1024];
+    int pendingLength = 0;
     long messageBytes = 0;
-    boolean carriageReturn = false;
     try {
       int n;
       while ((n = in.read(chunk)) >= 0) {
+        int start = 0;
         for (int i = 0; i < n; i++) {
-          byte b = chunk[i];
-          if (carriageReturn && b == '\n') {
-            String text = line.toString(StandardCharsets.UTF_8);
-            line.reset();
-            messageBytes = text.isEmpty() ? 0 : messageBytes + text.length() + 2;
-            offer(text);
+          if (chunk[i] != '\n') {
+            continue;
+          }
+          boolean crlf =
+              i > start ? chunk[i - 1] == '\r' : pendingLength > 0 && pending[pendingLength - 1] == '\r';
+          if (!crlf) {
+            continue;
+          }
+          String text;
+          if (pendingLength == 0) {
+            text = new String(chunk, start, i - 1 - start, StandardCharsets.UTF_8);
           } else {
-            if (carriageReturn) {
-              line.write('\r');
-            }
-            if (b != '\r') {
-              line.write(b);
-            }
+            pending = append(pending, pendingLength, chunk, start, i - start);
+            pendingLength += i - start;
+            text = new String(pending, 0, pendingLength - 1, StandardCharsets.UTF_8);
+            pendingLength = 0;
           }
-          carriageReturn = b == '\r';
-          if (messageBytes + line.size() > maxMessageBytes) {
-            throw new AmiWire.Overflow(
-                "the AMI sent a message longer than "
-                    + (maxMessageBytes >> 10)
-                    + " KiB; vaxel stopped reading it");
-          }
+          start = i + 1;
+          messageBytes = text.isEmpty() ? 0 : messageBytes + text.length() + 2;
+          checkSize(messageBytes);
+          offer(text);
         }
+        pending = append(pending, pendingLength, chunk, start, n - start);
+        pendingLength += n - start;
+        checkSize(messageBytes + pendingLength);
       }
       finish(null);
     } catch (AmiWire.Overflow e) {
@@ -141,10 +167,33 @@ final class DrainedSocket implements SocketConnectionFacade {
       closeQuietly();
     } catch (IOException e) {
       finish(e);
+    } catch (RuntimeException e) {
+      // Never leave the library's reader waiting for lines that will not come.
+      finish(new IOException("AMI reader failed: " + e, e));
+      closeQuietly();
     } catch (InterruptedException e) {
       finish(new IOException("AMI reader interrupted"));
       closeQuietly();
     }
+  }
+
+  private void checkSize(long bytes) throws AmiWire.Overflow {
+    if (bytes > maxMessageBytes) {
+      throw new AmiWire.Overflow(
+          "the AMI sent a message longer than "
+              + (maxMessageBytes >> 10)
+              + " KiB; vaxel stopped reading it");
+    }
+  }
+
+  /** {@code buffer} (of which {@code length} bytes are used) with {@code count} bytes more. */
+  private static byte[] append(byte[] buffer, int length, byte[] from, int offset, int count) {
+    byte[] target = buffer;
+    if (length + count > buffer.length) {
+      target = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + count));
+    }
+    System.arraycopy(from, offset, target, length, count);
+    return target;
   }
 
   private void offer(String text) throws InterruptedException {
