@@ -75,10 +75,15 @@ log "loading $n mailboxes (app_voicemail has ${before:-0} of its own)"
 } >"$etc/vaxel-bench.conf"
 grep -q 'vaxel-bench.conf' "$etc/voicemail.conf" || printf '\n#tryinclude "vaxel-bench.conf"\n' >>"$etc/voicemail.conf"
 sandbox cli 'module reload app_voicemail.so' >/dev/null
-# 'voicemail show users' of so many is cut short over 'asterisk -rx': count the bench's context.
-loaded=$(sandbox cli 'voicemail show users for vaxel-bench' | grep -c '^vaxel-bench ' || true)
+# The reload may still be reading the file when the CLI answers: wait until all are loaded.
+for ((try = 0; try < 120; try++)); do
+  loaded=$(sandbox cli 'voicemail show users for vaxel-bench' | grep -c '^vaxel-bench ' || true)
+  [[ $loaded -ge $n ]] && break
+  sleep 1
+done
+[[ $loaded -ge $n ]] || { log "app_voicemail loaded $loaded of $n mailboxes"; exit 1; }
 expected=$((${before:-0} + n))
-log "app_voicemail lists $loaded mailboxes of vaxel-bench; a whole list has $expected entries"
+log "app_voicemail has the $n mailboxes of vaxel-bench; a whole list has $expected entries"
 
 for ((i = 0; i < ${VAXEL_BENCH_HOGS:-3}; i++)); do
   sh -c 'while :; do :; done' &

@@ -420,13 +420,17 @@ public final class AsteriskJavaClient implements AmiClient {
       try {
         answer = sendList(action, timeout, read);
       } catch (AmiException e) {
-        if (first == null || e.kind() != AmiException.Kind.UNREACHABLE) {
+        if (e.kind() != AmiException.Kind.UNREACHABLE) {
           throw e;
         }
         if (!resent) {
-          // Sent before the library noticed that Asterisk hung up: once more after reconnecting.
+          // Sent before the library noticed that Asterisk hung up (after a loss, or after the
+          // previous action's): a list is only read, so once more after reconnecting.
           resent = true;
           continue;
+        }
+        if (first == null) {
+          throw e;
         }
         throw new AmiIncompleteException(incomplete(name, first, false), e);
       } finally {
