@@ -49,6 +49,7 @@ cleanup() {
     kill "$pid" 2>/dev/null || true
   done
   if [[ -f $etc/vaxel-bench.conf ]]; then
+    sed -i '/^#tryinclude "vaxel-bench.conf"$/d' "$etc/voicemail.conf"
     rm -f -- "$etc/vaxel-bench.conf"
     sandbox cli 'module reload app_voicemail.so' >/dev/null 2>&1 || true
   fi

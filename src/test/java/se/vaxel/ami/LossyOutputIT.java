@@ -25,6 +25,7 @@ class LossyOutputIT {
 
   private static final String CONTEXT = "vaxel-lossy-it";
   private static final String FRAGMENT = "vaxel-lossy-it.conf";
+  private static final String INCLUDE = "#tryinclude \"" + FRAGMENT + "\"";
   private static final int MAILBOXES = 10_000;
   private static Sandbox sandbox;
   private static StallingProxy proxy;
@@ -39,9 +40,8 @@ class LossyOutputIT {
     }
     Files.writeString(sandbox.etc().resolve(FRAGMENT), conf, StandardCharsets.UTF_8);
     Path voicemail = sandbox.etc().resolve("voicemail.conf");
-    String include = "#tryinclude \"" + FRAGMENT + "\"";
-    if (!Files.readString(voicemail).contains(include)) {
-      Files.writeString(voicemail, Files.readString(voicemail) + "\n" + include + "\n");
+    if (!Files.readString(voicemail).contains(INCLUDE)) {
+      Files.writeString(voicemail, Files.readString(voicemail) + "\n" + INCLUDE + "\n");
     }
     sandbox.cli("module reload app_voicemail.so");
     // Stalls of 300 ms, far past the default writetimeout of 100 ms, about ten times a list.
@@ -54,6 +54,8 @@ class LossyOutputIT {
       proxy.close();
     }
     if (sandbox != null) {
+      Path voicemail = sandbox.etc().resolve("voicemail.conf");
+      Files.writeString(voicemail, Files.readString(voicemail).replace("\n" + INCLUDE + "\n", ""));
       Files.deleteIfExists(sandbox.etc().resolve(FRAGMENT));
       sandbox.cli("module reload app_voicemail.so");
     }
