@@ -21,7 +21,12 @@ public class AmiException extends RuntimeException {
     /** Asterisk did not answer (or finish a list) within the configured timeout. */
     TIMEOUT,
     /** Asterisk answered the action with an error, e.g. "Permission denied". */
-    ACTION_FAILED
+    ACTION_FAILED,
+    /**
+     * A list arrived short or corrupt (see {@link AmiIncompleteException}), or the peer sent more
+     * than vaxel holds in memory. What was read must not pass for the PBX's state.
+     */
+    INCOMPLETE
   }
 
   private final Kind kind;

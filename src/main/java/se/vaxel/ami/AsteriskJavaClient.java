@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
@@ -31,28 +31,29 @@ import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.action.PJSipShowContactsAction;
-import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.SetVarAction;
-import org.asteriskjava.manager.action.VoicemailUsersListAction;
 import org.asteriskjava.manager.event.EndpointList;
 import org.asteriskjava.manager.event.ListDialplanEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.asteriskjava.manager.event.ShowDialplanCompleteEvent;
 import org.asteriskjava.manager.event.VoicemailUserEntryEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.asteriskjava.util.SocketConnectionFacade;
 import se.vaxel.ami.AsteriskJavaExtensions.ContactEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.ContactsCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeEntryEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DialplanCompleteEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.EndpointsCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.GenericAction;
 import se.vaxel.ami.AsteriskJavaExtensions.GenericListAction;
+import se.vaxel.ami.AsteriskJavaExtensions.ListCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateListCompleteEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.VoicemailUsersCompleteEvent;
 
 /**
  * {@link AmiClient} on Asterisk-Java 3.42 (see shared/notes/asterisk-java.md for what it does and
@@ -67,10 +68,14 @@ import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateListCompleteEvent;
  * and the library's loggers are only created once this class has loaded.
  *
  * <p>The connection is a {@link ManagerConnectionImpl} made here rather than by
- * ManagerConnectionFactory, for two reasons: the response and list timeout setters are not on the
- * ManagerConnection interface, and UserEvents with arbitrary headers cannot be received through the library at all
- * (it builds an event only for a class registered per event name, with a setter per header), so
- * {@link UserEventTap} reads them off the socket instead.
+ * ManagerConnectionFactory, for three reasons: the response and list timeout setters are not on
+ * the ManagerConnection interface; its socket must be vaxel's {@link DrainedSocket}, read by a
+ * thread that does nothing else and audited line by line by {@link AmiWire}, because Asterisk
+ * drops AMI output that is not read in time (docs/ami.md); and UserEvents with arbitrary headers
+ * cannot be received through the library at all (it builds an event only for a class registered
+ * per event name, with a setter per header), so {@link UserEventTap} reads them off the socket.
+ *
+ * <p>Every list read is proven whole or fails: see {@link #list}.
  */
 public final class AsteriskJavaClient implements AmiClient {
 
@@ -83,6 +88,7 @@ public final class AsteriskJavaClient implements AmiClient {
 
   private final ManagerConnection connection;
   private final AmiSettings settings;
+  private final AmiWire wire;
   private final UserEventDispatcher userEvents;
   private final PingThread keepAlive;
   private final AtomicLong roundTrips = new AtomicLong(LOGIN_ROUND_TRIPS);
@@ -91,37 +97,48 @@ public final class AsteriskJavaClient implements AmiClient {
   private AsteriskJavaClient(
       ManagerConnection connection,
       AmiSettings settings,
+      AmiWire wire,
       UserEventDispatcher userEvents,
       PingThread keepAlive) {
     this.connection = connection;
     this.settings = settings;
+    this.wire = wire;
     this.userEvents = userEvents;
     this.keepAlive = keepAlive;
   }
 
   /** Connects and logs in; see {@link AmiConnector#connect}. */
   static AsteriskJavaClient connect(AmiSettings settings) {
+    return connect(
+        settings, new AmiWire(), DrainedSocket.MAX_BUFFERED_BYTES, DrainedSocket.MAX_MESSAGE_BYTES);
+  }
+
+  /** {@link #connect(AmiSettings)} with the memory limits of {@code wire} and the socket. */
+  static AsteriskJavaClient connect(
+      AmiSettings settings, AmiWire wire, long maxBufferedBytes, int maxMessageBytes) {
     UserEventDispatcher userEvents = settings.events() ? new UserEventDispatcher() : null;
-    ManagerConnectionImpl connection = new TappedConnection(userEvents);
+    long actionMillis = settings.actionTimeout().toMillis();
+    long listMillis = settings.listTimeout().toMillis();
+    // The connect waits the action timeout, not the OS's minutes for a host that drops packets.
+    // A half-open link (peer gone without FIN) otherwise stays CONNECTED for ever and silently
+    // stops delivering events. No legitimate silence lasts longer than a list or reload may take,
+    // and the keep-alive Pings below keep an idle link from tripping it.
+    int connectTimeout = (int) Math.min(Integer.MAX_VALUE, actionMillis);
+    int readTimeout = (int) Math.min(Integer.MAX_VALUE, listMillis + actionMillis);
+    ManagerConnectionImpl connection =
+        new DrainedConnection(
+            settings, connectTimeout, readTimeout, wire, maxBufferedBytes, maxMessageBytes,
+            userEvents);
     connection.setHostname(settings.host());
     connection.setPort(settings.port());
     connection.setUsername(settings.user());
     connection.setPassword(settings.secret());
-    long actionMillis = settings.actionTimeout().toMillis();
-    long listMillis = settings.listTimeout().toMillis();
-    // Login waits (greeting, Challenge, Login) use the response timeout; the connect itself the
-    // socket timeout, which is otherwise the OS's minutes for a host that drops packets.
+    // Login waits (greeting, Challenge, Login) use the response timeout.
     connection.setDefaultResponseTimeout(actionMillis);
     connection.setDefaultEventTimeout(listMillis);
-    connection.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, actionMillis));
-    // A half-open link (peer gone without FIN) otherwise stays CONNECTED for ever and silently
-    // stops delivering events. No legitimate silence lasts longer than a list or reload may take,
-    // and the keep-alive Pings below keep an idle link from tripping it.
-    int readTimeout = (int) Math.min(Integer.MAX_VALUE, listMillis + actionMillis);
-    connection.setSocketReadTimeout(readTimeout);
     PingThread keepAlive = new PingThread(connection);
     keepAlive.setInterval(readTimeout / 3);
-    return open(connection, settings, userEvents, keepAlive);
+    return open(connection, settings, wire, userEvents, keepAlive);
   }
 
   /**
@@ -131,27 +148,31 @@ public final class AsteriskJavaClient implements AmiClient {
   static AsteriskJavaClient open(
       ManagerConnection connection,
       AmiSettings settings,
+      AmiWire wire,
       UserEventDispatcher userEvents,
       PingThread keepAlive) {
     // A refused login is final for a command line tool; retrying would only hide it.
     connection.setKeepAliveAfterAuthenticationFailure(false);
+    // Counts what leaves the library's event queue, for the brake in AmiWire.
+    connection.addEventListener(event -> wire.delivered());
     try {
       // "user" is the event class of UserEvent; nothing else is needed or wanted.
       connection.login(settings.events() ? "user" : "off");
     } catch (AuthenticationFailedException | TimeoutException | IOException | RuntimeException e) {
       shutDown(userEvents);
-      throw loginFailed(settings, e);
+      throw loginFailed(settings, wire, e);
     }
     AsteriskJavaExtensions.EVENT_CLASSES.forEach(connection::registerUserEventClass);
     if (keepAlive != null) {
       keepAlive.start();
     }
-    return new AsteriskJavaClient(connection, settings, userEvents, keepAlive);
+    return new AsteriskJavaClient(connection, settings, wire, userEvents, keepAlive);
   }
 
   @Override
   public List<VoicemailBox> voicemailUsers() {
-    return listEvents(new VoicemailUsersListAction(), settings.listTimeout()).stream()
+    return list("VoicemailUsersList", Map.of(), VoicemailUsersCompleteEvent.class, ERROR_IS_FAILURE)
+        .stream()
         .filter(VoicemailUserEntryEvent.class::isInstance)
         .map(e -> EventMapping.voicemailBox((VoicemailUserEntryEvent) e))
         .toList();
@@ -159,15 +180,10 @@ public final class AsteriskJavaClient implements AmiClient {
 
   @Override
   public Map<String, String> dbGetTree(String family) {
-    GenericListAction action =
-        new GenericListAction(
-            "DBGetTree", headers("Family", family), DbGetTreeCompleteEvent.class);
-    ResponseEvents answer = sendList(action, settings.listTimeout());
-    if (answer.getResponse() instanceof ManagerError error && notFound(error)) {
-      return Map.of();
-    }
     List<DbGetTreeEntryEvent> entries = new ArrayList<>();
-    for (ResponseEvent event : events(action, answer)) {
+    for (ResponseEvent event :
+        list("DBGetTree", headers("Family", family), DbGetTreeCompleteEvent.class,
+            AsteriskJavaClient::notFound)) {
       if (event instanceof DbGetTreeEntryEvent entry) {
         entries.add(entry);
       }
@@ -177,16 +193,13 @@ public final class AsteriskJavaClient implements AmiClient {
 
   @Override
   public Optional<String> dbGet(String family, String key) {
-    GenericListAction action =
-        new GenericListAction(
+    return list(
             "DBGet",
             orderedHeaders("Family", family, "Key", key),
-            DbGetCompleteEvent.class);
-    ResponseEvents answer = sendList(action, settings.actionTimeout());
-    if (answer.getResponse() instanceof ManagerError error && notFound(error)) {
-      return Optional.empty();
-    }
-    return events(action, answer).stream()
+            DbGetCompleteEvent.class,
+            AsteriskJavaClient::notFound,
+            settings.actionTimeout())
+        .stream()
         .filter(DbGetEntryEvent.class::isInstance)
         .map(e -> EventMapping.value((DbGetEntryEvent) e))
         .findFirst();
@@ -232,10 +245,8 @@ public final class AsteriskJavaClient implements AmiClient {
 
   @Override
   public List<PresenceEntry> presenceStates() {
-    return listEvents(
-            new GenericListAction(
-                "PresenceStateList", Map.of(), PresenceStateListCompleteEvent.class),
-            settings.listTimeout())
+    return list(
+            "PresenceStateList", Map.of(), PresenceStateListCompleteEvent.class, ERROR_IS_FAILURE)
         .stream()
         .filter(PresenceStateEntryEvent.class::isInstance)
         .map(e -> EventMapping.presence((PresenceStateEntryEvent) e))
@@ -257,15 +268,10 @@ public final class AsteriskJavaClient implements AmiClient {
 
   @Override
   public List<DialplanEntry> showDialplan(String context) {
-    GenericListAction action =
-        new GenericListAction(
-            "ShowDialPlan", headers("Context", context), ShowDialplanCompleteEvent.class);
-    ResponseEvents answer = sendList(action, settings.listTimeout());
-    if (answer.getResponse() instanceof ManagerError error && noSuchContext(error)) {
-      return List.of();
-    }
     List<DialplanEntry> entries = new ArrayList<>();
-    for (ResponseEvent event : events(action, answer)) {
+    for (ResponseEvent event :
+        list("ShowDialPlan", headers("Context", context), DialplanCompleteEvent.class,
+            AsteriskJavaClient::noSuchContext)) {
       if (event instanceof ListDialplanEvent line) {
         EventMapping.dialplanEntry(line)
             .filter(entry -> entry.context().equals(context))
@@ -277,12 +283,9 @@ public final class AsteriskJavaClient implements AmiClient {
 
   @Override
   public List<Endpoint> pjsipEndpoints() {
-    PJSipShowEndpointsAction action = new PJSipShowEndpointsAction();
-    ResponseEvents answer = sendList(action, settings.listTimeout());
-    if (answer.getResponse() instanceof ManagerError error && noneFound(error)) {
-      return List.of();
-    }
-    return events(action, answer).stream()
+    return list("PJSIPShowEndpoints", Map.of(), EndpointsCompleteEvent.class,
+            AsteriskJavaClient::noneFound)
+        .stream()
         .filter(EndpointList.class::isInstance)
         .map(e -> EventMapping.endpoint((EndpointList) e))
         .toList();
@@ -290,12 +293,9 @@ public final class AsteriskJavaClient implements AmiClient {
 
   @Override
   public List<Contact> pjsipContacts() {
-    PJSipShowContactsAction action = new PJSipShowContactsAction();
-    ResponseEvents answer = sendList(action, settings.listTimeout());
-    if (answer.getResponse() instanceof ManagerError error && noneFound(error)) {
-      return List.of();
-    }
-    return events(action, answer).stream()
+    return list("PJSIPShowContacts", Map.of(), ContactsCompleteEvent.class,
+            AsteriskJavaClient::noneFound)
+        .stream()
         .filter(ContactEntryEvent.class::isInstance)
         .map(e -> EventMapping.contact((ContactEntryEvent) e))
         .toList();
@@ -362,6 +362,7 @@ public final class AsteriskJavaClient implements AmiClient {
   }
 
   private ManagerResponse send(ManagerAction action, Duration timeout) {
+    awaitReconnect();
     roundTrips.incrementAndGet();
     long start = System.nanoTime();
     ManagerResponse response;
@@ -380,36 +381,167 @@ public final class AsteriskJavaClient implements AmiClient {
     return response;
   }
 
-  private ResponseEvents sendList(EventGeneratingAction action, Duration timeout) {
+  /** Silence after a list's last entry that means its Complete event was lost. */
+  private static final Duration STALL = Duration.ofSeconds(1);
+
+  /** For lists where any Error answer is a failure. */
+  private static final Predicate<ManagerError> ERROR_IS_FAILURE = error -> false;
+
+  private List<ResponseEvent> list(
+      String name,
+      Map<String, String> headers,
+      Class<? extends ListCompleteEvent> complete,
+      Predicate<ManagerError> meansEmpty) {
+    return list(name, headers, complete, meansEmpty, settings.listTimeout());
+  }
+
+  /**
+   * The entries of a list (its Complete event left out), proven whole: counted against the
+   * ListItems of its Complete event, on the wire and as the library delivered them, with no
+   * message glued to another. Asterisk drops output it cannot write in time (docs/ami.md), so a
+   * list that falls short is read once more; falling short twice is an
+   * {@link AmiIncompleteException}. Asterisk also closes the session after such a loss; the
+   * second read waits for the library to reconnect, and is sent once more if it went out before
+   * the library noticed. An Error answer that {@code meansEmpty} is an empty list.
+   */
+  private List<ResponseEvent> list(
+      String name,
+      Map<String, String> headers,
+      Class<? extends ListCompleteEvent> complete,
+      Predicate<ManagerError> meansEmpty,
+      Duration timeout) {
+    AmiWire.Shortfall first = null;
+    boolean resent = false;
+    while (true) {
+      GenericListAction action = new GenericListAction(name, headers, complete);
+      AmiWire.ListRead read = wire.begin();
+      action.setActionId(read.actionId());
+      ResponseEvents answer;
+      try {
+        answer = sendList(action, timeout, read);
+      } catch (AmiException e) {
+        if (e.kind() != AmiException.Kind.UNREACHABLE) {
+          throw e;
+        }
+        if (!resent) {
+          // Sent before the library noticed that Asterisk hung up (after a loss, or after the
+          // previous action's): a list is only read, so once more after reconnecting.
+          resent = true;
+          continue;
+        }
+        if (first == null) {
+          throw e;
+        }
+        throw new AmiIncompleteException(incomplete(name, first, false), e);
+      } finally {
+        wire.end(read);
+      }
+      if (read.overflow()) {
+        throw new AmiIncompleteException(
+            name
+                + " from the AMI at "
+                + settings.address()
+                + " sent more than "
+                + String.format(Locale.ROOT, "%,d", read.cap())
+                + " entries; vaxel stopped reading it rather than fill its memory. Is "
+                + settings.address()
+                + " really an Asterisk?");
+      }
+      if (answer.getResponse() instanceof ManagerError error && meansEmpty.test(error)) {
+        return List.of();
+      }
+      check(name, answer.getResponse());
+      List<ResponseEvent> entries = new ArrayList<>();
+      ListCompleteEvent end = null;
+      for (ResponseEvent event : answer.getEvents() == null ? List.<ResponseEvent>of()
+          : answer.getEvents()) {
+        if (complete.isInstance(event)) {
+          end = complete.cast(event);
+        } else {
+          entries.add(event);
+        }
+      }
+      if (end == null && !read.aborted() && !read.sawAny()) {
+        // The library also ends a list early, without error, when the link drops after the
+        // Success response; a partial list must never pass for the PBX's whole state.
+        throw lost(null);
+      }
+      Optional<AmiWire.Shortfall> shortfall =
+          read.shortfall(end != null, end == null ? null : end.getListItems(), entries.size());
+      if (shortfall.isEmpty()) {
+        return entries;
+      }
+      if (first != null) {
+        throw new AmiIncompleteException(incomplete(name, shortfall.get(), true));
+      }
+      first = shortfall.get();
+    }
+  }
+
+  /**
+   * Waits up to the action timeout while the library reconnects: Asterisk hangs up an AMI
+   * session after a write that timed out (docs/ami.md), and the library logs in again at once.
+   */
+  private void awaitReconnect() {
+    long deadline = System.nanoTime() + settings.actionTimeout().toNanos();
+    while (connection.getState() == ManagerConnectionState.RECONNECTING
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** What was lost and how to stop it, for an operator (docs/ami.md, "Lossy output"). */
+  private String incomplete(String name, AmiWire.Shortfall lost, boolean twice) {
+    List<String> what = new ArrayList<>();
+    if (lost.expected() != null) {
+      what.add(
+          String.format(Locale.ROOT, "%,d of %,d entries", lost.received(), lost.expected()));
+    } else {
+      what.add(String.format(Locale.ROOT, "%,d entries", lost.received()));
+    }
+    if (lost.glued() > 0) {
+      what.add(lost.glued() + (lost.glued() == 1 ? " message" : " messages")
+          + " cut off and glued to the next");
+    }
+    if (lost.completeLost()) {
+      what.add("the Complete event that ends the list was lost");
+    }
+    return name
+        + " from the AMI at "
+        + settings.address()
+        + (twice ? " arrived incomplete twice (" : " arrived incomplete (")
+        + String.join("; ", what)
+        + (twice ? ")" : ") and the connection was lost before it could be read again")
+        + ", so nothing was concluded from it. Asterisk drops AMI output that it cannot write"
+        + " within the AMI user's writetimeout (default 100 ms). Add the line"
+        + " 'writetimeout = 10000' to the ["
+        + settings.user()
+        + "] section of manager.conf and run 'manager reload' on the PBX (see docs/ami.md).";
+  }
+
+  private ResponseEvents sendList(
+      EventGeneratingAction action, Duration timeout, AmiWire.ListRead read) {
+    awaitReconnect();
     roundTrips.incrementAndGet();
     long start = System.nanoTime();
     try {
       return connection.sendEventGeneratingAction(action, timeout.toMillis());
     } catch (EventTimeoutException e) {
+      // Cut short on purpose (a lost Complete event, too many entries), garbled on the way, or
+      // entries that stopped long before the deadline: the list is incomplete, not the PBX
+      // slow. Asterisk writes a list without pausing, so a second of silence is a lost end.
+      if (read.aborted() || read.glued() || read.stalled(STALL)) {
+        return e.getPartialResult();
+      }
       throw timedOut(action.getAction(), timeout, start, e);
     } catch (IOException | IllegalStateException e) {
       throw lost(e);
     }
-  }
-
-  /** A list's entries and its Complete event; an Error answer fails with ACTION_FAILED. */
-  private Collection<ResponseEvent> listEvents(EventGeneratingAction action, Duration timeout) {
-    return events(action, sendList(action, timeout));
-  }
-
-  /**
-   * The events of a list that Asterisk answered with Success. The library also ends a list early,
-   * without error, when the link drops after the Success response; without the Complete event
-   * the list is partial, and a partial list must never pass for the PBX's whole state.
-   */
-  private Collection<ResponseEvent> events(EventGeneratingAction action, ResponseEvents answer) {
-    check(action.getAction(), answer.getResponse());
-    Collection<ResponseEvent> events = answer.getEvents() == null ? List.of() : answer.getEvents();
-    Class<? extends ResponseEvent> complete = action.getActionCompleteEventClass();
-    if (events.stream().noneMatch(complete::isInstance)) {
-      throw lost(null);
-    }
-    return events;
   }
 
   private ManagerResponse succeed(ManagerAction action) {
@@ -453,25 +585,50 @@ public final class AsteriskJavaClient implements AmiClient {
   }
 
   private AmiException lost(Exception cause) {
+    String failure = wire.failure();
+    if (failure != null) {
+      return new AmiException(
+          AmiException.Kind.INCOMPLETE,
+          failure + " from " + settings.address() + ". Is it really an Asterisk?",
+          cause);
+    }
     return new AmiException(
         AmiException.Kind.UNREACHABLE, "lost the AMI connection to " + settings.address(), cause);
   }
 
   /**
-   * Maps how the library's login fails. It waits for the greeting, Challenge and Login with the
-   * action timeout, but reports the three differently: no greeting as TimeoutException or, when
-   * its reader noticed the socket it closed first, as "Socket closed"; a Challenge or Login that
-   * goes unanswered as an AuthenticationFailedException caused by a TimeoutException.
+   * Maps how the library's login fails, saying which step ran out of time: the connect, the
+   * greeting, or the login itself. The library waits for the greeting, Challenge and Login with
+   * the action timeout but reports the three alike: no greeting as TimeoutException or, when its
+   * reader noticed the socket it closed first, as "Socket closed"; a Challenge or Login that goes
+   * unanswered as an AuthenticationFailedException caused by a TimeoutException. The wire tells
+   * how far the conversation got.
    */
-  static AmiException loginFailed(AmiSettings settings, Exception e) {
+  static AmiException loginFailed(AmiSettings settings, AmiWire wire, Exception e) {
     String address = settings.address();
     String within = " within " + seconds(settings.actionTimeout());
     boolean noGreeting =
         e instanceof TimeoutException
             || (e instanceof SocketException && "Socket closed".equals(e.getMessage()));
     if (noGreeting) {
+      if (!wire.isConnected()) {
+        return new AmiException(
+            AmiException.Kind.TIMEOUT, "could not connect to the AMI at " + address + within, e);
+      }
+      if (wire.isGreeted()) {
+        return new AmiException(
+            AmiException.Kind.TIMEOUT,
+            "the AMI at " + address + " did not answer the login" + within,
+            e);
+      }
       return new AmiException(
-          AmiException.Kind.TIMEOUT, "no AMI greeting from " + address + within, e);
+          AmiException.Kind.TIMEOUT,
+          "connected to "
+              + address
+              + ", but no AMI greeting came"
+              + within
+              + " (is it an Asterisk manager port?)",
+          e);
     }
     if (e instanceof AuthenticationFailedException) {
       if (e.getCause() instanceof TimeoutException) {
@@ -506,7 +663,7 @@ public final class AsteriskJavaClient implements AmiClient {
     } else if (cause instanceof NoRouteToHostException) {
       reason = "no route to host";
     } else if (cause instanceof SocketTimeoutException) {
-      reason = "no answer within " + seconds(settings.actionTimeout());
+      reason = "the connection timed out after " + seconds(settings.actionTimeout());
     } else {
       reason = orElse(cause.getMessage(), cause.getClass().getSimpleName());
     }
@@ -581,17 +738,42 @@ public final class AsteriskJavaClient implements AmiClient {
     }
   }
 
-  /** A library connection whose sockets pass UserEvents to {@code userEvents}, if any. */
-  private static final class TappedConnection extends ManagerConnectionImpl {
+  /**
+   * A library connection on a {@link DrainedSocket}, whose lines {@link AmiWire} audits, and
+   * that passes UserEvents to {@code userEvents}, if any.
+   */
+  private static final class DrainedConnection extends ManagerConnectionImpl {
+    private final AmiSettings settings;
+    private final int connectTimeout;
+    private final int readTimeout;
+    private final AmiWire wire;
+    private final long maxBufferedBytes;
+    private final int maxMessageBytes;
     private final UserEventDispatcher userEvents;
 
-    TappedConnection(UserEventDispatcher userEvents) {
+    DrainedConnection(
+        AmiSettings settings,
+        int connectTimeout,
+        int readTimeout,
+        AmiWire wire,
+        long maxBufferedBytes,
+        int maxMessageBytes,
+        UserEventDispatcher userEvents) {
+      this.settings = settings;
+      this.connectTimeout = connectTimeout;
+      this.readTimeout = readTimeout;
+      this.wire = wire;
+      this.maxBufferedBytes = maxBufferedBytes;
+      this.maxMessageBytes = maxMessageBytes;
       this.userEvents = userEvents;
     }
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-      SocketConnectionFacade socket = super.createSocket();
+      SocketConnectionFacade socket =
+          DrainedSocket.connect(
+              settings.host(), settings.port(), connectTimeout, readTimeout, wire,
+              maxBufferedBytes, maxMessageBytes);
       return userEvents == null ? socket : new UserEventTap(socket, userEvents);
     }
   }

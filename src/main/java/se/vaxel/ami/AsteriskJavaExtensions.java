@@ -32,7 +32,11 @@ public final class AsteriskJavaExtensions {
           DbGetTreeCompleteEvent.class,
           PresenceStateEntryEvent.class,
           PresenceStateListCompleteEvent.class,
-          ContactEntryEvent.class);
+          ContactEntryEvent.class,
+          VoicemailUsersCompleteEvent.class,
+          DialplanCompleteEvent.class,
+          EndpointsCompleteEvent.class,
+          ContactsCompleteEvent.class);
 
   /**
    * Any action by name. The library appends a {@code getAttributes()} map verbatim as headers,
@@ -75,7 +79,11 @@ public final class AsteriskJavaExtensions {
     }
   }
 
-  /** Base for the "…Complete" events that end a list; only their arrival matters. */
+  /**
+   * Base for the "…Complete" events that end a list. Its ListItems is the number of entries
+   * Asterisk sent, against which every list read is counted (docs/ami.md). The library's own
+   * classes for these events lack ListItems or a common type, so vaxel registers its own.
+   */
   public abstract static class ListCompleteEvent extends ResponseEvent {
     private String eventList;
     private Integer listItems;
@@ -294,6 +302,34 @@ public final class AsteriskJavaExtensions {
 
     public void setStatus(String status) {
       this.status = status;
+    }
+  }
+
+  @AsteriskMapping("VoicemailUserEntryComplete")
+  public static final class VoicemailUsersCompleteEvent extends ListCompleteEvent {
+    public VoicemailUsersCompleteEvent(Object source) {
+      super(source);
+    }
+  }
+
+  @AsteriskMapping("ShowDialPlanComplete")
+  public static final class DialplanCompleteEvent extends ListCompleteEvent {
+    public DialplanCompleteEvent(Object source) {
+      super(source);
+    }
+  }
+
+  @AsteriskMapping("EndpointListComplete")
+  public static final class EndpointsCompleteEvent extends ListCompleteEvent {
+    public EndpointsCompleteEvent(Object source) {
+      super(source);
+    }
+  }
+
+  @AsteriskMapping("ContactListComplete")
+  public static final class ContactsCompleteEvent extends ListCompleteEvent {
+    public ContactsCompleteEvent(Object source) {
+      super(source);
     }
   }
 }

@@ -31,8 +31,8 @@ final class AmiOptions {
   Optional<Path> secretFile = Optional.empty();
 
   @Option(names = "--ami-timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "How long one AMI action may take (default: ${DEFAULT-VALUE}); lists and "
-          + "reloads may take six times as long.")
+      description = "How long connecting, the AMI greeting, the login and each AMI action may "
+          + "take (default: ${DEFAULT-VALUE}); lists and reloads may take six times as long.")
   int timeoutSeconds;
 
   /**

@@ -3,6 +3,7 @@ package se.vaxel.ami;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -34,6 +35,7 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+import se.vaxel.ami.AsteriskJavaExtensions.DbGetCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.GenericListAction;
@@ -46,9 +48,10 @@ class AsteriskJavaClientTest {
   private static final AmiSettings SETTINGS = AmiSettings.of("pbx", 5038, "vaxel", SECRET);
 
   private final ManagerConnection connection = mock(ManagerConnection.class);
+  private final AmiWire wire = new AmiWire();
 
   private AmiClient connect(AmiSettings settings) {
-    return AsteriskJavaClient.open(connection, settings, null, null);
+    return AsteriskJavaClient.open(connection, settings, wire, null, null);
   }
 
   private AmiClient connected() {
@@ -88,6 +91,12 @@ class AsteriskJavaClientTest {
     };
   }
 
+  private static <T extends AsteriskJavaExtensions.ListCompleteEvent> T complete(T event,
+      int items) {
+    event.setListItems(items);
+    return event;
+  }
+
   @Test
   void aRefusedConnectionIsUnreachable() throws Exception {
     AmiException e = loginFailure(new ConnectException("Connection refused"));
@@ -113,10 +122,37 @@ class AsteriskJavaClientTest {
   }
 
   @Test
-  void noGreetingIsATimeout() throws Exception {
+  void noGreetingIsATimeoutThatSaysTheConnectionWasMade() throws Exception {
+    wire.connected();
     AmiException e = loginFailure(new TimeoutException("Timeout waiting for protocol identifier"));
     assertEquals(AmiException.Kind.TIMEOUT, e.kind());
-    assertEquals("no AMI greeting from pbx:5038 within 10 s", e.getMessage());
+    assertEquals(
+        "connected to pbx:5038, but no AMI greeting came within 10 s"
+            + " (is it an Asterisk manager port?)",
+        e.getMessage());
+  }
+
+  @Test
+  void aTimeoutBeforeAnyConnectionSaysSo() throws Exception {
+    AmiException e = loginFailure(new TimeoutException("Timeout waiting for protocol identifier"));
+    assertEquals(AmiException.Kind.TIMEOUT, e.kind());
+    assertEquals("could not connect to the AMI at pbx:5038 within 10 s", e.getMessage());
+  }
+
+  @Test
+  void aConnectThatTimesOutIsUnreachableAndSaysSo() throws Exception {
+    AmiException e = loginFailure(new java.net.SocketTimeoutException("connect timed out"));
+    assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+    assertEquals(
+        "cannot reach the AMI at pbx:5038: the connection timed out after 10 s", e.getMessage());
+  }
+
+  @Test
+  void aGreetingWithoutLoginAnswerIsALoginTimeout() throws Exception {
+    wire.connected();
+    wire.observe("Asterisk Call Manager/11.0.0");
+    AmiException e = loginFailure(new TimeoutException("Timeout waiting for protocol identifier"));
+    assertEquals("the AMI at pbx:5038 did not answer the login within 10 s", e.getMessage());
   }
 
   @Test
@@ -210,8 +246,7 @@ class AsteriskJavaClientTest {
         new AsteriskJavaExtensions.DbGetEntryEvent(this);
     entry.setVal(new Verbatim("still here"));
     when(connection.sendEventGeneratingAction(any(EventGeneratingAction.class), anyLong()))
-        .thenReturn(
-            answer(success(), entry, new AsteriskJavaExtensions.DbGetCompleteEvent(this)));
+        .thenReturn(answer(success(), entry, complete(new DbGetCompleteEvent(this), 1)));
     AmiException e =
         assertThrows(AmiException.class, () -> client.dbDel("vaxel-absence", "2101"));
     assertEquals("AMI action DBDel failed: Database entry could not be deleted", e.getMessage());
@@ -226,7 +261,7 @@ class AsteriskJavaClientTest {
     ArgumentCaptor<EventGeneratingAction> sent =
         ArgumentCaptor.forClass(EventGeneratingAction.class);
     when(connection.sendEventGeneratingAction(sent.capture(), anyLong()))
-        .thenReturn(answer(success(), entry, new DbGetTreeCompleteEvent(this)));
+        .thenReturn(answer(success(), entry, complete(new DbGetTreeCompleteEvent(this), 1)));
     assertEquals(Map.of("2101", "2026-08-01|2102"), client.dbGetTree("vaxel-absence"));
     GenericListAction action = (GenericListAction) sent.getValue();
     assertEquals("DBGetTree", action.getAction());
@@ -243,6 +278,29 @@ class AsteriskJavaClientTest {
     AmiException e =
         assertThrows(AmiException.class, () -> client.dbGetTree("vaxel-absence"));
     assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+  }
+
+  @Test
+  void aListShortOfItsListItemsIsReadAgainThenIncomplete() throws Exception {
+    AmiClient client = connected();
+    DbGetTreeEntryEvent entry = new DbGetTreeEntryEvent(this);
+    entry.setKey("/vaxel-absence/2101");
+    entry.setVal(new Verbatim("x"));
+    when(connection.sendEventGeneratingAction(any(EventGeneratingAction.class), anyLong()))
+        .thenReturn(answer(success(), entry, complete(new DbGetTreeCompleteEvent(this), 2)));
+    AmiIncompleteException e =
+        assertThrows(AmiIncompleteException.class, () -> client.dbGetTree("vaxel-absence"));
+    verify(connection, times(2)).sendEventGeneratingAction(any(EventGeneratingAction.class),
+        anyLong());
+    assertTrue(e.getMessage().contains("(1 of 2 entries)"), e.getMessage());
+  }
+
+  @Test
+  void aListWithoutListItemsCannotProveItIsWhole() throws Exception {
+    AmiClient client = connected();
+    when(connection.sendEventGeneratingAction(any(EventGeneratingAction.class), anyLong()))
+        .thenReturn(answer(success(), new DbGetTreeCompleteEvent(this)));
+    assertThrows(AmiIncompleteException.class, () -> client.dbGetTree("vaxel-absence"));
   }
 
   @Test

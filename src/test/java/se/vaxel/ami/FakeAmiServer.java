@@ -30,17 +30,41 @@ final class FakeAmiServer implements AutoCloseable {
     /** Log in, then close the connection when the next action arrives. */
     DROP_ON_ACTION,
     /** Log in, then answer every action with Success; after a DBPut, send a UserEvent. */
-    SUCCEED_AND_EMIT_USER_EVENT
+    SUCCEED_AND_EMIT_USER_EVENT,
+    /** Log in, then let the {@link Script} answer every action. */
+    SCRIPTED
+  }
+
+  /** Writes the raw answer to one action, glued, cut short or endless as a test needs. */
+  @FunctionalInterface
+  interface Script {
+    /**
+     * @param action the action's name, e.g. "VoicemailUsersList"
+     * @param actionId the ActionID the client sent, to be echoed
+     * @param count how many times this action has been received, this one included
+     */
+    void answer(String action, String actionId, int count, OutputStream out) throws IOException;
   }
 
   private final ServerSocket server;
   private final Behaviour behaviour;
   private final List<Socket> clients = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
+  private final Script script;
+  private final Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
   FakeAmiServer(Behaviour behaviour) throws IOException {
+    this(behaviour, null);
+  }
+
+  FakeAmiServer(Script script) throws IOException {
+    this(Behaviour.SCRIPTED, script);
+  }
+
+  private FakeAmiServer(Behaviour behaviour, Script script) throws IOException {
     this.server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
     this.behaviour = behaviour;
+    this.script = script;
     this.acceptor = new Thread(this::acceptLoop, "fake-ami");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -88,6 +112,12 @@ final class FakeAmiServer implements AutoCloseable {
           }
           default -> {
             switch (behaviour) {
+              case SCRIPTED ->
+                  script.answer(
+                      action.getOrDefault("action", ""),
+                      id,
+                      counts.merge(name, 1, Integer::sum),
+                      out);
               case IGNORE_ACTIONS -> {}
               case DROP_ON_ACTION -> {
                 return;
