@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.DialplanEntry;
-import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.DialplanContexts;
 
 /**
@@ -38,16 +37,25 @@ public final class LoadedDialplan {
 
   private LoadedDialplan() {}
 
-  /** The fingerprint the loaded dialplan returns, "" when our route context is not loaded. */
-  public static String fingerprint(AmiClient ami, AsteriskSettings settings) {
-    return fingerprint(ami.showDialplan(DialplanContexts.of(settings).route()));
+  /**
+   * Every context vaxel owns as Asterisk has it loaded, by name (an empty list: not loaded), in
+   * one ShowDialPlan per context however many people.
+   *
+   * @throws se.vaxel.ami.AmiException when a context cannot be read: the dialplan could not be
+   *     checked, which is never a difference
+   */
+  public static Map<String, List<DialplanEntry>> read(AmiClient ami, DialplanContexts contexts) {
+    Map<String, List<DialplanEntry>> out = new LinkedHashMap<>();
+    for (String context : contexts.all()) {
+      out.put(context, List.copyOf(ami.showDialplan(context)));
+    }
+    return out;
   }
 
   /** The data of the route context's {@code fingerprint} extension, "" when there is none. */
   public static String fingerprint(List<DialplanEntry> route) {
     return route.stream()
-        .filter(e -> !e.isHint() && e.extension().equals(FINGERPRINT_EXTENSION)
-            && e.priority() == 1)
+        .filter(e -> e.priority() == 1 && e.extension().equals(FINGERPRINT_EXTENSION))
         .map(e -> e.appData().strip())
         .findFirst()
         .orElse("");
@@ -60,7 +68,7 @@ public final class LoadedDialplan {
   public static Set<String> extensions(List<DialplanEntry> staff) {
     Set<String> out = new TreeSet<>();
     for (DialplanEntry e : staff) {
-      if (!e.isHint() && !e.extension().startsWith("_")) {
+      if (e.isPriority() && !e.extension().startsWith("_")) {
         out.add(e.extension());
       }
     }
@@ -84,14 +92,14 @@ public final class LoadedDialplan {
     Pattern dbExists = Pattern.compile(
         "DB_EXISTS\\(\\s*" + Pattern.quote(DialplanContexts.OVERRIDE_FAMILY) + "/");
     return absence.stream()
-        .anyMatch(e -> !e.isHint() && dbExists.matcher(e.appData()).find());
+        .anyMatch(e -> e.isPriority() && dbExists.matcher(e.appData()).find());
   }
 
   /** Per non-pattern extension, its windows in the order the dialplan tries them. */
   static Map<String, List<LoadedRouting.Window>> windows(List<DialplanEntry> planned) {
     Map<String, List<LoadedRouting.Window>> out = new LinkedHashMap<>();
     planned.stream()
-        .filter(e -> !e.isHint() && !e.extension().startsWith("_")
+        .filter(e -> e.isPriority() && !e.extension().startsWith("_")
             && e.application().equalsIgnoreCase("ExecIf"))
         .sorted(Comparator.comparing(DialplanEntry::extension)
             .thenComparingInt(DialplanEntry::priority))
@@ -113,7 +121,7 @@ public final class LoadedDialplan {
    */
   static List<Integer> ringTimeouts(List<DialplanEntry> route) {
     return route.stream()
-        .filter(e -> !e.isHint() && e.application().equalsIgnoreCase("Dial"))
+        .filter(e -> e.isPriority() && e.application().equalsIgnoreCase("Dial"))
         .sorted(Comparator.comparing(DialplanEntry::extension)
             .thenComparingInt(DialplanEntry::priority))
         .map(e -> {

@@ -14,6 +14,11 @@ public record DialplanContexts(
   /** AstDB family where the greeting probe of {@code vaxel check} leaves its results. */
   public static final String PROBE_FAMILY = "vaxel-probe";
 
+  /** Every context vaxel owns, in the order the generated file defines them. */
+  public java.util.List<String> all() {
+    return java.util.List.of(staff, route, absence, planned, probe);
+  }
+
   public static DialplanContexts of(AsteriskSettings settings) {
     String base = settings.dialplanContext();
     return new DialplanContexts(base, base + "-route", base + "-absence", base + "-planned",

@@ -6,12 +6,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.calendar.WorkingDays;
+import se.vaxel.live.GeneratedDialplan;
 import se.vaxel.live.LoadedRouting;
 import se.vaxel.live.LoadedRouting.Window;
 import se.vaxel.live.Snapshot;
@@ -20,6 +23,8 @@ import se.vaxel.model.CallRouting;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
+import se.vaxel.render.AsteriskConfig;
+import se.vaxel.render.Templates;
 import se.vaxel.live.EffectiveAbsence;
 import se.vaxel.live.LiveOverride;
 import se.vaxel.staff.StaffException;
@@ -88,9 +93,12 @@ final class Fixture {
 
   final Staff staff;
   Instant now = NOW;
-  String expectedFingerprint = FINGERPRINT;
   Map<String, VoicemailBox> mailboxes = new HashMap<>();
   String fingerprint = FINGERPRINT;
+  /** What the shipped template generates for this staff.yaml (fingerprint: FINGERPRINT). */
+  final GeneratedDialplan generated;
+  /** Every context of ours as ShowDialPlan lists it: at first exactly what is generated. */
+  Map<String, List<DialplanEntry>> dialplan = new LinkedHashMap<>();
   Set<String> dialplanExtensions = new HashSet<>();
   boolean overridesHonoured = true;
   Map<String, List<Window>> planned = new HashMap<>();
@@ -104,6 +112,19 @@ final class Fixture {
 
   private Fixture(Staff staff) {
     this.staff = staff;
+    this.generated = GeneratedDialplan.parse(new AsteriskConfig(new Templates(Optional.empty()),
+        "test").render(staff).extensionsConf(), FINGERPRINT);
+    generated.contexts().forEach((name, entries) -> dialplan.put(name, new ArrayList<>(entries)));
+  }
+
+  /** Replaces one loaded priority, as a hand edit or an older definition of it would. */
+  void loaded(String context, String extension, int priority, String application,
+      String data) {
+    List<DialplanEntry> entries = dialplan.get(context);
+    entries.replaceAll(e -> e.extension().equals(extension) && e.priority() == priority
+        ? new DialplanEntry(context, extension, priority, e.label(), application, data,
+            e.registrar())
+        : e);
   }
 
   static Fixture compliant() {
@@ -167,13 +188,14 @@ final class Fixture {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(now, "127.0.0.1:5038", mailboxes, fingerprint, dialplanExtensions,
+    return new Snapshot(now, "127.0.0.1:5038", mailboxes, fingerprint, dialplan,
+        dialplanExtensions,
         new LoadedRouting(overridesHonoured, planned, ringTimeouts), overrides,
         Optional.ofNullable(greetings), Optional.ofNullable(endpoints), incomplete);
   }
 
   CheckInput input() {
-    return new CheckInput(staff, snapshot(), now, WORKING_DAYS, expectedFingerprint);
+    return new CheckInput(staff, snapshot(), now, WORKING_DAYS, generated);
   }
 
   List<Finding> check(Rule rule) {

@@ -305,9 +305,9 @@ class SnapshotReaderTest {
     AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
         "PJSIP/${EXTEN}", 5);
     assertEquals(callsToRead(3, pjsip), callsToRead(300, pjsip));
-    // 1 mailbox list, 4 contexts, 1 override tree, probe 4 + 1 poll, 2 PJSIP lists.
-    assertEquals(13, callsToRead(300, pjsip));
-    assertEquals(11, callsToRead(300, CapturedDialplan.SETTINGS));
+    // 1 mailbox list, 5 contexts, 1 override tree, probe 4 + 1 poll, 2 PJSIP lists.
+    assertEquals(14, callsToRead(300, pjsip));
+    assertEquals(12, callsToRead(300, CapturedDialplan.SETTINGS));
   }
 
   private int callsToRead(int people, AsteriskSettings settings) {
