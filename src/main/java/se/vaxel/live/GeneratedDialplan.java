@@ -17,10 +17,11 @@ import se.vaxel.ami.DialplanEntry;
  * template was given: the text is what Asterisk loads, so whatever the template made of the
  * model is what the PBX must show. The parser knows the part of extensions.conf syntax our
  * template writes ({@code [context]}, {@code exten =>}, {@code same =>}, priorities as numbers,
- * {@code n} or {@code hint}, labels, {@code include =>}, {@code switch =>}, {@code ;} comments
- * with {@code \;} for a literal semicolon) and splits application and data as pbx_config does:
- * the name up to the first "(", the data up to the last ")". Anything else is a line our own
- * template should not have written, and fails loudly rather than being compared wrongly.
+ * {@code n} or {@code hint}, labels, {@code include =>}, {@code switch =>}, {@code ignorepat =>},
+ * {@code ;} comments with {@code \;} for a literal semicolon) and splits application and data
+ * as pbx_config does: the name up to the first "(", the data up to the last ")". Anything else
+ * is a line our own template should not have written, and fails loudly rather than being
+ * compared wrongly.
  *
  * @param fingerprint the fingerprint the text embeds, a quick hint in messages
  * @param contexts every context of the text, in the order the text defines them
@@ -69,6 +70,8 @@ public record GeneratedDialplan(String fingerprint, Map<String, List<DialplanEnt
       String keyword = line.substring(0, arrow).strip().toLowerCase(java.util.Locale.ROOT);
       String value = line.substring(arrow + 2).strip();
       switch (keyword) {
+        // ShowDialPlan leaves ignore-patterns out, and they reach no extension.
+        case "ignorepat" -> { }
         case "include" -> current.add(new DialplanEntry(context, "", DialplanEntry.INCLUDE, "",
             value, "", REGISTRAR));
         case "switch" -> current.add(new DialplanEntry(context, "", DialplanEntry.SWITCH, "",
