@@ -1,10 +1,13 @@
 package se.vaxel.live;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -27,10 +30,21 @@ public final class LoadedDialplan {
   /** The extension of the route context whose Return carries the fingerprint. */
   static final String FINGERPRINT_EXTENSION = "fingerprint";
 
-  /** {@code $[${EPOCH} >= S & ${EPOCH} < E]?Return(T)}, the data of one planned window. */
+  /**
+   * {@code $[${EPOCH} >= S & ${EPOCH} < E]?Return(T)}, the data of one planned window, or with
+   * {@code & ${REGEX("^(WW|WW)$" ${week})}} before the "]" for the weeks of a weekly contact.
+   */
   private static final Pattern WINDOW = Pattern.compile(
-      "^\\s*\\$\\[\\s*\\$\\{EPOCH}\\s*>=\\s*(\\d+)\\s*&\\s*\\$\\{EPOCH}\\s*<\\s*(\\d+)\\s*]"
-          + "\\s*\\?\\s*Return\\(\\s*([^)]*?)\\s*\\)\\s*$");
+      "^\\s*\\$\\[\\s*\\$\\{EPOCH}\\s*>=\\s*(\\d+)\\s*&\\s*\\$\\{EPOCH}\\s*<\\s*(\\d+)\\s*"
+          + "(?:&\\s*\\$\\{REGEX\\(\"\\^\\(([0-9|]*)\\)\\$\"\\s+\\$\\{week}\\)}\\s*)?"
+          + "]\\s*\\?\\s*Return\\(\\s*([^)]*?)\\s*\\)\\s*$");
+
+  /** One week of a window's REGEX: two digits, as STRFTIME's %V gives it. */
+  private static final Pattern WEEK = Pattern.compile("^\\d{2}$");
+
+  /** {@code LOCAL(week)=${STRFTIME(${EPOCH},ZONE,%V)}}: the ISO week of the call in ZONE. */
+  private static final Pattern WEEK_OF_CALL = Pattern.compile(
+      "^\\s*LOCAL\\(week\\)\\s*=\\s*\\$\\{STRFTIME\\(\\$\\{EPOCH},([^,]+),%V\\)}\\s*$");
 
   /** A Dial timeout in seconds; Asterisk also takes fractions. */
   private static final Pattern SECONDS = Pattern.compile("^\\s*(\\d+)(?:\\.(\\d+))?\\s*$");
@@ -95,23 +109,63 @@ public final class LoadedDialplan {
         .anyMatch(e -> e.isPriority() && dbExists.matcher(e.appData()).find());
   }
 
-  /** Per non-pattern extension, its windows in the order the dialplan tries them. */
+  /**
+   * Per non-pattern extension, its windows in the order the dialplan tries them. A window whose
+   * weeks cannot be read is left out; weekly windows take the zone of the extension's
+   * {@code Set(LOCAL(week)=...)}, none when there is no such step.
+   */
   static Map<String, List<LoadedRouting.Window>> windows(List<DialplanEntry> planned) {
-    Map<String, List<LoadedRouting.Window>> out = new LinkedHashMap<>();
+    Map<String, List<DialplanEntry>> byExtension = new LinkedHashMap<>();
     planned.stream()
-        .filter(e -> e.isPriority() && !e.extension().startsWith("_")
-            && e.application().equalsIgnoreCase("ExecIf"))
+        .filter(e -> e.isPriority() && !e.extension().startsWith("_"))
         .sorted(Comparator.comparing(DialplanEntry::extension)
             .thenComparingInt(DialplanEntry::priority))
-        .forEach(e -> {
-          Matcher m = WINDOW.matcher(e.appData());
-          if (m.matches() && !m.group(3).isEmpty()) {
-            out.computeIfAbsent(e.extension(), k -> new ArrayList<>()).add(new LoadedRouting.Window(
-                Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3)));
+        .forEach(e -> byExtension.computeIfAbsent(e.extension(), k -> new ArrayList<>()).add(e));
+    Map<String, List<LoadedRouting.Window>> out = new LinkedHashMap<>();
+    byExtension.forEach((ext, entries) -> {
+      ZoneId zone = null;
+      List<LoadedRouting.Window> windows = new ArrayList<>();
+      for (DialplanEntry e : entries) {
+        if (e.application().equalsIgnoreCase("Set")) {
+          Matcher m = WEEK_OF_CALL.matcher(e.appData());
+          if (m.matches()) {
+            zone = zone(m.group(1).strip());
           }
-        });
-    out.replaceAll((ext, windows) -> List.copyOf(windows));
+        } else if (e.application().equalsIgnoreCase("ExecIf")) {
+          window(e.appData(), zone).ifPresent(windows::add);
+        }
+      }
+      if (!windows.isEmpty()) {
+        out.put(ext, List.copyOf(windows));
+      }
+    });
     return out;
+  }
+
+  private static Optional<LoadedRouting.Window> window(String data, ZoneId zone) {
+    Matcher m = WINDOW.matcher(data);
+    if (!m.matches() || m.group(4).isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Integer> weeks = new TreeSet<>();
+    if (m.group(3) != null) {
+      for (String part : m.group(3).split("\\|")) {
+        if (!WEEK.matcher(part).matches()) {
+          return Optional.empty();
+        }
+        weeks.add(Integer.parseInt(part));
+      }
+    }
+    return Optional.of(new LoadedRouting.Window(Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)), weeks, weeks.isEmpty() ? null : zone, m.group(4)));
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   /**

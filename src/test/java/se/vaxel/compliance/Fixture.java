@@ -19,6 +19,7 @@ import se.vaxel.live.LoadedRouting;
 import se.vaxel.live.LoadedRouting.Window;
 import se.vaxel.live.Snapshot;
 import se.vaxel.live.Snapshot.Greeting;
+import se.vaxel.model.Absence;
 import se.vaxel.model.CallRouting;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
@@ -133,7 +134,7 @@ final class Fixture {
 
   /**
    * What a PBX that applied this staff.yaml has: every mailbox as generated, the generated
-   * routing (live overrides read, planned windows as CallRouting cuts them, in epoch seconds),
+   * routing (live overrides read, planned windows as CallRouting routes them, in epoch seconds),
    * every greeting recorded (a temporary one for whoever is away at {@code now}), every phone
    * reachable, nothing unheard.
    */
@@ -158,9 +159,14 @@ final class Fixture {
       f.mailboxes.put(ext, mailbox(ext, p.fullName(), p.email() == null ? "" : p.email()));
       f.dialplanExtensions.add(ext);
       List<Window> windows = new ArrayList<>();
-      p.absences().forEach(a -> CallRouting.segments(f.staff, a).forEach(s -> windows.add(
-          new Window(s.start().atZone(ZONE).toEpochSecond(), s.end().atZone(ZONE).toEpochSecond(),
-              s.target()))));
+      for (Absence a : p.absences()) {
+        CallRouting.Route r = CallRouting.route(f.staff, a);
+        long start = r.start().atZone(ZONE).toEpochSecond();
+        long end = r.end().atZone(ZONE).toEpochSecond();
+        r.weekly().forEach((target, weeks) ->
+            windows.add(new Window(start, end, weeks, ZONE, target.extension())));
+        windows.add(new Window(start, end, r.fallback().extension()));
+      }
       if (!windows.isEmpty()) {
         f.planned.put(ext, windows);
       }
