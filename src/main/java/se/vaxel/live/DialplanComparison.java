@@ -33,31 +33,49 @@ public final class DialplanComparison {
   /** Application data longer than this is cut in messages. */
   private static final int SHOWN_DATA = 80;
 
+  /** What kind of difference. */
+  public enum Kind {
+    /** A context of ours that Asterisk does not have at all. */
+    CONTEXT_NOT_LOADED,
+    /** The generated text defines a context that is not one of ours: nothing checks it. */
+    CONTEXT_NOT_OURS,
+    /** An entry generated but not loaded. */
+    MISSING,
+    /** An entry loaded but not generated. */
+    EXTRA,
+    /** The same priority (or hint) loaded with other contents. */
+    CHANGED
+  }
+
   /**
    * One difference.
    *
    * @param context the context it is in
-   * @param generated what staff.yaml generates there; null when the loaded entry is extra
-   * @param loaded what Asterisk has there; null when it is missing. Both null: the whole
-   *     context is not loaded.
+   * @param generated what staff.yaml generates there; null for EXTRA and the context kinds
+   * @param loaded what Asterisk has there; null for MISSING and the context kinds
    */
-  public record Difference(String context, DialplanEntry generated, DialplanEntry loaded) {
+  public record Difference(Kind kind, String context, DialplanEntry generated,
+      DialplanEntry loaded) {
 
     public Difference {
+      Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(context, "context");
     }
 
     /** E.g. {@code vaxel-staff-route s,1: loaded Hangup(), generated Set(LOCAL(ext)=${ARG1})}. */
     public String describe() {
-      if (generated == null && loaded == null) {
+      if (kind == Kind.CONTEXT_NOT_LOADED) {
         return "context " + context + " is not loaded";
+      }
+      if (kind == Kind.CONTEXT_NOT_OURS) {
+        return "context " + context + " is generated but is not one of vaxel's contexts";
       }
       DialplanEntry any = generated != null ? generated : loaded;
       String where = context + " " + where(any);
-      if (generated == null) {
+      if (kind == Kind.EXTRA) {
         return where + ": loaded " + what(loaded) + ", not generated";
       }
-      if (loaded == null) {
+      if (kind == Kind.MISSING) {
         return where + ": missing, generated " + what(generated);
       }
       return where + ": loaded " + what(loaded) + ", generated " + what(generated);
@@ -102,8 +120,9 @@ public final class DialplanComparison {
   private DialplanComparison() {}
 
   /**
-   * @param loaded what ShowDialPlan listed per context we own (an empty list: not loaded); a
-   *     generated context missing here counts as not loaded
+   * @param loaded what ShowDialPlan listed for every context we own (an empty list: not
+   *     loaded); its keys are our contexts, so a generated context that is not among them is a
+   *     difference too
    */
   public static Result compare(GeneratedDialplan generated,
       Map<String, List<DialplanEntry>> loaded) {
@@ -112,10 +131,14 @@ public final class DialplanComparison {
     Set<String> contexts = new LinkedHashSet<>(generated.contexts().keySet());
     contexts.addAll(loaded.keySet());
     for (String context : contexts) {
+      if (!loaded.containsKey(context)) {
+        add(kept, count, new Difference(Kind.CONTEXT_NOT_OURS, context, null, null));
+        continue;
+      }
       List<DialplanEntry> want = generated.contexts().getOrDefault(context, List.of());
-      List<DialplanEntry> have = loaded.getOrDefault(context, List.of());
+      List<DialplanEntry> have = loaded.get(context);
       if (have.isEmpty() && !want.isEmpty()) {
-        add(kept, count, new Difference(context, null, null));
+        add(kept, count, new Difference(Kind.CONTEXT_NOT_LOADED, context, null, null));
         continue;
       }
       Map<String, DialplanEntry> byKey = new HashMap<>(have.size() * 2);
@@ -124,13 +147,15 @@ public final class DialplanComparison {
       }
       for (DialplanEntry w : want) {
         DialplanEntry h = byKey.remove(key(w));
-        if (h == null || !equal(w, h)) {
-          add(kept, count, new Difference(context, w, h));
+        if (h == null) {
+          add(kept, count, new Difference(Kind.MISSING, context, w, null));
+        } else if (!equal(w, h)) {
+          add(kept, count, new Difference(Kind.CHANGED, context, w, h));
         }
       }
       for (DialplanEntry h : have) {
         if (byKey.remove(key(h)) != null) {
-          add(kept, count, new Difference(context, null, h));
+          add(kept, count, new Difference(Kind.EXTRA, context, null, h));
         }
       }
     }

@@ -37,7 +37,7 @@ class DialplanStaleTest {
   @Test
   void notLoadedAtAllSaysWhichContextsAreMissingAndTheFingerprints() {
     Fixture f = Fixture.compliant();
-    f.dialplan.clear();
+    f.dialplan.replaceAll((context, entries) -> new java.util.ArrayList<>());
     f.fingerprint = "";
 
     String message = f.check(rule).get(0).message();

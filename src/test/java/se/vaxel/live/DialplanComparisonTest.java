@@ -103,12 +103,23 @@ class DialplanComparisonTest {
   @Test
   void aMissingContextIsOneDifferenceAMissingPriorityAnother() {
     Map<String, List<DialplanEntry>> loaded = captured();
-    loaded.remove(ABSENCE);
+    loaded.put(ABSENCE, List.of());
     loaded.put(PLANNED, new ArrayList<>(loaded.get(PLANNED).subList(1, 13)));
 
     assertEquals(List.of("context vaxel-it-staff-absence is not loaded",
         "vaxel-it-staff-planned 2202,1: missing, generated NoOp(anna.away)"),
         describe(DialplanComparison.compare(GENERATED, loaded)));
+  }
+
+  @Test
+  void aGeneratedContextThatIsNotOursIsADifferenceThoughNothingLoadedIsRead() {
+    Map<String, List<DialplanEntry>> generated = captured();
+    generated.put("vaxel-it-extra", List.of(e("vaxel-it-extra", "1", 1, "", "System", "true")));
+
+    assertEquals(List.of(
+        "context vaxel-it-extra is generated but is not one of vaxel's contexts"),
+        describe(DialplanComparison.compare(
+            new GeneratedDialplan(CapturedDialplan.FINGERPRINT, generated), captured())));
   }
 
   @Test
