@@ -141,7 +141,7 @@ public final class DialplanComparison {
         add(kept, count, new Difference(Kind.CONTEXT_NOT_LOADED, context, null, null));
         continue;
       }
-      Map<String, DialplanEntry> byKey = new HashMap<>(have.size() * 2);
+      Map<Key, DialplanEntry> byKey = new HashMap<>(have.size() * 2);
       for (DialplanEntry e : have) {
         byKey.putIfAbsent(key(e), e);
       }
@@ -169,10 +169,11 @@ public final class DialplanComparison {
     count[0]++;
   }
 
-  private static String key(DialplanEntry e) {
-    return e.isPriority() || e.isHint()
-        ? e.priority() + "\u0000" + e.extension()
-        : e.priority() + "\u0000" + e.application();
+  /** A priority or hint by extension and number; an include or switch by what it names. */
+  private record Key(int priority, String name) {}
+
+  private static Key key(DialplanEntry e) {
+    return new Key(e.priority(), e.isPriority() || e.isHint() ? e.extension() : e.application());
   }
 
   private static boolean equal(DialplanEntry generated, DialplanEntry loaded) {

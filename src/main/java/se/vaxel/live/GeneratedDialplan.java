@@ -28,6 +28,9 @@ import se.vaxel.ami.DialplanEntry;
  */
 public record GeneratedDialplan(String fingerprint, Map<String, List<DialplanEntry>> contexts) {
 
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[1-9][0-9]{0,8}");
+
   /** The registrar ShowDialPlan names for extensions.conf; not compared, only carried. */
   static final String REGISTRAR = "pbx_config";
 
@@ -108,7 +111,7 @@ public record GeneratedDialplan(String fingerprint, Map<String, List<DialplanEnt
             p = DialplanEntry.HINT;
           } else if (priority.equals("n") && last > 0) {
             p = last + 1;
-          } else if (priority.matches("[1-9][0-9]{0,8}")) {
+          } else if (NUMBER.matcher(priority).matches()) {
             p = Integer.parseInt(priority);
           } else {
             throw unsupported(number, raw);

@@ -339,6 +339,12 @@ class CheckIT {
         + "generates in 1 place: vaxel-it-staff-route s,1: loaded Hangup(), generated "
         + "Set(LOCAL(ext)=${ARG1})."), json.message(0));
     assertEquals("none", pbx.call(ItStaff.CONTEXT, "2201", RING), "nobody's phone rings");
+    Pbx.Run plan = pbx.vaxel("plan", "-f", staff.toString(), "--asterisk-conf-dir",
+        sandbox.etc().toString());
+    assertEquals(1, plan.code(), plan.out() + plan.err());
+    assertTrue(plan.out().contains("Dialplan: reload, 1 difference (loaded sha256:"), plan.out());
+    assertTrue(plan.out().contains("  ~ vaxel-it-staff-route s,1: loaded Hangup(), generated "
+        + "Set(LOCAL(ext)=${ARG1})\n"), plan.out());
   }
 
   @Test
