@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -319,6 +320,33 @@ class CheckIT {
     assertTrue(c.message(0).contains("vaxel-it-staff-planned 2201,1: missing, generated "
         + "NoOp(per.present)"), c.message(0));
     assertTrue(c.message(0).contains("Run vaxel apply"), c.message(0));
+  }
+
+  @Test
+  void weeklyContactIsReadBackFromTheLoadedDialplan() throws IOException {
+    LocalDate today = LocalDate.now(ItStaff.ZONE);
+    Path thisWeek = write(tmp, "this-week.yaml", withAnnasWeeklyContact(today));
+    Path nextWeek = write(tmp, "next-week.yaml", withAnnasWeeklyContact(today.plusDays(7)));
+    apply(thisWeek);
+
+    Check applied = check(thisWeek);
+    Check other = check(nextWeek);
+
+    assertEquals(List.of(), applied.findings(), applied.out());
+    assertEquals("2204", pbx.call(ItStaff.CONTEXT, ANNA, RING), "Dan takes Anna's calls");
+    assertEquals(List.of("DIALPLAN-STALE error null null",
+        "ABSENCE-NOT-ROUTED error anna.away 2202"), other.findings(), other.out());
+    assertTrue(other.message(1).contains("calls should go to 2201 (Per Närvarande), but the "
+        + "loaded dialplan routes them to 2204 (Dan Hemma)"), other.message(1));
+  }
+
+  /** The base staff with Dan as Anna's contact in the ISO week of {@code day}. */
+  private static String withAnnasWeeklyContact(LocalDate day) {
+    String yaml = yaml(Variant.BASE).replaceFirst("alternate: per.present\n",
+        "alternate: per.present\n        weekly-contacts:\n          "
+            + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ": dan.present\n");
+    assertTrue(yaml.contains(": dan.present\n"), yaml);
+    return yaml;
   }
 
   @Test
