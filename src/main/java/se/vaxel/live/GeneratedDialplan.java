@@ -1,12 +1,15 @@
 package se.vaxel.live;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import se.vaxel.ami.DialplanEntry;
 
 /**
@@ -28,8 +31,7 @@ import se.vaxel.ami.DialplanEntry;
  */
 public record GeneratedDialplan(String fingerprint, Map<String, List<DialplanEntry>> contexts) {
 
-  private static final java.util.regex.Pattern NUMBER =
-      java.util.regex.Pattern.compile("[1-9][0-9]{0,8}");
+  private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
   /** The registrar ShowDialPlan names for extensions.conf; not compared, only carried. */
   static final String REGISTRAR = "pbx_config";
@@ -38,7 +40,7 @@ public record GeneratedDialplan(String fingerprint, Map<String, List<DialplanEnt
     Objects.requireNonNull(fingerprint, "fingerprint");
     Map<String, List<DialplanEntry>> copy = new LinkedHashMap<>();
     contexts.forEach((name, entries) -> copy.put(name, List.copyOf(entries)));
-    contexts = java.util.Collections.unmodifiableMap(copy);
+    contexts = Collections.unmodifiableMap(copy);
   }
 
   /** @throws IllegalArgumentException for a line outside the subset (a bug in our template) */
@@ -70,7 +72,7 @@ public record GeneratedDialplan(String fingerprint, Map<String, List<DialplanEnt
       if (current == null || arrow < 0) {
         throw unsupported(number, raw);
       }
-      String keyword = line.substring(0, arrow).strip().toLowerCase(java.util.Locale.ROOT);
+      String keyword = line.substring(0, arrow).strip().toLowerCase(Locale.ROOT);
       String value = line.substring(arrow + 2).strip();
       switch (keyword) {
         // ShowDialPlan leaves ignore-patterns out, and they reach no extension.
