@@ -112,6 +112,11 @@ class SnapshotReaderTest {
     assertEquals(List.of("2201", "2202", "2203", "2204", "2205"),
         s.mailboxes().keySet().stream().sorted().toList(), "other contexts are left out");
     assertEquals(CapturedDialplan.FINGERPRINT, s.fingerprint());
+    assertEquals(Map.of(CapturedDialplan.STAFF, CapturedDialplan.staff(5),
+        CapturedDialplan.ROUTE, CapturedDialplan.route(),
+        CapturedDialplan.ABSENCE, CapturedDialplan.absence(),
+        CapturedDialplan.PLANNED, CapturedDialplan.planned(5),
+        CapturedDialplan.PROBE, List.of()), s.dialplan(), "every context of ours, as listed");
     assertEquals(s.mailboxes().keySet(), s.dialplanExtensions());
     assertTrue(s.routing().overridesHonoured());
     assertEquals(List.of(5, 5, 5), s.routing().ringTimeouts());
@@ -223,6 +228,16 @@ class SnapshotReaderTest {
     assertSame(LoadedRouting.NONE, s.routing());
     assertTrue(s.dialplanExtensions().isEmpty());
     assertEquals(3, s.mailboxes().size());
+  }
+
+  @Test
+  void dialplanThatCannotBeReadIsThrownNeverADifference() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    when(ami.showDialplan(CapturedDialplan.PLANNED)).thenThrow(
+        new AmiException(AmiException.Kind.TIMEOUT, "ShowDialPlan did not complete"));
+
+    assertEquals(AmiException.Kind.TIMEOUT,
+        assertThrows(AmiException.class, this::read).kind());
   }
 
   @Test
