@@ -54,12 +54,20 @@ exten => _X.,1,GotoIf(${"$"}[${"$"}{DB_EXISTS(${family}/${"$"}{EXTEN})} = 0]?pla
  same => n(planned),Goto(${ctx.planned},${"$"}{EXTEN},1)
 
 [${ctx.planned}]
-; The absences in staff.yaml, as [start, end) in epoch seconds.
+; The absences in staff.yaml, as [start, end) in epoch seconds. Within one, the contact of the
+; ISO week of the call (two digits, in ${zone}) when staff.yaml names one, else the alternate,
+; else "-".
 <#list people as p>
-<#if p.segments?has_content>
+<#if p.routes?has_content>
 exten => ${p.ext},1,NoOp(${p.id})
-<#list p.segments as s>
- same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${s.start?c} & ${"$"}{EPOCH} < ${s.end?c}]?Return(${s.target}))
+<#if p.weekly>
+ same => n,Set(LOCAL(week)=${"$"}{STRFTIME(${"$"}{EPOCH},${zone},%V)})
+</#if>
+<#list p.routes as r>
+<#list r.weekly as w>
+ same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Return(${w.target}))
+</#list>
+ same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Return(${r.target}))
 </#list>
  same => n,Return()
 </#if>

@@ -68,8 +68,8 @@ public interface AmiClient extends AutoCloseable {
   void reload(String module);
 
   /**
-   * The extensions, priorities and hints of one loaded context; empty when Asterisk has no such
-   * context. Includes, switches and ignore-patterns are left out.
+   * The extensions, priorities and hints, includes and switches of one loaded context; empty
+   * when Asterisk has no such context. Ignore-patterns are left out.
    */
   List<DialplanEntry> showDialplan(String context);
 

@@ -5,7 +5,12 @@ import java.util.Objects;
 /**
  * One priority (or hint) of a loaded dialplan context, from ShowDialPlan.
  *
- * @param priority the priority number, or {@link #HINT} for the extension's hint
+ * <p>An {@code include =>} or {@code switch =>} of the context is an entry too, with priority
+ * {@link #INCLUDE} or {@link #SWITCH}, extension "" and the included context (the switch) as
+ * application: both make more extensions reachable from the context.
+ *
+ * @param priority the priority number, {@link #HINT} for the extension's hint, or {@link
+ *     #INCLUDE} / {@link #SWITCH}
  * @param label the priority's label, "" when none
  * @param appData the application's arguments, "" for a hint
  * @param application for a hint, its devices, e.g. "PJSIP/2101&amp;CustomPresence:2101"
@@ -21,6 +26,8 @@ public record DialplanEntry(
     String registrar) {
 
   public static final int HINT = -1;
+  public static final int INCLUDE = -2;
+  public static final int SWITCH = -3;
 
   public DialplanEntry {
     Objects.requireNonNull(context, "context");
@@ -33,5 +40,10 @@ public record DialplanEntry(
 
   public boolean isHint() {
     return priority == HINT;
+  }
+
+  /** A hint, an include or a switch: nothing a call runs as a step of an extension. */
+  public boolean isPriority() {
+    return priority > 0;
   }
 }

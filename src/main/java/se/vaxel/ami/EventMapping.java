@@ -122,10 +122,17 @@ final class EventMapping {
     return text.substring(text.lastIndexOf('\n') + 1);
   }
 
-  /** An extension's priority or hint; empty for includes, switches and ignore-patterns. */
+  /** An extension's priority or hint, an include or a switch; empty for ignore-patterns. */
   static Optional<DialplanEntry> dialplanEntry(ListDialplanEvent e) {
     if (e.getExtension() == null) {
-      return Optional.empty();
+      int kind = e.getIncludeContext() != null ? DialplanEntry.INCLUDE
+          : e.getSwitch() != null ? DialplanEntry.SWITCH : 0;
+      if (kind == 0) {
+        return Optional.empty();
+      }
+      String target = kind == DialplanEntry.INCLUDE ? e.getIncludeContext() : e.getSwitch();
+      return Optional.of(new DialplanEntry(text(e.getContext()), "", kind, "", target, "",
+          text(e.getRegistrar())));
     }
     int priority = e.isHint() ? DialplanEntry.HINT : number(e.getPriority());
     return Optional.of(

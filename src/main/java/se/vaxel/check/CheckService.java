@@ -9,6 +9,7 @@ import se.vaxel.calendar.WorkingDays;
 import se.vaxel.compliance.CheckInput;
 import se.vaxel.compliance.CheckResult;
 import se.vaxel.compliance.Compliance;
+import se.vaxel.live.GeneratedDialplan;
 import se.vaxel.live.Snapshot;
 import se.vaxel.live.SnapshotReader;
 import se.vaxel.model.Person;
@@ -31,14 +32,14 @@ public final class CheckService {
   }
 
   /**
-   * @param expectedFingerprint what the current staff.yaml generates
+   * @param generated the dialplan the current staff.yaml generates
    * @param pbx the AMI address, as reports name it
    */
-  public Outcome check(Staff staff, String expectedFingerprint, AmiClient ami, String pbx) {
+  public Outcome check(Staff staff, GeneratedDialplan generated, AmiClient ami, String pbx) {
     SnapshotReader reader = new SnapshotReader(ami, pbx, staff.asterisk(), clock, probe);
     Snapshot snapshot = withUnprobedMailboxes(staff, reader.read());
     CheckResult result = new Compliance().run(new CheckInput(staff, snapshot, clock.instant(),
-        new WorkingDays(), expectedFingerprint));
+        new WorkingDays(), generated));
     return new Outcome(result, reader.roundTrips());
   }
 
@@ -63,7 +64,7 @@ public final class CheckService {
     incomplete.add("greetings: the loaded probe does not know " + missing.size()
         + " mailbox(es) (" + String.join(", ", missing.stream().limit(10).toList())
         + (missing.size() > 10 ? ", ..." : "") + "): the dialplan is older than staff.yaml");
-    return new Snapshot(s.takenAt(), s.pbx(), s.mailboxes(), s.fingerprint(),
+    return new Snapshot(s.takenAt(), s.pbx(), s.mailboxes(), s.fingerprint(), s.dialplan(),
         s.dialplanExtensions(), s.routing(), s.overrides(), s.greetings(), s.endpoints(),
         incomplete);
   }

@@ -28,9 +28,11 @@ import se.vaxel.check.CheckService;
 import se.vaxel.compliance.CheckResult;
 import se.vaxel.compliance.Compliance;
 import se.vaxel.generate.Rendering;
+import se.vaxel.live.GeneratedDialplan;
 import se.vaxel.live.SnapshotReader;
 import se.vaxel.model.Staff;
 import se.vaxel.output.AtomicFiles;
+import se.vaxel.render.AsteriskConfig;
 import se.vaxel.report.Baseline;
 import se.vaxel.report.BaselineException;
 import se.vaxel.report.Format;
@@ -109,8 +111,10 @@ final class CheckCommand implements Callable<Integer> {
     if (probeSeconds < 1) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--probe-timeout must be at least 1");
     }
-    String expected = Rendering.of(staffOptions.templates, VaxelCommand.version()).asterisk()
-        .render(staff).fingerprint();
+    AsteriskConfig.Rendered rendered = Rendering.of(staffOptions.templates,
+        VaxelCommand.version()).asterisk().render(staff);
+    GeneratedDialplan expected =
+        GeneratedDialplan.parse(rendered.extensionsConf(), rendered.fingerprint());
     Clock clock = clock(staff.organisation().timezone());
     AmiSettings settings = amiOptions.settings(root.context);
     long start = System.nanoTime();

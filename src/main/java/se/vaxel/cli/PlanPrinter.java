@@ -33,9 +33,16 @@ final class PlanPrinter {
       } + m.mailbox() + "  " + m.detail().trim());
     }
     if (plan.dialplanReload()) {
-      out.printf("Dialplan: reload (loaded %s, generated %s)%n",
+      out.printf("Dialplan: reload, %d difference%s (loaded %s, generated %s)%n",
+          plan.dialplan().count(), plan.dialplan().count() == 1 ? "" : "s",
           plan.liveFingerprint().isEmpty() ? "none of ours" : plan.liveFingerprint(),
           plan.fingerprint());
+      plan.dialplan().differences().stream().limit(limit)
+          .forEach(d -> out.println("  ~ " + d.describe()));
+      int shown = (int) Math.min(limit, plan.dialplan().differences().size());
+      if (plan.dialplan().count() > shown) {
+        out.printf("  ... and %d more%n", plan.dialplan().count() - shown);
+      }
     }
     if (!plan.presence().isEmpty()) {
       out.printf("Presence: %d to publish%n", plan.presence().size());

@@ -1,11 +1,16 @@
 package se.vaxel.compliance;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import se.vaxel.live.DialplanComparison;
+import se.vaxel.live.GeneratedDialplan;
 
 /**
- * The configuration Asterisk has loaded is what the current staff.yaml generates. `generate`
- * embeds one fingerprint in both the dialplan and the mailboxes, so comparing the dialplan's
- * tells a stale or hand-edited configuration from the current one.
+ * The dialplan Asterisk has loaded is what the current staff.yaml generates, priority by
+ * priority in every context vaxel owns ({@link DialplanComparison}): a stale or hand-edited
+ * dialplan, an older definition of one of our contexts loaded ahead of ours, or an include that
+ * reaches dialplan vaxel did not write. The fingerprint only makes the message quicker to read;
+ * the comparison is the proof. One finding for the PBX, naming the first differences.
  */
 final class DialplanStale implements Rule {
 
@@ -21,18 +26,29 @@ final class DialplanStale implements Rule {
 
   @Override
   public String description() {
-    return "the loaded dialplan is not what the current staff.yaml generates (fingerprint)";
+    return "the loaded dialplan is not what the current staff.yaml generates (compared priority "
+        + "by priority)";
   }
 
   @Override
   public List<Finding> check(CheckInput input) {
-    String loaded = input.snapshot().fingerprint();
-    String expected = input.expectedFingerprint();
-    if (loaded.equals(expected)) {
+    GeneratedDialplan generated = input.generated();
+    DialplanComparison.Result result =
+        DialplanComparison.compare(generated, input.snapshot().dialplan());
+    if (result.same()) {
       return List.of();
     }
+    String loaded = input.snapshot().fingerprint();
+    String fingerprints = loaded.equals(generated.fingerprint()) ? ""
+        : " (loaded " + (loaded.isEmpty() ? "no fingerprint" : loaded) + ", staff.yaml generates "
+            + generated.fingerprint() + ")";
+    int more = result.count() - result.differences().size();
     return List.of(new Finding(id(), severity(), null, null,
-        (loaded.isEmpty() ? "not loaded" : "loaded " + loaded) + ", staff.yaml generates "
-            + expected + ": run vaxel apply"));
+        "the loaded dialplan differs from what staff.yaml generates in " + result.count()
+            + (result.count() == 1 ? " place" : " places") + fingerprints + ": "
+            + result.differences().stream().map(DialplanComparison.Difference::describe)
+                .collect(Collectors.joining("; "))
+            + (more > 0 ? "; and " + more + " more" : "") + ". Run vaxel apply, and remove any "
+            + "older copy of these contexts from the PBX's own dialplan"));
   }
 }

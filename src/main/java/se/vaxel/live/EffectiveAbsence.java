@@ -34,7 +34,7 @@ public record EffectiveAbsence(
     ZoneId zone = staff.organisation().timezone();
     LocalDateTime local = LocalDateTime.ofInstant(now, zone);
     return person.absenceAt(local).flatMap(a -> CallRouting.plannedAt(staff, person, local)
-        .map(s -> new EffectiveAbsence(person, false, a.end().atZone(zone).toInstant(),
-            s.target(), s.targetId(), a.reason())));
+        .map(t -> new EffectiveAbsence(person, false, a.end().atZone(zone).toInstant(),
+            t.extension(), t.id(), a.reason())));
   }
 }

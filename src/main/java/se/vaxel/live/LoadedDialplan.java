@@ -1,17 +1,19 @@
 package se.vaxel.live;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.DialplanEntry;
-import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.DialplanContexts;
 
 /**
@@ -28,26 +30,46 @@ public final class LoadedDialplan {
   /** The extension of the route context whose Return carries the fingerprint. */
   static final String FINGERPRINT_EXTENSION = "fingerprint";
 
-  /** {@code $[${EPOCH} >= S & ${EPOCH} < E]?Return(T)}, the data of one planned window. */
+  /**
+   * {@code $[${EPOCH} >= S & ${EPOCH} < E]?Return(T)}, the data of one planned window, or with
+   * {@code & ${REGEX("^(WW|WW)$" ${week})}} before the "]" for the weeks of a weekly contact.
+   */
   private static final Pattern WINDOW = Pattern.compile(
-      "^\\s*\\$\\[\\s*\\$\\{EPOCH}\\s*>=\\s*(\\d+)\\s*&\\s*\\$\\{EPOCH}\\s*<\\s*(\\d+)\\s*]"
-          + "\\s*\\?\\s*Return\\(\\s*([^)]*?)\\s*\\)\\s*$");
+      "^\\s*\\$\\[\\s*\\$\\{EPOCH}\\s*>=\\s*(\\d+)\\s*&\\s*\\$\\{EPOCH}\\s*<\\s*(\\d+)\\s*"
+          + "(?:&\\s*\\$\\{REGEX\\(\"\\^\\(([0-9|]*)\\)\\$\"\\s+\\$\\{week}\\)}\\s*)?"
+          + "]\\s*\\?\\s*Return\\(\\s*([^)]*?)\\s*\\)\\s*$");
+
+  /** One week of a window's REGEX: two digits, as STRFTIME's %V gives it. */
+  private static final Pattern WEEK = Pattern.compile("^\\d{2}$");
+
+  /** {@code LOCAL(week)=${STRFTIME(${EPOCH},ZONE,%V)}}: the ISO week of the call in ZONE. */
+  private static final Pattern WEEK_OF_CALL = Pattern.compile(
+      "^\\s*LOCAL\\(week\\)\\s*=\\s*\\$\\{STRFTIME\\(\\$\\{EPOCH},([^,]+),%V\\)}\\s*$");
 
   /** A Dial timeout in seconds; Asterisk also takes fractions. */
   private static final Pattern SECONDS = Pattern.compile("^\\s*(\\d+)(?:\\.(\\d+))?\\s*$");
 
   private LoadedDialplan() {}
 
-  /** The fingerprint the loaded dialplan returns, "" when our route context is not loaded. */
-  public static String fingerprint(AmiClient ami, AsteriskSettings settings) {
-    return fingerprint(ami.showDialplan(DialplanContexts.of(settings).route()));
+  /**
+   * Every context vaxel owns as Asterisk has it loaded, by name (an empty list: not loaded), in
+   * one ShowDialPlan per context however many people.
+   *
+   * @throws se.vaxel.ami.AmiException when a context cannot be read: the dialplan could not be
+   *     checked, which is never a difference
+   */
+  public static Map<String, List<DialplanEntry>> read(AmiClient ami, DialplanContexts contexts) {
+    Map<String, List<DialplanEntry>> out = new LinkedHashMap<>();
+    for (String context : contexts.all()) {
+      out.put(context, List.copyOf(ami.showDialplan(context)));
+    }
+    return out;
   }
 
   /** The data of the route context's {@code fingerprint} extension, "" when there is none. */
   public static String fingerprint(List<DialplanEntry> route) {
     return route.stream()
-        .filter(e -> !e.isHint() && e.extension().equals(FINGERPRINT_EXTENSION)
-            && e.priority() == 1)
+        .filter(e -> e.priority() == 1 && e.extension().equals(FINGERPRINT_EXTENSION))
         .map(e -> e.appData().strip())
         .findFirst()
         .orElse("");
@@ -60,7 +82,7 @@ public final class LoadedDialplan {
   public static Set<String> extensions(List<DialplanEntry> staff) {
     Set<String> out = new TreeSet<>();
     for (DialplanEntry e : staff) {
-      if (!e.isHint() && !e.extension().startsWith("_")) {
+      if (e.isPriority() && !e.extension().startsWith("_")) {
         out.add(e.extension());
       }
     }
@@ -84,26 +106,66 @@ public final class LoadedDialplan {
     Pattern dbExists = Pattern.compile(
         "DB_EXISTS\\(\\s*" + Pattern.quote(DialplanContexts.OVERRIDE_FAMILY) + "/");
     return absence.stream()
-        .anyMatch(e -> !e.isHint() && dbExists.matcher(e.appData()).find());
+        .anyMatch(e -> e.isPriority() && dbExists.matcher(e.appData()).find());
   }
 
-  /** Per non-pattern extension, its windows in the order the dialplan tries them. */
+  /**
+   * Per non-pattern extension, its windows in the order the dialplan tries them. A window whose
+   * weeks cannot be read is left out; weekly windows take the zone of the extension's
+   * {@code Set(LOCAL(week)=...)}, none when there is no such step.
+   */
   static Map<String, List<LoadedRouting.Window>> windows(List<DialplanEntry> planned) {
-    Map<String, List<LoadedRouting.Window>> out = new LinkedHashMap<>();
+    Map<String, List<DialplanEntry>> byExtension = new LinkedHashMap<>();
     planned.stream()
-        .filter(e -> !e.isHint() && !e.extension().startsWith("_")
-            && e.application().equalsIgnoreCase("ExecIf"))
+        .filter(e -> e.isPriority() && !e.extension().startsWith("_"))
         .sorted(Comparator.comparing(DialplanEntry::extension)
             .thenComparingInt(DialplanEntry::priority))
-        .forEach(e -> {
-          Matcher m = WINDOW.matcher(e.appData());
-          if (m.matches() && !m.group(3).isEmpty()) {
-            out.computeIfAbsent(e.extension(), k -> new ArrayList<>()).add(new LoadedRouting.Window(
-                Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3)));
+        .forEach(e -> byExtension.computeIfAbsent(e.extension(), k -> new ArrayList<>()).add(e));
+    Map<String, List<LoadedRouting.Window>> out = new LinkedHashMap<>();
+    byExtension.forEach((ext, entries) -> {
+      ZoneId zone = null;
+      List<LoadedRouting.Window> windows = new ArrayList<>();
+      for (DialplanEntry e : entries) {
+        if (e.application().equalsIgnoreCase("Set")) {
+          Matcher m = WEEK_OF_CALL.matcher(e.appData());
+          if (m.matches()) {
+            zone = zone(m.group(1).strip());
           }
-        });
-    out.replaceAll((ext, windows) -> List.copyOf(windows));
+        } else if (e.application().equalsIgnoreCase("ExecIf")) {
+          window(e.appData(), zone).ifPresent(windows::add);
+        }
+      }
+      if (!windows.isEmpty()) {
+        out.put(ext, List.copyOf(windows));
+      }
+    });
     return out;
+  }
+
+  private static Optional<LoadedRouting.Window> window(String data, ZoneId zone) {
+    Matcher m = WINDOW.matcher(data);
+    if (!m.matches() || m.group(4).isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Integer> weeks = new TreeSet<>();
+    if (m.group(3) != null) {
+      for (String part : m.group(3).split("\\|")) {
+        if (!WEEK.matcher(part).matches()) {
+          return Optional.empty();
+        }
+        weeks.add(Integer.parseInt(part));
+      }
+    }
+    return Optional.of(new LoadedRouting.Window(Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)), weeks, weeks.isEmpty() ? null : zone, m.group(4)));
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   /**
@@ -113,7 +175,7 @@ public final class LoadedDialplan {
    */
   static List<Integer> ringTimeouts(List<DialplanEntry> route) {
     return route.stream()
-        .filter(e -> !e.isHint() && e.application().equalsIgnoreCase("Dial"))
+        .filter(e -> e.isPriority() && e.application().equalsIgnoreCase("Dial"))
         .sorted(Comparator.comparing(DialplanEntry::extension)
             .thenComparingInt(DialplanEntry::priority))
         .map(e -> {

@@ -1,9 +1,12 @@
 package se.vaxel.live;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The absence routing of the loaded dialplan, read back from ShowDialPlan, so a check can tell
@@ -30,11 +33,32 @@ public record LoadedRouting(
     ringTimeouts = List.copyOf(ringTimeouts);
   }
 
-  /** [start, end) in epoch seconds and the extension (or "-") that takes the calls. */
-  public record Window(long start, long end, String target) {
+  /**
+   * [start, end) in epoch seconds, in the ISO weeks {@code weeks} of time zone {@code zone}
+   * only (empty: every week), and the extension (or "-") that takes the calls.
+   *
+   * @param zone the zone the dialplan computes the week in; null when the window has no weeks,
+   *     or when the loaded dialplan computes none it could be read back from, so that a weekly
+   *     window never matches
+   */
+  public record Window(long start, long end, Set<Integer> weeks, ZoneId zone, String target) {
+
+    public Window {
+      weeks = Set.copyOf(weeks);
+    }
+
+    /** A window for every week. */
+    public Window(long start, long end, String target) {
+      this(start, end, Set.of(), null, target);
+    }
+
     public boolean contains(Instant t) {
       long s = t.getEpochSecond();
-      return s >= start && s < end;
+      if (s < start || s >= end) {
+        return false;
+      }
+      return weeks.isEmpty() || zone != null
+          && weeks.contains(t.atZone(zone).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.live.LiveOverride;
 
@@ -17,6 +18,8 @@ import se.vaxel.live.LiveOverride;
  * @param mailboxes the mailboxes of our voicemail context, by mailbox number
  * @param fingerprint what the loaded dialplan's fingerprint extension returns; "" when our
  *     dialplan is not loaded
+ * @param dialplan every context vaxel owns as ShowDialPlan listed it (an empty list: not
+ *     loaded), for {@link DialplanComparison}
  * @param dialplanExtensions the (non-pattern) extensions of our staff context
  * @param routing the absence routing as the loaded dialplan would decide it
  * @param overrides the switchboard's live absences in AstDB
@@ -31,6 +34,7 @@ public record Snapshot(
     String pbx,
     Map<String, VoicemailBox> mailboxes,
     String fingerprint,
+    Map<String, List<DialplanEntry>> dialplan,
     Set<String> dialplanExtensions,
     LoadedRouting routing,
     Map<String, LiveOverride> overrides,
@@ -44,6 +48,7 @@ public record Snapshot(
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(routing, "routing");
     mailboxes = Map.copyOf(mailboxes);
+    dialplan = Map.copyOf(dialplan);
     dialplanExtensions = Set.copyOf(dialplanExtensions);
     overrides = Map.copyOf(overrides);
     incomplete = List.copyOf(incomplete);

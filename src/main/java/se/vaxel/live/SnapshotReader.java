@@ -30,7 +30,7 @@ import se.vaxel.model.DialplanContexts;
  *
  * <ul>
  *   <li>1 VoicemailUsersList: the mailboxes;
- *   <li>4 ShowDialPlan: the staff, route, absence and planned contexts;
+ *   <li>5 ShowDialPlan: every context vaxel owns (staff, route, absence, planned, probe);
  *   <li>1 DBGetTree: the live overrides;
  *   <li>the greeting probe ({@link GreetingProbe}): Getvar, DBDelTree, Originate, one DBGet per
  *       poll (about one per {@code pollInterval} while Asterisk runs the probe, at most
@@ -39,7 +39,7 @@ import se.vaxel.model.DialplanContexts;
  *   <li>2 for PJSIP devices only: PJSIPShowEndpoints and PJSIPShowContacts.
  * </ul>
  *
- * <p>So 10 plus the polls (12 with PJSIP devices). The mailboxes, the dialplan and the overrides
+ * <p>So 11 plus the polls (13 with PJSIP devices). The mailboxes, the dialplan and the overrides
  * are required: any failure reading them is thrown. The greetings and the endpoints are
  * optional: an action Asterisk refuses (a least-privilege AMI user gets "Permission denied")
  * leaves them empty and says why in {@link Snapshot#incomplete()}. A PBX that stops answering
@@ -98,10 +98,11 @@ public final class SnapshotReader {
     List<String> incomplete = new ArrayList<>();
 
     Map<String, VoicemailBox> mailboxes = mailboxes();
-    Set<String> extensions = LoadedDialplan.extensions(ami.showDialplan(contexts.staff()));
-    List<DialplanEntry> route = ami.showDialplan(contexts.route());
-    List<DialplanEntry> absence = ami.showDialplan(contexts.absence());
-    List<DialplanEntry> planned = ami.showDialplan(contexts.planned());
+    Map<String, List<DialplanEntry>> dialplan = LoadedDialplan.read(ami, contexts);
+    Set<String> extensions = LoadedDialplan.extensions(dialplan.get(contexts.staff()));
+    List<DialplanEntry> route = dialplan.get(contexts.route());
+    List<DialplanEntry> absence = dialplan.get(contexts.absence());
+    List<DialplanEntry> planned = dialplan.get(contexts.planned());
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
 
     GreetingProbe.Outcome probe = new GreetingProbe(ami, contexts.probe(), timeouts).run();
@@ -111,7 +112,8 @@ public final class SnapshotReader {
     numbers.addAll(extensions);
     Optional<Map<String, Boolean>> endpoints = endpoints(numbers, incomplete);
 
-    return new Snapshot(takenAt, pbx, mailboxes, LoadedDialplan.fingerprint(route), extensions,
+    return new Snapshot(takenAt, pbx, mailboxes, LoadedDialplan.fingerprint(route), dialplan,
+        extensions,
         LoadedDialplan.routing(route, absence, planned), overrides, probe.greetings(), endpoints,
         incomplete);
   }

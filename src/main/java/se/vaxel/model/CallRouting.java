@@ -1,19 +1,27 @@
 package se.vaxel.model;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.IsoFields;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * Who takes a person's calls during their planned absences (T3).
+ * Who takes a person's calls during their planned absences (T3): the one owner of that rule,
+ * for the dialplan, the texts' readers and the check.
  *
- * <p>The policy lets the contact differ week by week (E3 "v. 31 ..."), so an absence becomes
- * segments: in a week with a weekly contact that has an extension, calls go to that contact;
- * otherwise to the alternate; without either, to the switchboard. Whether the target is itself
- * absent is decided at call time by the dialplan, not here.
+ * <p>The policy lets the contact differ week by week (E3 "v. 31 ..."): in an ISO week with a
+ * weekly contact that has an extension, calls go to that contact; otherwise to the alternate if
+ * they have an extension; otherwise to the switchboard. The dialplan decides the week at call
+ * time, so an absence is one {@link Route}, however long it is and however often the contact
+ * changes. Whether the target is itself absent is decided at call time too, not here.
  */
 public final class CallRouting {
 
@@ -21,56 +29,89 @@ public final class CallRouting {
   public static final String SWITCHBOARD = "-";
 
   /**
-   * One stretch of an absence with one call target.
+   * Who takes the calls.
    *
-   * @param target the extension that takes the calls, or {@link #SWITCHBOARD}
-   * @param targetId the staff id of that person, or null for the switchboard
+   * @param extension the extension that rings, or {@link #SWITCHBOARD}
+   * @param id the staff id of that person, or null for the switchboard
    */
-  public record Segment(LocalDateTime start, LocalDateTime end, String target, String targetId) {}
+  public record Target(String extension, String id) {
+    public static final Target THE_SWITCHBOARD = new Target(SWITCHBOARD, null);
+
+    public Target {
+      Objects.requireNonNull(extension, "extension");
+    }
+  }
+
+  /**
+   * One planned absence as calls are routed during it: in [start, end), the target of the ISO
+   * week of the call (in the organisation's time zone) if {@code weekly} names one, else
+   * {@code fallback}.
+   *
+   * @param weekly per target, the ISO weeks it takes the calls: only weekly contacts with an
+   *     extension, only weeks the absence touches, none whose target is the fallback anyway; in
+   *     the order of each target's first week
+   */
+  public record Route(LocalDateTime start, LocalDateTime end, Target fallback,
+      Map<Target, SortedSet<Integer>> weekly) {
+
+    public Route {
+      Map<Target, SortedSet<Integer>> copy = new LinkedHashMap<>();
+      weekly.forEach((t, weeks) -> copy.put(t, Collections.unmodifiableSortedSet(
+          new TreeSet<>(weeks))));
+      weekly = Collections.unmodifiableMap(copy);
+    }
+
+    public boolean contains(LocalDateTime t) {
+      return !t.isBefore(start) && t.isBefore(end);
+    }
+
+    /** The target in ISO week {@code week}. */
+    public Target targetInWeek(int week) {
+      return weekly.entrySet().stream()
+          .filter(e -> e.getValue().contains(week))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElse(fallback);
+    }
+  }
 
   private CallRouting() {}
 
-  public static List<Segment> segments(Staff staff, Absence absence) {
-    List<Segment> out = new ArrayList<>();
-    LocalDate day = absence.firstDay();
-    LocalDate last = absence.lastDay();
-    LocalDateTime segStart = absence.start();
-    String currentId = targetIdOn(staff, absence, day);
-    while (!day.isAfter(last)) {
-      LocalDate next = day.plusDays(1);
-      String nextId = next.isAfter(last) ? null : targetIdOn(staff, absence, next);
-      boolean boundary = next.isAfter(last) || !java.util.Objects.equals(currentId, nextId);
-      if (boundary) {
-        LocalDateTime segEnd = next.isAfter(last) ? absence.end() : next.atStartOfDay();
-        out.add(new Segment(segStart, segEnd, extensionOf(staff, currentId), currentId));
-        segStart = segEnd;
-        currentId = nextId;
+  public static Route route(Staff staff, Absence absence) {
+    Target fallback = withExtension(staff, absence.alternate()).orElse(Target.THE_SWITCHBOARD);
+    Map<Target, SortedSet<Integer>> weekly = new LinkedHashMap<>();
+    if (!absence.weeklyContacts().isEmpty()) {
+      for (int week : weeksTouched(absence)) {
+        withExtension(staff, absence.weeklyContacts().get(week))
+            .filter(t -> !t.equals(fallback))
+            .ifPresent(t -> weekly.computeIfAbsent(t, k -> new TreeSet<>()).add(week));
       }
-      day = next;
     }
-    return out;
+    return new Route(absence.start(), absence.end(), fallback, weekly);
   }
 
   /** The planned call target for a person at a local moment, or empty when they are present. */
-  public static Optional<Segment> plannedAt(Staff staff, Person person, LocalDateTime now) {
-    return person.absenceAt(now).flatMap(a -> segments(staff, a).stream()
-        .filter(s -> !now.isBefore(s.start()) && now.isBefore(s.end()))
-        .findFirst());
+  public static Optional<Target> plannedAt(Staff staff, Person person, LocalDateTime now) {
+    return person.absenceAt(now)
+        .map(a -> route(staff, a))
+        .filter(r -> r.contains(now))
+        .map(r -> r.targetInWeek(now.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
   }
 
-  private static String targetIdOn(Staff staff, Absence absence, LocalDate day) {
-    String weekly = absence.weeklyContacts().get(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    if (weekly != null && staff.byId(weekly).map(Person::hasExtension).orElse(false)) {
-      return weekly;
+  /** The ISO week numbers of the days the absence covers (at most all 53). */
+  private static SortedSet<Integer> weeksTouched(Absence absence) {
+    SortedSet<Integer> weeks = new TreeSet<>();
+    LocalDate last = absence.lastDay();
+    for (LocalDate day = absence.firstDay(); !day.isAfter(last) && weeks.size() < 53;
+        day = day.with(TemporalAdjusters.next(DayOfWeek.MONDAY))) {
+      weeks.add(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
-    if (absence.alternate() != null && staff.byId(absence.alternate()).map(Person::hasExtension)
-        .orElse(false)) {
-      return absence.alternate();
-    }
-    return null;
+    return weeks;
   }
 
-  private static String extensionOf(Staff staff, String id) {
-    return id == null ? SWITCHBOARD : staff.byId(id).map(Person::extension).orElse(SWITCHBOARD);
+  private static Optional<Target> withExtension(Staff staff, String id) {
+    return id == null ? Optional.empty() : staff.byId(id)
+        .filter(Person::hasExtension)
+        .map(p -> new Target(p.extension(), p.id()));
   }
 }

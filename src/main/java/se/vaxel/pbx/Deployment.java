@@ -1,7 +1,5 @@
 package se.vaxel.pbx;
 
-import se.vaxel.live.LiveOverride;
-import se.vaxel.live.LoadedDialplan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -16,8 +14,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiException;
+import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.PresenceEntry;
 import se.vaxel.ami.VoicemailBox;
+import se.vaxel.live.DialplanComparison;
+import se.vaxel.live.GeneratedDialplan;
+import se.vaxel.live.LiveOverride;
+import se.vaxel.live.LoadedDialplan;
+import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
 import se.vaxel.output.AtomicFiles;
@@ -34,8 +38,9 @@ import se.vaxel.render.AsteriskConfig;
  *
  * <p>Apply never leaves the PBX between two configurations: it keeps the previous fragments,
  * writes the new ones atomically, reloads, and then asks Asterisk over AMI whether what it wrote
- * is what is loaded (every mailbox with its name and e-mail, the dialplan's fingerprint). If not,
- * it puts the previous files back and reloads again before failing.
+ * is what is loaded (every mailbox with its name and e-mail, the dialplan priority by priority,
+ * {@link DialplanComparison}). If not, it puts the previous files back and reloads again before
+ * failing. A read that fails is never taken for a difference: it stops apply the same way.
  */
 public final class Deployment {
   static final List<String> FRAGMENTS =
@@ -57,10 +62,14 @@ public final class Deployment {
   private final AsteriskConfig.Rendered desired;
   private final ConfDir conf;
   private final AmiClient ami;
+  private final DialplanContexts contexts;
+  private final GeneratedDialplan generated;
 
   public Deployment(Staff staff, AsteriskConfig.Rendered desired, ConfDir conf, AmiClient ami) {
     this.staff = staff;
     this.desired = desired;
+    this.contexts = DialplanContexts.of(staff.asterisk());
+    this.generated = GeneratedDialplan.parse(desired.extensionsConf(), desired.fingerprint());
     this.conf = conf;
     this.ami = ami;
   }
@@ -88,11 +97,11 @@ public final class Deployment {
           + "mailboxes carry no PIN, so set it to keep PINs in each mailbox's secret.conf");
     }
     List<MailboxChange> mailboxes = mailboxChanges(ami.voicemailUsers());
-    String liveFingerprint = liveFingerprint();
+    Map<String, List<DialplanEntry>> loaded = LoadedDialplan.read(ami, contexts);
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
-    return new Plan(files, mailboxes, !liveFingerprint.equals(desired.fingerprint()),
+    return new Plan(files, mailboxes, DialplanComparison.compare(generated, loaded),
         presenceChanges(overrides, now), expired(overrides, now), desired.fingerprint(),
-        liveFingerprint, warnings);
+        LoadedDialplan.fingerprint(loaded.get(contexts.route())), warnings);
   }
 
   public Applied apply(Instant now) throws IOException {
@@ -193,17 +202,14 @@ public final class Deployment {
           + staff.asterisk().voicemailContext() + "' differ from what was written (first: "
           + mailboxes.get(0).mailbox() + " " + mailboxes.get(0).diff() + ")";
     }
-    String live = liveFingerprint();
-    if (!live.equals(desired.fingerprint())) {
-      return "after reload, the dialplan has fingerprint '" + live + "', not '"
-          + desired.fingerprint() + "'";
+    DialplanComparison.Result dialplan =
+        DialplanComparison.compare(generated, LoadedDialplan.read(ami, contexts));
+    if (!dialplan.same()) {
+      return "after reload, the loaded dialplan differs from what was written in "
+          + dialplan.count() + (dialplan.count() == 1 ? " place" : " places") + " (first: "
+          + dialplan.differences().get(0).describe() + ")";
     }
     return null;
-  }
-
-  /** The fingerprint the loaded dialplan returns, "" when our contexts are not loaded. */
-  String liveFingerprint() {
-    return LoadedDialplan.fingerprint(ami, staff.asterisk());
   }
 
   private List<MailboxChange> mailboxChanges(List<VoicemailBox> live) {

@@ -1,11 +1,13 @@
 package se.vaxel.pbx;
 
 import java.util.List;
+import se.vaxel.live.DialplanComparison;
 
 /**
  * What {@code vaxel apply} would change, and what {@code vaxel plan} prints.
  *
  * @param fingerprint the fingerprint of the configuration staff.yaml generates
+ * @param dialplan how the dialplan Asterisk has loaded differs from the generated one
  * @param liveFingerprint the fingerprint of the dialplan Asterisk has loaded, "" if none
  * @param expiredOverrides live overrides whose time is over, to be removed
  * @param warnings things apply does not change but the administrator should know
@@ -13,7 +15,7 @@ import java.util.List;
 public record Plan(
     List<FileChange> files,
     List<MailboxChange> mailboxes,
-    boolean dialplanReload,
+    DialplanComparison.Result dialplan,
     List<PresenceChange> presence,
     List<String> expiredOverrides,
     String fingerprint,
@@ -35,8 +37,13 @@ public record Plan(
   /** @param from the live value as Asterisk shows it, @param to what will be written */
   public record PresenceChange(String extension, String personId, String from, PresenceValue to) {}
 
+  /** The loaded dialplan is not the generated one, so apply reloads it. */
+  public boolean dialplanReload() {
+    return !dialplan.same();
+  }
+
   public boolean configChanges() {
-    return !files.isEmpty() || !mailboxes.isEmpty() || dialplanReload;
+    return !files.isEmpty() || !mailboxes.isEmpty() || dialplanReload();
   }
 
   public boolean isEmpty() {

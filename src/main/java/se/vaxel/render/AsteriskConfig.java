@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import se.vaxel.model.Absence;
 import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.CallRouting;
 import se.vaxel.model.DialplanContexts;
@@ -19,7 +20,9 @@ import se.vaxel.model.Staff;
  * Renders the two Asterisk fragments: the voicemail boxes and the dialplan that routes calls.
  *
  * <p>Both depend on staff.yaml only, never on the date: absences are embedded as epoch windows
- * and decided by the dialplan at call time. That keeps the fingerprint stable from day to day,
+ * and decided by the dialplan at call time, the week's contact too (from the ISO week of the
+ * call in the organisation's time zone), so the dialplan grows with the absences and the weekly
+ * contacts staff.yaml lists, not with how long the absences last. That keeps the fingerprint stable from day to day,
  * so {@code vaxel check} can tell a stale dialplan from yesterday's generation.
  */
 public final class AsteriskConfig {
@@ -82,18 +85,28 @@ public final class AsteriskConfig {
       if (!p.hasExtension()) {
         continue;
       }
-      List<Map<String, Object>> segments = new ArrayList<>();
-      p.absences().forEach(a -> CallRouting.segments(staff, a).forEach(s -> segments.add(Map.of(
-          "start", s.start().atZone(zone).toEpochSecond(),
-          "end", s.end().atZone(zone).toEpochSecond(),
-          "target", s.target()))));
+      List<Map<String, Object>> routes = new ArrayList<>();
+      boolean weekly = false;
+      for (Absence a : p.absences()) {
+        CallRouting.Route r = CallRouting.route(staff, a);
+        List<Map<String, Object>> weeks = new ArrayList<>();
+        r.weekly().forEach((target, numbers) -> weeks.add(Map.of(
+            "target", target.extension(), "weeks", List.copyOf(numbers))));
+        weekly |= !weeks.isEmpty();
+        routes.add(Map.of(
+            "start", r.start().atZone(zone).toEpochSecond(),
+            "end", r.end().atZone(zone).toEpochSecond(),
+            "target", r.fallback().extension(),
+            "weekly", weeks));
+      }
       Map<String, Object> person = new LinkedHashMap<>();
       person.put("id", p.id());
       person.put("ext", p.extension());
       person.put("name", p.fullName());
       person.put("email", p.email() == null ? "" : p.email());
       person.put("device", ast.deviceFor(p.extension()));
-      person.put("segments", segments);
+      person.put("routes", routes);
+      person.put("weekly", weekly);
       people.add(person);
     }
     Map<String, Object> model = new LinkedHashMap<>();
@@ -106,6 +119,7 @@ public final class AsteriskConfig {
     model.put("vmContext", ast.voicemailContext());
     model.put("ringTimeout", ast.ringTimeout());
     model.put("family", DialplanContexts.OVERRIDE_FAMILY);
+    model.put("zone", zone.getId());
     model.put("switchboard", staff.organisation().switchboard());
     model.put("switchboardDevice", ast.switchboardDial(staff.organisation().switchboard()));
     model.put("targetDevice", ast.deviceFor("${target}"));

@@ -130,7 +130,7 @@ class EventMappingTest {
   }
 
   @Test
-  void dialplanPrioritiesAndHintsAreKeptIncludesAreNot() {
+  void dialplanPrioritiesHintsIncludesAndSwitchesAreKeptIgnorePatternsAreNot() {
     ListDialplanEvent priority = dialplanLine("2101", "1");
     priority.setApplication("Dial");
     priority.setAppData("PJSIP/2101,20");
@@ -148,7 +148,17 @@ class EventMappingTest {
 
     ListDialplanEvent include = dialplanLine(null, null);
     include.setIncludeContext("vaxel-absence");
-    assertEquals(Optional.empty(), EventMapping.dialplanEntry(include));
+    assertEquals(Optional.of(new DialplanEntry("vaxel-staff", "", DialplanEntry.INCLUDE, "",
+        "vaxel-absence", "", "pbx_config")), EventMapping.dialplanEntry(include));
+
+    ListDialplanEvent sw = dialplanLine(null, null);
+    sw.setSwitch("Loopback/foo@bar");
+    assertEquals(Optional.of(new DialplanEntry("vaxel-staff", "", DialplanEntry.SWITCH, "",
+        "Loopback/foo@bar", "", "pbx_config")), EventMapping.dialplanEntry(sw));
+
+    ListDialplanEvent ignore = dialplanLine(null, null);
+    ignore.setIgnorePattern("9");
+    assertEquals(Optional.empty(), EventMapping.dialplanEntry(ignore));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -316,7 +317,116 @@ class CheckIT {
 
     assertEquals(List.of("DIALPLAN-STALE error null null"), c.findings(), c.out());
     assertEquals(1, c.code());
-    assertTrue(c.message(0).endsWith("run vaxel apply"), c.message(0));
+    assertTrue(c.message(0).contains("vaxel-it-staff-planned 2201,1: missing, generated "
+        + "NoOp(per.present)"), c.message(0));
+    assertTrue(c.message(0).contains("Run vaxel apply"), c.message(0));
+  }
+
+  @Test
+  void weeklyContactIsReadBackFromTheLoadedDialplan() throws IOException {
+    LocalDate today = LocalDate.now(ItStaff.ZONE);
+    Path thisWeek = write(tmp, "this-week.yaml", withAnnasWeeklyContact(today));
+    Path nextWeek = write(tmp, "next-week.yaml", withAnnasWeeklyContact(today.plusDays(7)));
+    apply(thisWeek);
+
+    Check applied = check(thisWeek);
+    Check other = check(nextWeek);
+
+    assertEquals(List.of(), applied.findings(), applied.out());
+    assertEquals("2204", pbx.call(ItStaff.CONTEXT, ANNA, RING), "Dan takes Anna's calls");
+    assertEquals(List.of("DIALPLAN-STALE error null null",
+        "ABSENCE-NOT-ROUTED error anna.away 2202"), other.findings(), other.out());
+    assertTrue(other.message(1).contains("calls should go to 2201 (Per Närvarande), but the "
+        + "loaded dialplan routes them to 2204 (Dan Hemma)"), other.message(1));
+  }
+
+  /** The base staff with Dan as Anna's contact in the ISO week of {@code day}. */
+  private static String withAnnasWeeklyContact(LocalDate day) {
+    String yaml = yaml(Variant.BASE).replaceFirst("alternate: per.present\n",
+        "alternate: per.present\n        weekly-contacts:\n          "
+            + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ": dan.present\n");
+    assertTrue(yaml.contains(": dan.present\n"), yaml);
+    return yaml;
+  }
+
+  @Test
+  void routeThatHangsUpIsDialplanStaleThoughTheFingerprintIsOurs() throws IOException {
+    Path fragment = sandbox.etc().resolve("vaxel/extensions.conf");
+    String text = Files.readString(fragment, StandardCharsets.UTF_8);
+    String first = "exten => s,1,Set(LOCAL(ext)=${ARG1})";
+    assertTrue(text.contains(first), text);
+    Files.writeString(fragment, text.replace(first, "exten => s,1,Hangup()"));
+    sandbox.cli("dialplan reload");
+
+    Pbx.Run nagios = pbx.vaxel("check", "-f", staff.toString(), "--format", "nagios");
+    Check json = check(staff);
+
+    assertEquals(2, nagios.code(), "Nagios CRITICAL: " + nagios.out() + nagios.err());
+    assertEquals(List.of("DIALPLAN-STALE error null null"), json.findings(), json.out());
+    assertTrue(json.message(0).startsWith("the loaded dialplan differs from what staff.yaml "
+        + "generates in 1 place: vaxel-it-staff-route s,1: loaded Hangup(), generated "
+        + "Set(LOCAL(ext)=${ARG1})."), json.message(0));
+    assertEquals("none", pbx.call(ItStaff.CONTEXT, "2201", RING), "nobody's phone rings");
+    Pbx.Run plan = pbx.vaxel("plan", "-f", staff.toString(), "--asterisk-conf-dir",
+        sandbox.etc().toString());
+    assertEquals(1, plan.code(), plan.out() + plan.err());
+    assertTrue(plan.out().contains("Dialplan: reload, 1 difference (loaded sha256:"), plan.out());
+    assertTrue(plan.out().contains("  ~ vaxel-it-staff-route s,1: loaded Hangup(), generated "
+        + "Set(LOCAL(ext)=${ARG1})\n"), plan.out());
+  }
+
+  @Test
+  void olderContextAheadOfOurIncludeIsDialplanStaleAndApplyCannotVerify() throws IOException {
+    Path main = sandbox.etc().resolve("extensions.conf");
+    String before = Files.readString(main, StandardCharsets.UTF_8);
+    String include = "#include \"vaxel/extensions.conf\"";
+    assertTrue(before.contains(include), before);
+    try {
+      Files.writeString(main, before.replace(include, String.join("\n",
+          "[" + ItStaff.CONTEXT + "]",
+          "exten => 2201,1,Dial(Local/2203@" + Pbx.PHONES + ",5)",
+          "exten => 2299,1,Dial(Local/2299@" + Pbx.PHONES + ",5)",
+          "", include)));
+      sandbox.cli("dialplan reload");
+
+      Check c = check(staff);
+      Pbx.Run apply = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir",
+          sandbox.etc().toString());
+
+      assertEquals(List.of("DIALPLAN-STALE error null null", "VM-ORPHAN warning null 2299"),
+          c.findings(), c.out());
+      assertTrue(c.message(0).contains("in 2 places: vaxel-it-staff 2201,1: loaded "
+          + "Dial(Local/2203@vaxel-test-phones,5), generated Gosub(vaxel-it-staff-route,s,1(2201)); "
+          + "vaxel-it-staff 2299,1: loaded Dial(Local/2299@vaxel-test-phones,5), not generated"),
+          c.message(0));
+      assertEquals(3, apply.code(), apply.out() + apply.err());
+      assertTrue(apply.err().contains("vaxel-it-staff 2201,1"), apply.err());
+    } finally {
+      Files.writeString(main, before);
+      sandbox.cli("dialplan reload");
+    }
+  }
+
+  @Test
+  void contextIncludedFromOursIsDialplanStale() throws IOException {
+    Path main = sandbox.etc().resolve("extensions.conf");
+    String before = Files.readString(main, StandardCharsets.UTF_8);
+    try {
+      Files.writeString(main, before + String.join("\n", "",
+          "[" + ItStaff.CONTEXT + "]", "include => " + Pbx.PHONES, ""));
+      sandbox.cli("dialplan reload");
+
+      Check c = check(staff);
+
+      assertEquals(List.of("DIALPLAN-STALE error null null"), c.findings(), c.out());
+      assertTrue(c.message(0).contains("in 1 place: vaxel-it-staff include => "
+          + Pbx.PHONES + ": loaded it, not generated"), c.message(0));
+      assertEquals("2299", pbx.call(ItStaff.CONTEXT, "2299", RING),
+          "the include makes any number ring");
+    } finally {
+      Files.writeString(main, before);
+      sandbox.cli("dialplan reload");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package se.vaxel.compliance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.vaxel.live.LoadedRouting.Window;
 import se.vaxel.live.LiveOverride;
@@ -34,6 +35,18 @@ class AbsenceNotRoutedTest {
     Fixture f = Fixture.compliant();
     f.planned.put("2101", List.of(new Window(Fixture.at("2026-07-20T00:00").getEpochSecond(),
         Fixture.at("2026-08-10T00:00").getEpochSecond(), "2102")));
+
+    assertEquals(List.of("away through 2026-08-09 (staff.yaml): calls should go to 2103 "
+        + "(Bo Lind), but the loaded dialplan routes them to 2102 (Anna Berg)"), messages(f, rule));
+  }
+
+  @Test
+  void loadedWeeklyContactInAnotherWeekRoutesToTheAlternateThisWeek() {
+    Fixture f = Fixture.compliant();
+    long start = Fixture.at("2026-07-20T00:00").getEpochSecond();
+    long end = Fixture.at("2026-08-10T00:00").getEpochSecond();
+    f.planned.put("2101", List.of(new Window(start, end, Set.of(30), Fixture.ZONE, "2103"),
+        new Window(start, end, "2102")));
 
     assertEquals(List.of("away through 2026-08-09 (staff.yaml): calls should go to 2103 "
         + "(Bo Lind), but the loaded dialplan routes them to 2102 (Anna Berg)"), messages(f, rule));

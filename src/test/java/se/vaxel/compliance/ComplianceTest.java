@@ -68,7 +68,7 @@ class ComplianceTest {
     f.mailboxes.put("2102", Fixture.mailbox("2102", "Anna Bergström", "anna@gammal.se"));
     f.greetings.put("2101", new Greeting(false, false, Optional.empty()));
     f.ringTimeouts.add(60);
-    f.fingerprint = "sha256:ffffffffffffffffffffffffffffffff";
+    f.loaded("vaxel-staff-route", "s", 1, "Hangup", "");
 
     List<String> order = compliance.run(f.input()).findings().stream()
         .map(x -> x.rule() + " " + x.staffId() + " " + x.extension()).toList();

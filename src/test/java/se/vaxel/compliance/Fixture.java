@@ -6,20 +6,26 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.calendar.WorkingDays;
+import se.vaxel.live.GeneratedDialplan;
 import se.vaxel.live.LoadedRouting;
 import se.vaxel.live.LoadedRouting.Window;
 import se.vaxel.live.Snapshot;
 import se.vaxel.live.Snapshot.Greeting;
+import se.vaxel.model.Absence;
 import se.vaxel.model.CallRouting;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
+import se.vaxel.render.AsteriskConfig;
+import se.vaxel.render.Templates;
 import se.vaxel.live.EffectiveAbsence;
 import se.vaxel.live.LiveOverride;
 import se.vaxel.staff.StaffException;
@@ -88,9 +94,12 @@ final class Fixture {
 
   final Staff staff;
   Instant now = NOW;
-  String expectedFingerprint = FINGERPRINT;
   Map<String, VoicemailBox> mailboxes = new HashMap<>();
   String fingerprint = FINGERPRINT;
+  /** What the shipped template generates for this staff.yaml (fingerprint: FINGERPRINT). */
+  final GeneratedDialplan generated;
+  /** Every context of ours as ShowDialPlan lists it: at first exactly what is generated. */
+  Map<String, List<DialplanEntry>> dialplan = new LinkedHashMap<>();
   Set<String> dialplanExtensions = new HashSet<>();
   boolean overridesHonoured = true;
   Map<String, List<Window>> planned = new HashMap<>();
@@ -104,6 +113,19 @@ final class Fixture {
 
   private Fixture(Staff staff) {
     this.staff = staff;
+    this.generated = GeneratedDialplan.parse(new AsteriskConfig(new Templates(Optional.empty()),
+        "test").render(staff).extensionsConf(), FINGERPRINT);
+    generated.contexts().forEach((name, entries) -> dialplan.put(name, new ArrayList<>(entries)));
+  }
+
+  /** Replaces one loaded priority, as a hand edit or an older definition of it would. */
+  void loaded(String context, String extension, int priority, String application,
+      String data) {
+    List<DialplanEntry> entries = dialplan.get(context);
+    entries.replaceAll(e -> e.extension().equals(extension) && e.priority() == priority
+        ? new DialplanEntry(context, extension, priority, e.label(), application, data,
+            e.registrar())
+        : e);
   }
 
   static Fixture compliant() {
@@ -112,7 +134,7 @@ final class Fixture {
 
   /**
    * What a PBX that applied this staff.yaml has: every mailbox as generated, the generated
-   * routing (live overrides read, planned windows as CallRouting cuts them, in epoch seconds),
+   * routing (live overrides read, planned windows as CallRouting routes them, in epoch seconds),
    * every greeting recorded (a temporary one for whoever is away at {@code now}), every phone
    * reachable, nothing unheard.
    */
@@ -137,9 +159,14 @@ final class Fixture {
       f.mailboxes.put(ext, mailbox(ext, p.fullName(), p.email() == null ? "" : p.email()));
       f.dialplanExtensions.add(ext);
       List<Window> windows = new ArrayList<>();
-      p.absences().forEach(a -> CallRouting.segments(f.staff, a).forEach(s -> windows.add(
-          new Window(s.start().atZone(ZONE).toEpochSecond(), s.end().atZone(ZONE).toEpochSecond(),
-              s.target()))));
+      for (Absence a : p.absences()) {
+        CallRouting.Route r = CallRouting.route(f.staff, a);
+        long start = r.start().atZone(ZONE).toEpochSecond();
+        long end = r.end().atZone(ZONE).toEpochSecond();
+        r.weekly().forEach((target, weeks) ->
+            windows.add(new Window(start, end, weeks, ZONE, target.extension())));
+        windows.add(new Window(start, end, r.fallback().extension()));
+      }
       if (!windows.isEmpty()) {
         f.planned.put(ext, windows);
       }
@@ -167,13 +194,14 @@ final class Fixture {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(now, "127.0.0.1:5038", mailboxes, fingerprint, dialplanExtensions,
+    return new Snapshot(now, "127.0.0.1:5038", mailboxes, fingerprint, dialplan,
+        dialplanExtensions,
         new LoadedRouting(overridesHonoured, planned, ringTimeouts), overrides,
         Optional.ofNullable(greetings), Optional.ofNullable(endpoints), incomplete);
   }
 
   CheckInput input() {
-    return new CheckInput(staff, snapshot(), now, WORKING_DAYS, expectedFingerprint);
+    return new CheckInput(staff, snapshot(), now, WORKING_DAYS, generated);
   }
 
   List<Finding> check(Rule rule) {

@@ -117,4 +117,40 @@ final class CapturedDialplan {
     out.add(e(PLANNED, "_X.", 1, "", "Return", ""));
     return out;
   }
+
+  /**
+   * A context written to probe how ShowDialPlan hands back what extensions.conf says, loaded
+   * into the sandbox Asterisk 22 with {@code dialplan reload}; {@link #quirks()} is what
+   * ShowDialPlan listed for it, verbatim.
+   */
+  static final String QUIRKS_CONF = String.join("\n",
+      "[dpcap]",
+      "include => dpcap-other",
+      "switch => Loopback/foo@bar",
+      "ignorepat => 9",
+      "exten => 100,1,NoOp( spaced  data )",
+      " same => n(lab),hangup()",
+      " same => n,Set(x=1) ; comment",
+      " same => n,ExecIf($[${EPOCH} >= 1 & ${EPOCH} < 2]?Return(3))",
+      " same => n,Verbose(semi\\;colon)",
+      " same => n,Answer",
+      "exten => 100,hint,PJSIP/100&CustomPresence:100",
+      "exten => _X.,1,Return()",
+      "");
+
+  /** ShowDialPlan of context dpcap after loading {@link #QUIRKS_CONF} (the ignorepat is left out). */
+  static List<DialplanEntry> quirks() {
+    String c = "dpcap";
+    return List.of(
+        e(c, "100", DialplanEntry.HINT, "", "PJSIP/100&CustomPresence:100", ""),
+        e(c, "100", 1, "", "NoOp", " spaced  data "),
+        e(c, "100", 2, "lab", "hangup", ""),
+        e(c, "100", 3, "", "Set", "x=1"),
+        e(c, "100", 4, "", "ExecIf", "$[${EPOCH} >= 1 & ${EPOCH} < 2]?Return(3)"),
+        e(c, "100", 5, "", "Verbose", "semi;colon"),
+        e(c, "100", 6, "", "Answer", ""),
+        e(c, "_X.", 1, "", "Return", ""),
+        e(c, "", DialplanEntry.INCLUDE, "", "dpcap-other", ""),
+        e(c, "", DialplanEntry.SWITCH, "", "Loopback/foo@bar", ""));
+  }
 }

@@ -75,6 +75,47 @@ class LoadedDialplanTest {
   }
 
   @Test
+  void weeklyWindowsTakeTheWeekOfTheCallInTheZoneTheDialplanComputesItIn() {
+    // 2026-01-04T23:30Z is Sunday in week 1 in UTC, Monday 00:30 in week 2 in Stockholm.
+    long sundayNightUtc = 1767569400L;
+    List<DialplanEntry> planned = List.of(
+        e(PLANNED, "2202", 1, "", "NoOp", "anna.away"),
+        e(PLANNED, "2202", 2, "", "Set", "LOCAL(week)=${STRFTIME(${EPOCH},Europe/Stockholm,%V)}"),
+        e(PLANNED, "2202", 3, "", "ExecIf",
+            "$[${EPOCH} >= 100 & ${EPOCH} < 1800000000 & ${REGEX(\"^(02|04)$\" ${week})}]"
+                + "?Return(2203)"),
+        e(PLANNED, "2202", 4, "", "ExecIf",
+            "$[${EPOCH} >= 100 & ${EPOCH} < 1800000000]?Return(2201)"),
+        e(PLANNED, "2202", 5, "", "Return", ""));
+
+    LoadedRouting routing = LoadedDialplan.routing(CapturedDialplan.route(),
+        CapturedDialplan.absence(), planned);
+
+    java.time.ZoneId stockholm = java.time.ZoneId.of("Europe/Stockholm");
+    assertEquals(List.of(new LoadedRouting.Window(100, 1800000000, Set.of(2, 4), stockholm,
+        "2203"), new LoadedRouting.Window(100, 1800000000, "2201")),
+        routing.planned().get("2202"));
+    assertEquals(Optional.of("2203"),
+        routing.plannedTarget("2202", Instant.ofEpochSecond(sundayNightUtc)));
+    assertEquals(Optional.of("2201"),
+        routing.plannedTarget("2202", Instant.ofEpochSecond(sundayNightUtc - 3600)));
+  }
+
+  @Test
+  void weeklyWindowsWithoutAWeekComputedBeforeThemNeverMatch() {
+    List<DialplanEntry> planned = List.of(
+        e(PLANNED, "2202", 2, "", "ExecIf",
+            "$[${EPOCH} >= 100 & ${EPOCH} < 200 & ${REGEX(\"^(01)$\" ${week})}]?Return(2203)"),
+        e(PLANNED, "2202", 3, "", "ExecIf",
+            "$[${EPOCH} >= 100 & ${EPOCH} < 200 & ${REGEX(\"^(1|2)$\" ${week})}]?Return(2204)"));
+
+    List<LoadedRouting.Window> windows = LoadedDialplan.windows(planned).get("2202");
+
+    assertEquals(List.of(new LoadedRouting.Window(100, 200, Set.of(1), null, "2203")), windows);
+    assertFalse(windows.get(0).contains(Instant.ofEpochSecond(150)));
+  }
+
+  @Test
   void otherExecIfsAndPatternExtensionsAreNotWindows() {
     List<DialplanEntry> planned = List.of(
         e(PLANNED, "2202", 2, "", "ExecIf", "$[${EPOCH} >= 100]?Return(2201)"),

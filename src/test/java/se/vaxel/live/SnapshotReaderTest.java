@@ -112,6 +112,11 @@ class SnapshotReaderTest {
     assertEquals(List.of("2201", "2202", "2203", "2204", "2205"),
         s.mailboxes().keySet().stream().sorted().toList(), "other contexts are left out");
     assertEquals(CapturedDialplan.FINGERPRINT, s.fingerprint());
+    assertEquals(Map.of(CapturedDialplan.STAFF, CapturedDialplan.staff(5),
+        CapturedDialplan.ROUTE, CapturedDialplan.route(),
+        CapturedDialplan.ABSENCE, CapturedDialplan.absence(),
+        CapturedDialplan.PLANNED, CapturedDialplan.planned(5),
+        CapturedDialplan.PROBE, List.of()), s.dialplan(), "every context of ours, as listed");
     assertEquals(s.mailboxes().keySet(), s.dialplanExtensions());
     assertTrue(s.routing().overridesHonoured());
     assertEquals(List.of(5, 5, 5), s.routing().ringTimeouts());
@@ -226,6 +231,16 @@ class SnapshotReaderTest {
   }
 
   @Test
+  void dialplanThatCannotBeReadIsThrownNeverADifference() {
+    pbxWith(3, CapturedDialplan.SETTINGS);
+    when(ami.showDialplan(CapturedDialplan.PLANNED)).thenThrow(
+        new AmiException(AmiException.Kind.TIMEOUT, "ShowDialPlan did not complete"));
+
+    assertEquals(AmiException.Kind.TIMEOUT,
+        assertThrows(AmiException.class, this::read).kind());
+  }
+
+  @Test
   void pbxThatStopsAnsweringIsThrown() {
     pbxWith(3, CapturedDialplan.SETTINGS);
     doThrow(new AmiException(AmiException.Kind.TIMEOUT, "no answer"))
@@ -305,9 +320,9 @@ class SnapshotReaderTest {
     AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
         "PJSIP/${EXTEN}", 5);
     assertEquals(callsToRead(3, pjsip), callsToRead(300, pjsip));
-    // 1 mailbox list, 4 contexts, 1 override tree, probe 4 + 1 poll, 2 PJSIP lists.
-    assertEquals(13, callsToRead(300, pjsip));
-    assertEquals(11, callsToRead(300, CapturedDialplan.SETTINGS));
+    // 1 mailbox list, 5 contexts, 1 override tree, probe 4 + 1 poll, 2 PJSIP lists.
+    assertEquals(14, callsToRead(300, pjsip));
+    assertEquals(12, callsToRead(300, CapturedDialplan.SETTINGS));
   }
 
   private int callsToRead(int people, AsteriskSettings settings) {

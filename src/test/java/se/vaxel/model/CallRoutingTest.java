@@ -1,18 +1,21 @@
 package se.vaxel.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import se.vaxel.model.CallRouting.Segment;
+import se.vaxel.model.CallRouting.Route;
+import se.vaxel.model.CallRouting.Target;
 
 class CallRoutingTest {
   private static final Organisation ORG = new Organisation("Bjurholms kommun", "Bjurholm", "100",
@@ -52,46 +55,68 @@ class CallRoutingTest {
     return LocalDateTime.parse(localDateTime);
   }
 
-  private static Segment segment(String start, String end, String target, String targetId) {
-    return new Segment(at(start), at(end), target, targetId);
+  private static final Target ANNA = new Target("2102", "anna.berg");
+  private static final Target BO = new Target("2103", "bo.lind");
+
+  private static Map<Target, SortedSet<Integer>> weeks(Target target, Integer... weeks) {
+    Map<Target, SortedSet<Integer>> out = new LinkedHashMap<>();
+    out.put(target, new TreeSet<>(List.of(weeks)));
+    return out;
+  }
+
+  private static Route route(Absence away) {
+    return CallRouting.route(staffWith(away), away);
   }
 
   @Test
-  void weeklyContactsSplitAnAbsenceAtMondayMidnight() {
+  void anAbsenceIsOneRouteWithItsWeeklyContactsByWeek() {
     // Weeks 30, 31 and 32 of 2026 start on 20 July, 27 July and 3 August.
     Absence away = absence("2026-07-20", "2026-08-09", "anna.berg",
         Map.of(30, "anna.berg", 31, "bo.lind"));
 
-    List<Segment> segments = CallRouting.segments(staffWith(away), away);
-
-    assertEquals(List.of(
-        segment("2026-07-20T00:00", "2026-07-27T00:00", "2102", "anna.berg"),
-        segment("2026-07-27T00:00", "2026-08-03T00:00", "2103", "bo.lind"),
-        segment("2026-08-03T00:00", "2026-08-10T00:00", "2102", "anna.berg")), segments);
+    assertEquals(new Route(at("2026-07-20T00:00"), at("2026-08-10T00:00"), ANNA,
+        weeks(BO, 31)), route(away));
   }
 
   @Test
-  void weeksWithTheSameTargetBecomeOneSegment() {
-    Absence away = absence("2026-07-20", "2026-08-09", "anna.berg",
-        Map.of(30, "anna.berg", 31, "anna.berg"));
+  void alternatingContactsOverTwoYearsAreOneRouteNotOneSegmentPerWeek() {
+    Absence away = absence("2026-01-05", "2027-12-31", "nils.ohman",
+        Map.of(1, "anna.berg", 2, "bo.lind", 3, "anna.berg", 4, "bo.lind"));
 
-    assertEquals(List.of(segment("2026-07-20T00:00", "2026-08-10T00:00", "2102", "anna.berg")),
-        CallRouting.segments(staffWith(away), away));
+    Route r = route(away);
+
+    Map<Target, SortedSet<Integer>> both = weeks(ANNA, 1, 3);
+    both.putAll(weeks(BO, 2, 4));
+    assertEquals(both, r.weekly());
+    assertEquals(List.of(ANNA, BO), List.copyOf(r.weekly().keySet()));
+    assertEquals(Target.THE_SWITCHBOARD, r.fallback());
+    assertEquals(ANNA, r.targetInWeek(3));
+    assertEquals(Target.THE_SWITCHBOARD, r.targetInWeek(5));
   }
 
   @Test
-  void segmentsCoverTheAbsenceWithoutGapsOrOverlaps() {
-    Absence away = absence("2026-12-14", "2027-01-10", "anna.berg",
-        Map.of(51, "bo.lind", 53, "bo.lind", 1, "nils.ohman"));
+  void weeksTheAbsenceDoesNotTouchAreLeftOut() {
+    // 23 to 29 July 2026 touches weeks 30 (from Thursday) and 31 (Monday to Wednesday).
+    Absence away = absence("2026-07-23", "2026-07-29", "anna.berg",
+        Map.of(29, "bo.lind", 30, "bo.lind", 31, "bo.lind", 32, "bo.lind"));
 
-    List<Segment> segments = CallRouting.segments(staffWith(away), away);
+    assertEquals(weeks(BO, 30, 31), route(away).weekly());
+  }
 
-    assertEquals(away.start(), segments.get(0).start());
-    assertEquals(away.end(), segments.get(segments.size() - 1).end());
-    for (int i = 1; i < segments.size(); i++) {
-      assertEquals(segments.get(i - 1).end(), segments.get(i).start());
-      assertNotEquals(segments.get(i - 1).target(), segments.get(i).target(),
-          "neighbouring segments with the same target were not merged: " + segments);
+  @Test
+  void everyDayRoutesAsTheRuleSaysWeeklyContactWithExtensionElseAlternateElseSwitchboard() {
+    Absence away = absence("2026-12-14", "2027-01-17", "anna.berg",
+        Map.of(51, "bo.lind", 53, "bo.lind", 1, "nils.ohman", 2, "anna.berg"));
+    Staff staff = staffWith(away);
+    Person calle = staff.byId("calle.carlsson").orElseThrow();
+
+    for (LocalDate day = away.firstDay(); !day.isAfter(away.lastDay()); day = day.plusDays(1)) {
+      int week = day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+      String expected = week == 51 || week == 53 ? "2103" : "2102";
+      for (String time : List.of("T00:00", "T12:00", "T23:59")) {
+        assertEquals(expected, CallRouting.plannedAt(staff, calle, at(day + time))
+            .orElseThrow().extension(), day + time);
+      }
     }
   }
 
@@ -99,72 +124,57 @@ class CallRoutingTest {
   void weekNumbersAcrossTheNewYearFollowIsoWeeks() {
     // 2026 has an ISO week 53 (28 December to 3 January); week 1 of 2027 starts 4 January.
     Absence away = absence("2026-12-21", "2027-01-06", "anna.berg", Map.of(53, "bo.lind"));
+    Staff staff = staffWith(away);
+    Person calle = staff.byId("calle.carlsson").orElseThrow();
 
-    assertEquals(List.of(
-        segment("2026-12-21T00:00", "2026-12-28T00:00", "2102", "anna.berg"),
-        segment("2026-12-28T00:00", "2027-01-04T00:00", "2103", "bo.lind"),
-        segment("2027-01-04T00:00", "2027-01-07T00:00", "2102", "anna.berg")),
-        CallRouting.segments(staffWith(away), away));
+    assertEquals(ANNA, CallRouting.plannedAt(staff, calle, at("2026-12-27T23:59")).orElseThrow());
+    assertEquals(BO, CallRouting.plannedAt(staff, calle, at("2027-01-01T10:00")).orElseThrow());
+    assertEquals(ANNA, CallRouting.plannedAt(staff, calle, at("2027-01-04T00:00")).orElseThrow());
   }
 
   @Test
-  void partDayAbsenceIsOneSegmentAtItsOwnTimes() {
+  void partDayAbsenceIsOneRouteAtItsOwnTimes() {
     Absence meeting = partDay("2026-11-24T09:00", "2026-11-24T12:00", "anna.berg", Map.of());
 
-    assertEquals(List.of(segment("2026-11-24T09:00", "2026-11-24T12:00", "2102", "anna.berg")),
-        CallRouting.segments(staffWith(meeting), meeting));
-  }
-
-  @Test
-  void partDayAbsenceOverAWeekBoundaryStartsAndEndsAtItsTimes() {
-    // Friday afternoon in week 30 to Tuesday morning in week 31.
-    Absence trip = partDay("2026-07-24T13:00", "2026-07-28T10:00", "anna.berg",
-        Map.of(31, "bo.lind"));
-
-    assertEquals(List.of(
-        segment("2026-07-24T13:00", "2026-07-27T00:00", "2102", "anna.berg"),
-        segment("2026-07-27T00:00", "2026-07-28T10:00", "2103", "bo.lind")),
-        CallRouting.segments(staffWith(trip), trip));
+    assertEquals(new Route(at("2026-11-24T09:00"), at("2026-11-24T12:00"), ANNA, Map.of()),
+        route(meeting));
   }
 
   @Test
   void weeklyContactWithoutExtensionFallsBackToTheAlternate() {
     Absence away = absence("2026-07-27", "2026-08-02", "anna.berg", Map.of(31, "nils.ohman"));
 
-    assertEquals(List.of(segment("2026-07-27T00:00", "2026-08-03T00:00", "2102", "anna.berg")),
-        CallRouting.segments(staffWith(away), away));
+    assertEquals(new Route(at("2026-07-27T00:00"), at("2026-08-03T00:00"), ANNA, Map.of()),
+        route(away));
   }
 
   @Test
   void weeklyContactWinsOverTheAlternate() {
     Absence away = absence("2026-07-27", "2026-08-02", "anna.berg", Map.of(31, "bo.lind"));
 
-    assertEquals("2103", CallRouting.segments(staffWith(away), away).get(0).target());
+    assertEquals(BO, route(away).targetInWeek(31));
   }
 
   @Test
   void alternateWithoutExtensionRoutesToTheSwitchboard() {
     Absence away = absence("2026-07-27", "2026-08-02", "nils.ohman", Map.of());
 
-    assertEquals(List.of(segment("2026-07-27T00:00", "2026-08-03T00:00",
-        CallRouting.SWITCHBOARD, null)), CallRouting.segments(staffWith(away), away));
+    assertEquals(new Target(CallRouting.SWITCHBOARD, null), route(away).fallback());
   }
 
   @Test
   void noAlternateRoutesToTheSwitchboard() {
     Absence away = absence("2026-07-27", "2026-08-02", null, Map.of());
 
-    assertEquals("-", CallRouting.segments(staffWith(away), away).get(0).target());
+    assertEquals("-", route(away).fallback().extension());
   }
 
   @Test
   void weekWithoutContactAndNoAlternateRoutesToTheSwitchboard() {
     Absence away = absence("2026-07-20", "2026-08-02", null, Map.of(31, "bo.lind"));
 
-    assertEquals(List.of(
-        segment("2026-07-20T00:00", "2026-07-27T00:00", "-", null),
-        segment("2026-07-27T00:00", "2026-08-03T00:00", "2103", "bo.lind")),
-        CallRouting.segments(staffWith(away), away));
+    assertEquals(new Route(at("2026-07-20T00:00"), at("2026-08-03T00:00"),
+        Target.THE_SWITCHBOARD, weeks(BO, 31)), route(away));
   }
 
   @Test
@@ -174,9 +184,9 @@ class CallRoutingTest {
     Person calle = staff.byId("calle.carlsson").orElseThrow();
 
     assertEquals("2102",
-        CallRouting.plannedAt(staff, calle, at("2026-07-26T23:59")).orElseThrow().target());
+        CallRouting.plannedAt(staff, calle, at("2026-07-26T23:59")).orElseThrow().extension());
     assertEquals("2103",
-        CallRouting.plannedAt(staff, calle, at("2026-07-27T00:00")).orElseThrow().target());
+        CallRouting.plannedAt(staff, calle, at("2026-07-27T00:00")).orElseThrow().extension());
   }
 
   @Test
@@ -187,7 +197,7 @@ class CallRoutingTest {
 
     assertEquals(Optional.empty(), CallRouting.plannedAt(staff, calle, at("2026-11-24T08:59")));
     assertEquals("2102",
-        CallRouting.plannedAt(staff, calle, at("2026-11-24T09:00")).orElseThrow().target());
+        CallRouting.plannedAt(staff, calle, at("2026-11-24T09:00")).orElseThrow().extension());
     assertEquals(Optional.empty(), CallRouting.plannedAt(staff, calle, at("2026-11-24T12:00")));
   }
 

@@ -196,19 +196,58 @@ class AsteriskConfigTest {
   }
 
   @Test
-  void weeklyContactsBecomeOneWindowPerWeekWithTheirExtension() throws Exception {
+  void weeklyContactsAreDecidedFromTheWeekOfTheCallWithinOneWindow() throws Exception {
     List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned");
 
+    // Calle: 20 July to 9 August 2026, alternate Anna, weekly contacts 30 Anna and 31 Bo.
     int calle = planned.indexOf("exten => 2101,1,NoOp(calle.carlsson)");
     assertTrue(calle >= 0, () -> String.join("\n", planned));
+    long start = stockholmMidnight(2026, 7, 20);
+    long end = stockholmMidnight(2026, 8, 10);
     assertEquals(List.of(
-        " same => n," + window(stockholmMidnight(2026, 7, 20), stockholmMidnight(2026, 7, 27),
-            "2102"),
-        " same => n," + window(stockholmMidnight(2026, 7, 27), stockholmMidnight(2026, 8, 3),
-            "2103"),
-        " same => n," + window(stockholmMidnight(2026, 8, 3), stockholmMidnight(2026, 8, 10),
-            "2102"),
+        " same => n,Set(LOCAL(week)=${STRFTIME(${EPOCH},Europe/Stockholm,%V)})",
+        " same => n,ExecIf($[${EPOCH} >= " + start + " & ${EPOCH} < " + end
+            + " & ${REGEX(\"^(31)$\" ${week})}]?Return(2103))",
+        " same => n," + window(start, end, "2102"),
         " same => n,Return()"), planned.subList(calle + 1, calle + 5));
+  }
+
+  @Test
+  void alternatingWeeklyContactsOverTwoYearsGiveOneLinePerContact() throws Exception {
+    StringBuilder weekly = new StringBuilder();
+    for (int w = 1; w <= 26; w++) {
+      weekly.append("          ").append(w).append(": ").append(w % 2 == 1 ? "anna" : "bo")
+          .append('\n');
+    }
+    String yaml = """
+        organisation: {name: K, place: P, switchboard: "100", phone: "0934-140 00",
+          functional-mailbox: k@k.se, language: sv, timezone: Europe/Stockholm}
+        staff:
+          - {id: anna, first-name: A, last-name: A, email: a@k.se, extension: "2102"}
+          - {id: bo, first-name: B, last-name: B, email: b@k.se, extension: "2103"}
+          - id: calle
+            first-name: C
+            last-name: C
+            email: c@k.se
+            extension: "2101"
+            absences:
+              - from: 2026-01-05
+                until: 2027-12-31
+                reason: foraldraledig
+                weekly-contacts:
+        """ + weekly;
+
+    List<String> planned = context(render(yaml).extensionsConf(), "vaxel-staff-planned");
+
+    int calle = planned.indexOf("exten => 2101,1,NoOp(calle)");
+    assertEquals(List.of(
+        " same => n,Set(LOCAL(week)=${STRFTIME(${EPOCH},Europe/Stockholm,%V)})",
+        " same => n,ExecIf($[${EPOCH} >= 1767567600 & ${EPOCH} < 1830294000 & "
+            + "${REGEX(\"^(01|03|05|07|09|11|13|15|17|19|21|23|25)$\" ${week})}]?Return(2102))",
+        " same => n,ExecIf($[${EPOCH} >= 1767567600 & ${EPOCH} < 1830294000 & "
+            + "${REGEX(\"^(02|04|06|08|10|12|14|16|18|20|22|24|26)$\" ${week})}]?Return(2103))",
+        " same => n,ExecIf($[${EPOCH} >= 1767567600 & ${EPOCH} < 1830294000]?Return(-))",
+        " same => n,Return()"), planned.subList(calle + 1, calle + 6));
   }
 
   @Test
