@@ -75,23 +75,28 @@ exten => ${p.ext},1,NoOp(${p.id})
 exten => _X.,1,Return()
 
 [${ctx.probe}]
-; Run by `vaxel check` through AMI Originate (Local/s@${ctx.probe}, variable VAXEL_PROBE):
-; records in AstDB family ${probeFamily}, per mailbox, "UT|M": U and T are 1 when an
-; unavailable and a temporary greeting is recorded (in any of the formats below), M the time
-; (epoch) of the oldest unheard message, 0 for none. STAT may not be read over AMI, but
-; dialplan that Asterisk runs itself may use it.
-exten => s,1,NoOp(vaxel greeting probe)
-<#list people as p>
- same => n,Gosub(mailbox,1(${p.ext}))
+; The greeting probe of `vaxel check`, run through AMI Originate (Local/s@${ctx.probe},
+; variable ${probe.tokenVariable} = the run's token). AMI may not STAT files, but dialplan that
+; Asterisk runs may. Its cost is dialplan steps, not file checks: Asterisk publishes every step
+; as an event that the manager processes, so a probe with a step per file check (about 20 steps
+; a mailbox) queued thousands of events and took 22 s for 10,000 mailboxes on a busy machine.
+; Here one step checks a whole batch of mailboxes and stores its results as ONE AstDB value
+; (docs/check.md has the measurements):
+;   d    the mailboxes' spool directory;
+;   g    the per-mailbox expression ("=UT|M": U, T 1 when an unavailable, a temporary greeting
+;        exists in any format; M the epoch of the oldest unheard message, 0 for none). A dialplan
+;        line cannot hold a literal "${"$"}{", so it is written with '@' and REPLACEd;
+;   then per batch: key bNNNNN = "TOKEN EXT=UT|M ...", where each ${"$"}{SET(m=EXT)} yields EXT
+;        and sets m for the EVAL that follows; and progress = "TOKEN N" so that vaxel sees the
+;        probe advance (it gives up when progress stops, not after a fixed total);
+;   last progress = "TOKEN done N".
+; The format is model.ProbeFormat's, which also decodes it; do not change one without the other.
+exten => s,1,Set(d=${"$"}{ASTSPOOLDIR}/voicemail/${vmContext})
+ same => n,Set(g=${probe.expression})
+ same => n,Set(g=${"$"}{REPLACE(g,@,${"$"})})
+<#list probe.batches as b>
+ same => n,Set(DB(${probeFamily}/${b.key})=${"$"}{${probe.tokenVariable}}<#list b.mailboxes as m> ${"$"}{SET(m=${m})}${"$"}{EVAL(${"$"}{g})}</#list>)
+ same => n,Set(DB(${probeFamily}/${probe.progressKey})=${"$"}{${probe.tokenVariable}} ${b.number?c})
 </#list>
- same => n,Set(DB(${probeFamily}/done)=${"$"}{VAXEL_PROBE})
+ same => n,Set(DB(${probeFamily}/${probe.progressKey})=${"$"}{${probe.tokenVariable}} done ${probe.batches?size?c})
  same => n,Hangup()
-exten => mailbox,1,Set(LOCAL(d)=${"$"}{ASTSPOOLDIR}/voicemail/${vmContext}/${"$"}{ARG1})
- same => n,Set(LOCAL(u)=0)
- same => n,Set(LOCAL(t)=0)
-<#list greetingFormats as f>
- same => n,ExecIf(${"$"}[${"$"}{STAT(e,${"$"}{d}/unavail.${f})}]?Set(LOCAL(u)=1))
- same => n,ExecIf(${"$"}[${"$"}{STAT(e,${"$"}{d}/temp.${f})}]?Set(LOCAL(t)=1))
-</#list>
- same => n,Set(DB(${probeFamily}/${"$"}{ARG1})=${"$"}{u}${"$"}{t}|${"$"}{STAT(M,${"$"}{d}/INBOX/msg0000.txt)})
- same => n,Return()

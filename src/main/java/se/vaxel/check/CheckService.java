@@ -1,10 +1,18 @@
 package se.vaxel.check;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiConnector;
+import se.vaxel.ami.AmiSettings;
 import se.vaxel.calendar.WorkingDays;
 import se.vaxel.compliance.CheckInput;
 import se.vaxel.compliance.CheckResult;
@@ -14,14 +22,25 @@ import se.vaxel.live.Snapshot;
 import se.vaxel.live.SnapshotReader;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
+import se.vaxel.output.AtomicFiles;
+import se.vaxel.report.Baseline;
+import se.vaxel.report.BaselineException;
+import se.vaxel.report.Format;
+import se.vaxel.report.Report;
 
 /**
- * {@code vaxel check}: reads the live PBX once and judges it by every rule.
+ * {@code vaxel check}: reads the live PBX once, judges it by every rule, compares with a
+ * baseline and writes the report files; and, when a check fails, the "could not check" report
+ * that replaces yesterday's files.
  */
 public final class CheckService {
 
-  /** @param roundTrips AMI actions the whole check sent, login included */
-  public record Outcome(CheckResult result, long roundTrips) {}
+  /**
+   * @param roundTrips AMI actions the whole check sent, login included
+   * @param took the whole check, from login to judgement
+   * @param probeTook the greeting probe's share of it
+   */
+  public record Outcome(Report report, long roundTrips, Duration took, Duration probeTook) {}
 
   private final Clock clock;
   private final SnapshotReader.ProbeTimeouts probe;
@@ -32,15 +51,62 @@ public final class CheckService {
   }
 
   /**
-   * @param generated the dialplan the current staff.yaml generates
-   * @param pbx the AMI address, as reports name it
+   * A previous JSON report; empty when there is none yet (the first night of a nightly job
+   * has none: not worth failing the job for).
+   *
+   * @throws BaselineException when the file exists but is not a report vaxel wrote
    */
-  public Outcome check(Staff staff, GeneratedDialplan generated, AmiClient ami, String pbx) {
-    SnapshotReader reader = new SnapshotReader(ami, pbx, staff.asterisk(), clock, probe);
-    Snapshot snapshot = withUnprobedMailboxes(staff, reader.read());
-    CheckResult result = new Compliance().run(new CheckInput(staff, snapshot, clock.instant(),
-        new WorkingDays(), generated));
-    return new Outcome(result, reader.roundTrips());
+  public static Optional<Baseline> baseline(Path file) throws BaselineException {
+    return Files.exists(file) ? Optional.of(Baseline.read(file)) : Optional.empty();
+  }
+
+  /**
+   * Logs in, reads the PBX, judges it and compares with the baseline.
+   *
+   * @param generated the dialplan the current staff.yaml generates
+   */
+  public Outcome check(Staff staff, GeneratedDialplan generated, Optional<Baseline> baseline,
+      AmiConnector connector, AmiSettings settings) {
+    long start = System.nanoTime();
+    try (AmiClient ami = connector.open(settings)) {
+      SnapshotReader reader = new SnapshotReader(ami, settings.address(), staff.asterisk(),
+          clock, probe);
+      Snapshot snapshot = withUnprobedMailboxes(staff, reader.read());
+      CheckResult result = new Compliance().run(new CheckInput(staff, snapshot,
+          clock.instant(), new WorkingDays(), generated));
+      Report report = Report.of(result, Report.namesOf(staff));
+      if (baseline.isPresent()) {
+        report = report.withBaseline(baseline.get());
+      }
+      return new Outcome(report, reader.roundTrips(), Duration.ofNanos(System.nanoTime() - start),
+          reader.probeTook());
+    }
+  }
+
+  /** Writes the report into every file in its format, each atomically, colour off. */
+  public static void write(Report report, Map<Path, Format> files) throws IOException {
+    for (Map.Entry<Path, Format> file : files.entrySet()) {
+      AtomicFiles.write(file.getKey(), file.getValue().render(report.withColour(false))
+          .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Replaces every report file with the "could not check" report, so that yesterday's
+   * "compliant" cannot outlive a failed run; each file is tried even when one fails.
+   *
+   * @return the files that could not be written, with why
+   */
+  public static List<String> writeFailure(Report failed, Map<Path, Format> files) {
+    List<String> unwritten = new ArrayList<>();
+    for (Map.Entry<Path, Format> file : files.entrySet()) {
+      try {
+        write(failed, Map.of(file.getKey(), file.getValue()));
+      } catch (IOException | RuntimeException e) {
+        unwritten.add(file.getKey() + ": " + e.getMessage());
+      }
+    }
+    return unwritten;
   }
 
   /**
@@ -57,7 +123,8 @@ public final class CheckService {
         .map(Person::extension)
         .filter(ext -> s.mailboxes().containsKey(ext) && !greetings.containsKey(ext))
         .toList();
-    if (missing.isEmpty()) {
+    // A probe that lost batches has said so already; the rest is a probe older than staff.yaml.
+    if (missing.isEmpty() || s.incomplete().stream().anyMatch(i -> i.startsWith("greetings:"))) {
       return s;
     }
     List<String> incomplete = new ArrayList<>(s.incomplete());

@@ -1,14 +1,14 @@
 package se.vaxel.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiException;
 import se.vaxel.ami.AmiSettings;
 import se.vaxel.check.CheckService;
@@ -31,7 +32,6 @@ import se.vaxel.generate.Rendering;
 import se.vaxel.live.GeneratedDialplan;
 import se.vaxel.live.SnapshotReader;
 import se.vaxel.model.Staff;
-import se.vaxel.output.AtomicFiles;
 import se.vaxel.render.AsteriskConfig;
 import se.vaxel.report.Baseline;
 import se.vaxel.report.BaselineException;
@@ -48,6 +48,12 @@ import se.vaxel.staff.StaffException;
         "Exit 0 compliant, 1 findings, 2 bad input, 3 the PBX could not be checked",
         "completely (what was found is still reported); with --format nagios, the Nagios",
         "plugin codes 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+        "",
+        "A check that fails (bad input, a PBX out of reach, a report it cannot write) still",
+        "replaces every report file (-o, --report) with a \"could not check\" report: JSON",
+        "compliant false with the reason under incomplete, Prometheus vaxel_check_compliant 0",
+        "and vaxel_check_failed 1, Nagios UNKNOWN. It then exits 2 for bad input and 3 for the",
+        "PBX, as above; with --format nagios always 3 (UNKNOWN).",
         "",
         "Rules:"},
     footerHeading = "%n",
@@ -81,115 +87,117 @@ final class CheckCommand implements Callable<Integer> {
   Optional<Path> baseline = Optional.empty();
 
   @Option(names = "--probe-timeout", paramLabel = "SECONDS",
-      description = "How long the greeting probe may run inside Asterisk (default: 2 s per "
-          + "1,000 mailboxes, at least 30).")
+      description = "Give up on the greeting probe when it has made no progress for this long "
+          + "(default: 30); a probe that advances is waited for, however many mailboxes.")
   Integer probeTimeout;
 
   @Option(names = {"-v", "--verbose"},
-      description = "Print the time taken and the AMI round trips to standard error.")
+      description = "Print the time taken, the greeting probe's share and the AMI round trips "
+          + "to standard error.")
   boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  /** What the reports of a failed check can say: known once read, else as here. */
+  private String pbx = "unknown";
+  private int people;
 
   @Override
   public Integer call() throws Exception {
+    Map<Path, Format> files = new LinkedHashMap<>();
+    output.ifPresent(file -> files.put(file, format));
+    List<String> badReports = reportFiles(files);
     try {
-      return check();
-    } catch (StaffException | VaxelException | AmiException | IOException e) {
-      if (format != Format.NAGIOS) {
-        throw e;
+      if (!badReports.isEmpty()) {
+        throw new VaxelException(ExitCode.BAD_INPUT, String.join("; ", badReports));
       }
-      // A Nagios plugin that cannot check says UNKNOWN on standard output, whatever the cause.
-      root.context.out().println("VAXEL UNKNOWN - " + oneLine(e));
-      return NagiosFormatter.Status.UNKNOWN.exitCode();
+      return check(files);
+    } catch (Exception e) {
+      return failed(e, files);
     }
   }
 
-  private int check() throws StaffException, IOException {
+  private int check(Map<Path, Format> files) throws StaffException, IOException {
     Staff staff = PbxCommands.load(staffOptions);
+    people = staff.people().size();
     Optional<Baseline> previous = readBaseline();
-    Map<Format, Path> extras = extraReports();
-    int probeSeconds = probeTimeout != null ? probeTimeout : defaultProbeSeconds(staff);
-    if (probeSeconds < 1) {
+    if (probeTimeout != null && probeTimeout < 1) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--probe-timeout must be at least 1");
     }
+    SnapshotReader.ProbeTimeouts probe = probeTimeout == null
+        ? SnapshotReader.ProbeTimeouts.DEFAULT
+        : new SnapshotReader.ProbeTimeouts(Duration.ofSeconds(probeTimeout),
+            SnapshotReader.ProbeTimeouts.DEFAULT.pollInterval());
     AsteriskConfig.Rendered rendered = Rendering.of(staffOptions.templates,
         VaxelCommand.version()).asterisk().render(staff);
     GeneratedDialplan expected =
         GeneratedDialplan.parse(rendered.extensionsConf(), rendered.fingerprint());
-    Clock clock = clock(staff.organisation().timezone());
     AmiSettings settings = amiOptions.settings(root.context);
-    long start = System.nanoTime();
-    CheckService.Outcome outcome;
-    try (AmiClient ami = root.context.ami().open(settings)) {
-      outcome = new CheckService(clock, new SnapshotReader.ProbeTimeouts(
-          Duration.ofSeconds(probeSeconds), SnapshotReader.ProbeTimeouts.DEFAULT.pollInterval()))
-          .check(staff, expected, ami, settings.address());
-    } catch (AmiException e) {
-      // Report files outlive this run (the intranet page, the Prometheus textfile): leave
-      // yesterday's "compliant" there and the failure goes unseen, so overwrite them.
-      CheckResult failed = new CheckResult(clock.instant(), settings.address(),
-          staff.people().size(), Compliance.rules(), List.of(),
-          List.of("the PBX: " + e.getMessage()));
-      writeFiles(Report.of(failed, Report.namesOf(staff)), extras);
-      throw e;
-    }
-    CheckResult result = outcome.result();
-    Report report = Report.of(result, Report.namesOf(staff));
-    if (previous.isPresent()) {
-      report = report.withBaseline(previous.get());
-    }
-    writeFiles(report, extras);
+    pbx = settings.address();
+    CheckService.Outcome outcome = new CheckService(clock(staff.organisation().timezone()), probe)
+        .check(staff, expected, previous, root.context.ami(), settings);
+    Report report = outcome.report();
+    CheckService.write(report, files);
     if (output.isEmpty()) {
       boolean colour = format == Format.TEXT && root.context.terminal()
           && !root.context.env().containsKey("NO_COLOR");
       root.context.out().print(format.render(report.withColour(colour)));
     }
+    CheckResult result = report.result();
     if (verbose) {
       root.context.err().printf("vaxel check: %d people, %d findings, %d AMI round trips, "
-          + "%d ms%n", result.people(), result.findings().size(), outcome.roundTrips(),
-          (System.nanoTime() - start) / 1_000_000);
+          + "greeting probe %d ms, %d ms%n", result.people(), result.findings().size(),
+          outcome.roundTrips(), outcome.probeTook().toMillis(), outcome.took().toMillis());
     }
     return exitCode(result);
   }
 
-  /** -o and every --report, each written atomically. */
-  private void writeFiles(Report report, Map<Format, Path> extras) throws IOException {
-    Map<Path, Format> files = new LinkedHashMap<>();
-    output.ifPresent(file -> files.put(file, format));
-    extras.forEach((f, file) -> files.put(file, f));
-    for (Map.Entry<Path, Format> file : files.entrySet()) {
-      AtomicFiles.write(file.getKey(),
-          file.getValue().render(report.withColour(false)).getBytes(StandardCharsets.UTF_8));
+  /**
+   * Any failure, before the PBX is reached or after: every report file is replaced by a "could
+   * not check" report (yesterday's "compliant" must not outlive it), then the failure is
+   * reported as every command reports it; Nagios alone gets UNKNOWN, whatever the cause.
+   */
+  private int failed(Exception e, Map<Path, Format> files) throws Exception {
+    Report report = Report.couldNotCheck(root.context.clock().instant(), pbx, people,
+        reason(e));
+    for (String unwritten : CheckService.writeFailure(report, files)) {
+      root.context.err().println("vaxel: could not replace report " + unwritten);
     }
+    if (format != Format.NAGIOS) {
+      throw e;
+    }
+    if (output.isEmpty()) {
+      root.context.out().print(Format.NAGIOS.render(report));
+    }
+    new ErrorMapper(root.context).handleExecutionException(e, spec.commandLine(), null);
+    return NagiosFormatter.Status.UNKNOWN.exitCode();
   }
 
-  private static String oneLine(Exception e) {
+  /** The failure in one line, for the reports; never the secret (no message carries it). */
+  private static String reason(Exception e) {
     if (e instanceof StaffException se) {
       return se.problems().size() + " problem(s) in staff.yaml, first: " + se.problems().get(0);
     }
-    return String.valueOf(e.getMessage()).replace('\n', ' ').replace('|', '/');
+    if (e instanceof NoSuchFileException nf) {
+      return nf.getFile() + ": no such file";
+    }
+    if (e instanceof VaxelException || e instanceof AmiException || e instanceof IOException) {
+      return String.valueOf(e.getMessage()).replace('\n', ' ');
+    }
+    return "internal error: " + e;
   }
 
-  /**
-   * The probe walks every mailbox inside Asterisk: measured at about 0.5 ms a mailbox (4.9 s
-   * for 10,000 on the benchmark machine), so allow four times that, and at least 30 s.
-   */
-  static int defaultProbeSeconds(Staff staff) {
-    long mailboxes = staff.people().stream().filter(p -> p.hasExtension()).count();
-    return (int) Math.max(30, mailboxes * 2 / 1000);
-  }
-
-  /** --report FORMAT=FILE pairs, checked before the PBX is contacted. */
-  private Map<Format, Path> extraReports() {
-    Map<Format, Path> out = new LinkedHashMap<>();
+  /** --report FORMAT=FILE pairs into files; what cannot be used is returned, to fail with. */
+  private List<String> reportFiles(Map<Path, Format> files) {
+    List<String> bad = new ArrayList<>();
     reports.forEach((key, file) -> {
       try {
-        out.put(Format.of(key), file);
+        files.put(file, Format.of(key));
       } catch (IllegalArgumentException e) {
-        throw new VaxelException(ExitCode.BAD_INPUT, "--report " + key + "=" + file + ": "
-            + e.getMessage());
+        bad.add("--report " + key + "=" + file + ": " + e.getMessage());
       }
     });
-    return out;
+    return bad;
   }
 
   private int exitCode(CheckResult result) {
@@ -203,14 +211,16 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private Optional<Baseline> readBaseline() {
-    if (baseline.isPresent() && !Files.exists(baseline.get())) {
-      // The first night of a nightly job has no previous report: not worth failing the job.
-      root.context.err().println("vaxel: no baseline yet at " + baseline.get()
-          + "; reporting without one");
+    if (baseline.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return baseline.isPresent() ? Optional.of(Baseline.read(baseline.get())) : Optional.empty();
+      Optional<Baseline> read = CheckService.baseline(baseline.get());
+      if (read.isEmpty()) {
+        root.context.err().println("vaxel: no baseline yet at " + baseline.get()
+            + "; reporting without one");
+      }
+      return read;
     } catch (BaselineException e) {
       throw new VaxelException(ExitCode.BAD_INPUT, e.getMessage());
     }

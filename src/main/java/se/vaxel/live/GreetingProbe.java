@@ -8,49 +8,52 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiException;
 import se.vaxel.live.Snapshot.Greeting;
 import se.vaxel.model.DialplanContexts;
+import se.vaxel.model.ProbeFormat;
 
 /**
  * Asks Asterisk itself which recordings each mailbox has. AMI may not STAT files, but dialplan
- * that Asterisk runs may: the generated probe context writes "UT|M" per mailbox into AstDB
- * family {@value DialplanContexts#PROBE_FAMILY}, then this run's token under {@value #DONE_KEY}.
- * The token tells this run's results from a previous (or a concurrent) run's.
+ * that Asterisk runs may: the generated probe context checks its mailboxes in batches and leaves
+ * the results in AstDB, in the format of {@link ProbeFormat} (which decodes them).
  *
- * <p>Round trips: Getvar (is the probe context loaded), DBDelTree, Originate, one DBGet per poll,
- * DBGetTree. The polls are bounded by time (timeout / interval), never by the number of
- * mailboxes: the probe runs inside Asterisk and reports once.
+ * <p>Round trips: Getvar (is the probe context loaded), DBDelTree, Originate, one DBGet of the
+ * progress key per poll, DBGetTree. The polls back off from {@code pollInterval} to
+ * {@link #MAX_POLL_INTERVAL}, so a probe of a few seconds costs about ten, however many
+ * mailboxes. The wait ends when the probe is done, or when its progress has not moved for
+ * {@code stall}: a slow but advancing probe (a busy PBX, 50,000 mailboxes) is waited for, a
+ * stuck one is not.
  */
 final class GreetingProbe {
-  static final String DONE_KEY = "done";
-  static final String TOKEN_VARIABLE = "VAXEL_PROBE";
-
-  /** U and T (0 or 1), then the epoch mtime of INBOX/msg0000.txt, "0" when there is none. */
-  private static final Pattern RESULT = Pattern.compile("^([01])([01])\\|(\\d{0,18})$");
+  /** The longest pause between two polls: how late a finished probe may be noticed. */
+  static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(1);
 
   /** The greetings found, or empty with the reason the probe could not run. */
-  record Outcome(Optional<Map<String, Greeting>> greetings, List<String> problems) {
+  record Outcome(Optional<Map<String, Greeting>> greetings, List<String> problems,
+      Duration took) {
     Outcome {
       problems = List.copyOf(problems);
     }
 
-    static Outcome failed(String reason) {
-      return new Outcome(Optional.empty(), List.of("greetings: " + reason));
+    static Outcome failed(String reason, Duration took) {
+      return new Outcome(Optional.empty(), List.of("greetings: " + reason), took);
     }
   }
 
   private final AmiClient ami;
   private final String context;
   private final SnapshotReader.ProbeTimeouts timeouts;
+  private final int mailboxes;
 
-  GreetingProbe(AmiClient ami, String context, SnapshotReader.ProbeTimeouts timeouts) {
+  /** @param mailboxes about how many mailboxes the probe checks (bounds its channel's life) */
+  GreetingProbe(AmiClient ami, String context, SnapshotReader.ProbeTimeouts timeouts,
+      int mailboxes) {
     this.ami = ami;
     this.context = context;
     this.timeouts = timeouts;
+    this.mailboxes = mailboxes;
   }
 
   /**
@@ -58,69 +61,85 @@ final class GreetingProbe {
    * becomes the outcome's problem; a PBX that stops answering is thrown.
    */
   Outcome run() {
+    long start = System.nanoTime();
     try {
       // An asynchronous Originate into a missing context is "queued" all the same and fails
       // silently later, so ask first instead of waiting out the timeout.
       if (!ami.getvar("DIALPLAN_EXISTS(" + context + ",s,1)").orElse("").equals("1")) {
         return Outcome.failed("the probe context " + context + " is not loaded (apply the "
-            + "dialplan this vaxel generates)");
+            + "dialplan this vaxel generates)", since(start));
       }
       ami.dbDelTree(DialplanContexts.PROBE_FAMILY);
       String token = UUID.randomUUID().toString();
-      // The answer timeout bounds the probe's channel: it is hung up, probe and all, when the
-      // timeout passes, so it must last as long as we are prepared to wait.
-      ami.originate("Local/s@" + context, "Wait", "1", Map.of(TOKEN_VARIABLE, token),
-          timeouts.timeout());
-      if (!awaitDone(token)) {
-        return Outcome.failed("the probe in " + context + " did not finish within "
-            + seconds(timeouts.timeout()));
+      // The answer timeout is the life of the probe's channel: Asterisk hangs it up, probe and
+      // all, when it passes. So it is the worst case of a probe that advances just before each
+      // stall, and only matters for a probe we gave up on.
+      Duration channelLife = timeouts.stall().multipliedBy(
+          2 + (mailboxes + ProbeFormat.BATCH - 1) / ProbeFormat.BATCH);
+      ami.originate("Local/s@" + context, "Wait", "1",
+          Map.of(ProbeFormat.TOKEN_VARIABLE, token), channelLife);
+      Optional<ProbeFormat.Progress> done = awaitDone(token);
+      if (done.isEmpty() || !done.get().done()) {
+        return Outcome.failed("the probe in " + context + " "
+            + done.map(p -> "stopped after batch " + p.batches() + " of about "
+                + (mailboxes + ProbeFormat.BATCH - 1) / ProbeFormat.BATCH)
+                .orElse("did not start")
+            + ": no progress for " + seconds(timeouts.stall()), since(start));
       }
-      return parse(ami.dbGetTree(DialplanContexts.PROBE_FAMILY));
+      ProbeFormat.Decoded decoded = ProbeFormat.decode(
+          ami.dbGetTree(DialplanContexts.PROBE_FAMILY), token, done.get().batches());
+      return outcome(decoded, since(start));
     } catch (AmiException e) {
       if (e.kind() != AmiException.Kind.ACTION_FAILED) {
         throw e;
       }
       boolean denied = e.getMessage().contains("Permission denied");
       return Outcome.failed(e.getMessage() + (denied
-          ? " (the greeting probe needs an AMI user with write=system,originate)" : ""));
+          ? " (the greeting probe needs an AMI user with write=system,originate)" : ""),
+          since(start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Outcome.failed("interrupted while waiting for the probe");
+      return Outcome.failed("interrupted while waiting for the probe", since(start));
     }
   }
 
-  private boolean awaitDone(String token) throws InterruptedException {
-    long deadline = System.nanoTime() + timeouts.timeout().toNanos();
+  /**
+   * Polls the progress key, backing off, until the probe is done or has not advanced for the
+   * stall time; the last progress seen, empty when the probe never started.
+   */
+  private Optional<ProbeFormat.Progress> awaitDone(String token) throws InterruptedException {
+    Optional<ProbeFormat.Progress> last = Optional.empty();
+    long lastMove = System.nanoTime();
+    long pause = timeouts.pollInterval().toMillis();
     while (true) {
-      Thread.sleep(timeouts.pollInterval().toMillis());
-      if (ami.dbGet(DialplanContexts.PROBE_FAMILY, DONE_KEY).filter(token::equals).isPresent()) {
-        return true;
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, MAX_POLL_INTERVAL.toMillis());
+      Optional<ProbeFormat.Progress> now = ProbeFormat.progress(
+          ami.dbGet(DialplanContexts.PROBE_FAMILY, ProbeFormat.PROGRESS_KEY), token);
+      if (now.isPresent() && now.get().done()) {
+        return now;
       }
-      if (System.nanoTime() - deadline >= 0) {
-        return false;
+      if (!now.equals(last)) {
+        last = now;
+        lastMove = System.nanoTime();
+      } else if (System.nanoTime() - lastMove >= timeouts.stall().toNanos()) {
+        return last;
       }
     }
   }
 
-  /** The probe's AstDB family as greetings per mailbox; unreadable values are problems. */
-  static Outcome parse(Map<String, String> tree) {
+  static Outcome outcome(ProbeFormat.Decoded decoded, Duration took) {
     Map<String, Greeting> greetings = new TreeMap<>();
+    decoded.results().forEach((mailbox, r) -> greetings.put(mailbox, new Greeting(
+        r.unavailable(), r.temporary(), r.oldestUnheard() == 0 ? Optional.empty()
+            : Optional.of(Instant.ofEpochSecond(r.oldestUnheard())))));
     List<String> problems = new ArrayList<>();
-    tree.forEach((mailbox, value) -> {
-      if (mailbox.equals(DONE_KEY)) {
-        return;
-      }
-      Matcher m = RESULT.matcher(value.strip());
-      if (!m.matches()) {
-        problems.add("greetings: mailbox " + mailbox + ": unreadable probe result '" + value
-            + "'");
-        return;
-      }
-      long mtime = m.group(3).isEmpty() ? 0 : Long.parseLong(m.group(3));
-      greetings.put(mailbox, new Greeting(m.group(1).equals("1"), m.group(2).equals("1"),
-          mtime == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(mtime))));
-    });
-    return new Outcome(Optional.of(Map.copyOf(greetings)), problems);
+    decoded.problems().forEach(p -> problems.add("greetings: the probe's results: " + p));
+    return new Outcome(Optional.of(Map.copyOf(greetings)), problems, took);
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   private static String seconds(Duration d) {

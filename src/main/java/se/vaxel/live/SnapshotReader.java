@@ -33,9 +33,9 @@ import se.vaxel.model.DialplanContexts;
  *   <li>5 ShowDialPlan: every context vaxel owns (staff, route, absence, planned, probe);
  *   <li>1 DBGetTree: the live overrides;
  *   <li>the greeting probe ({@link GreetingProbe}): Getvar, DBDelTree, Originate, one DBGet per
- *       poll (about one per {@code pollInterval} while Asterisk runs the probe, at most
- *       timeout / interval), DBGetTree; it stops after the Getvar when the probe context is
- *       not loaded, or at the first action Asterisk refuses;
+ *       poll (backing off to one a second: about ten for a probe of a few seconds), DBGetTree;
+ *       it stops after the Getvar when the probe context is not loaded, or at the first action
+ *       Asterisk refuses;
  *   <li>2 for PJSIP devices only: PJSIPShowEndpoints and PJSIPShowContacts.
  * </ul>
  *
@@ -48,20 +48,21 @@ import se.vaxel.model.DialplanContexts;
 public final class SnapshotReader {
 
   /**
-   * How long the greeting probe may run and how often its completion is polled.
+   * How long the greeting probe may go without progress, and how soon its progress is first
+   * polled (the polls then back off, see {@link GreetingProbe}).
    *
-   * @param timeout the longest wait for the probe, also the answer timeout of its channel
-   * @param pollInterval the pause before each DBGet of the probe's "done" key
+   * @param stall give up when the probe's progress has not moved for this long
+   * @param pollInterval the pause before the first DBGet of the probe's progress
    */
-  public record ProbeTimeouts(Duration timeout, Duration pollInterval) {
+  public record ProbeTimeouts(Duration stall, Duration pollInterval) {
     public static final ProbeTimeouts DEFAULT =
-        new ProbeTimeouts(Duration.ofSeconds(30), Duration.ofMillis(150));
+        new ProbeTimeouts(Duration.ofSeconds(30), Duration.ofMillis(50));
 
     public ProbeTimeouts {
-      Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(stall, "stall");
       Objects.requireNonNull(pollInterval, "pollInterval");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("probe timeout must be positive: " + timeout);
+      if (stall.isNegative() || stall.isZero()) {
+        throw new IllegalArgumentException("probe stall timeout must be positive: " + stall);
       }
       if (pollInterval.isNegative() || pollInterval.isZero()) {
         throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
@@ -77,6 +78,7 @@ public final class SnapshotReader {
   private final DialplanContexts contexts;
   private final Clock clock;
   private final ProbeTimeouts timeouts;
+  private Duration probeTook = Duration.ZERO;
 
   /**
    * @param pbx the AMI address as reports show it, e.g. "pbx.example.org:5038"
@@ -105,8 +107,10 @@ public final class SnapshotReader {
     List<DialplanEntry> planned = dialplan.get(contexts.planned());
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
 
-    GreetingProbe.Outcome probe = new GreetingProbe(ami, contexts.probe(), timeouts).run();
+    GreetingProbe.Outcome probe =
+        new GreetingProbe(ami, contexts.probe(), timeouts, mailboxes.size()).run();
     incomplete.addAll(probe.problems());
+    probeTook = probe.took();
 
     Set<String> numbers = new TreeSet<>(mailboxes.keySet());
     numbers.addAll(extensions);
@@ -121,6 +125,11 @@ public final class SnapshotReader {
   /** AMI actions sent on this reader's connection so far, login included. */
   public long roundTrips() {
     return ami.roundTrips();
+  }
+
+  /** How long the greeting probe of the last {@link #read()} took, polls included. */
+  public Duration probeTook() {
+    return probeTook;
   }
 
   private Map<String, VoicemailBox> mailboxes() {

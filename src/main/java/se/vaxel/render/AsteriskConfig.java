@@ -14,6 +14,7 @@ import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.CallRouting;
 import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.Person;
+import se.vaxel.model.ProbeFormat;
 import se.vaxel.model.Staff;
 
 /**
@@ -36,13 +37,6 @@ public final class AsteriskConfig {
 
   /** The rendered fragments, keyed by file name, and the fingerprint embedded in both. */
   public record Rendered(String voicemailConf, String extensionsConf, String fingerprint) {}
-
-  /**
-   * The file endings app_voicemail may record greetings in (format= wav49 gives .WAV); the
-   * probe looks for each, since the PBX's format list is not ours to know.
-   */
-  static final List<String> GREETING_FORMATS =
-      List.of("WAV", "wav", "gsm", "g722", "ulaw", "alaw", "sln", "g729");
 
   private final Templates templates;
   private final String version;
@@ -74,6 +68,17 @@ public final class AsteriskConfig {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }
+  }
+
+  /** The greeting probe's batches and per-mailbox expression (see model.ProbeFormat). */
+  private static Map<String, Object> probeModel(Staff staff) {
+    List<Map<String, Object>> batches = ProbeFormat.batches(staff.people().stream()
+            .filter(Person::hasExtension).map(Person::extension).toList()).stream()
+        .map(b -> Map.<String, Object>of("key", b.key(), "number", b.number(),
+            "mailboxes", b.mailboxes()))
+        .toList();
+    return Map.of("expression", ProbeFormat.mailboxExpression(), "batches", batches,
+        "tokenVariable", ProbeFormat.TOKEN_VARIABLE, "progressKey", ProbeFormat.PROGRESS_KEY);
   }
 
   private Map<String, Object> model(Staff staff) {
@@ -115,7 +120,7 @@ public final class AsteriskConfig {
     model.put("ctx", Map.of("staff", ctx.staff(), "route", ctx.route(),
         "absence", ctx.absence(), "planned", ctx.planned(), "probe", ctx.probe()));
     model.put("probeFamily", DialplanContexts.PROBE_FAMILY);
-    model.put("greetingFormats", GREETING_FORMATS);
+    model.put("probe", probeModel(staff));
     model.put("vmContext", ast.voicemailContext());
     model.put("ringTimeout", ast.ringTimeout());
     model.put("family", DialplanContexts.OVERRIDE_FAMILY);

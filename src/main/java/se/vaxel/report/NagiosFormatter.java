@@ -59,7 +59,9 @@ public final class NagiosFormatter implements ReportFormatter {
   public String render(Report report) {
     CheckResult r = report.result();
     StringBuilder out = new StringBuilder("VAXEL ").append(status(r)).append(" - ");
-    if (r.findings().isEmpty()) {
+    if (report.failed()) {
+      out.append(Escape.nagios(r.incomplete().get(0)));
+    } else if (r.findings().isEmpty()) {
       out.append(r.incomplete().isEmpty()
           ? Report.count(r.people(), "person", "people") + " compliant"
           : "check incomplete, nothing found in what could be checked");
@@ -75,7 +77,9 @@ public final class NagiosFormatter implements ReportFormatter {
         .append(" incomplete=").append(r.incomplete().size()).append(";;;0\n");
 
     List<String> lines = new ArrayList<>();
-    r.incomplete().forEach(item -> lines.add("Could not check: " + item));
+    if (!report.failed()) {
+      r.incomplete().forEach(item -> lines.add("Could not check: " + item));
+    }
     for (Finding f : report.findings()) {
       String who = report.who(f);
       lines.add(f.severity().key() + " " + f.rule() + " " + (who.isEmpty() ? "" : who + ": ")

@@ -27,6 +27,11 @@ final class PrometheusFormatter implements ReportFormatter {
     }
 
     StringBuilder out = new StringBuilder();
+    if (report.failed()) {
+      // For whoever opens the file: a comment, not a label, so no series per reason.
+      out.append("# ").append(Escape.terminal(r.incomplete().get(0)))
+          .append('\n');
+    }
     header(out, "vaxel_check_findings", "Findings of the last vaxel check, per rule.");
     counts.forEach((labels, n) ->
         out.append("vaxel_check_findings{").append(labels).append("} ").append(n).append('\n'));
@@ -35,6 +40,8 @@ final class PrometheusFormatter implements ReportFormatter {
         "1 if the last check found nothing and was complete, else 0.", r.compliant() ? 1 : 0);
     gauge(out, "vaxel_check_incomplete",
         "1 if part of the PBX could not be checked, else 0.", r.incomplete().isEmpty() ? 0 : 1);
+    gauge(out, "vaxel_check_failed", "1 if the last check could not run at all (bad input, "
+        + "PBX out of reach), else 0.", report.failed() ? 1 : 0);
     header(out, "vaxel_check_timestamp_seconds", "When the last check ran, in Unix time.");
     out.append("vaxel_check_timestamp_seconds ")
         .append(BigDecimal.valueOf(r.checkedAt().toEpochMilli(), 3).stripTrailingZeros()

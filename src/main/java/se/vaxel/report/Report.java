@@ -1,5 +1,6 @@
 package se.vaxel.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import se.vaxel.compliance.CheckResult;
+import se.vaxel.compliance.Compliance;
 import se.vaxel.compliance.Finding;
 import se.vaxel.compliance.Rule;
 import se.vaxel.compliance.Severity;
@@ -29,12 +31,16 @@ import se.vaxel.model.Staff;
  *     anyone missing is reported by id
  * @param colour ANSI colour in the text format; only the CLI knows whether it writes to a
  *     terminal and whether NO_COLOR is set
+ * @param failed the check failed before it could judge anything (bad input, a PBX out of
+ *     reach): {@link CheckResult#incomplete()} holds the one reason. Reports outlive the run
+ *     that wrote them, so a failed run still replaces yesterday's, and says so.
  */
 public record Report(
     CheckResult result,
     Optional<Baseline.Comparison> comparison,
     Map<String, String> names,
-    boolean colour) {
+    boolean colour,
+    boolean failed) {
 
   public Report {
     Objects.requireNonNull(result, "result");
@@ -43,7 +49,18 @@ public record Report(
   }
 
   public static Report of(CheckResult result, Map<String, String> names) {
-    return new Report(result, Optional.empty(), names, false);
+    return new Report(result, Optional.empty(), names, false, false);
+  }
+
+  /**
+   * The report of a check that could not be done: no findings, never compliant, the reason as
+   * its only incomplete item.
+   *
+   * @param people how many people staff.yaml has, 0 when it could not be read
+   */
+  public static Report couldNotCheck(Instant at, String pbx, int people, String reason) {
+    return new Report(new CheckResult(at, pbx, people, Compliance.rules(), List.of(),
+        List.of("could not check: " + reason)), Optional.empty(), Map.of(), false, true);
   }
 
   /** Full name by staff id, in staff.yaml order. */
@@ -56,11 +73,12 @@ public record Report(
   }
 
   public Report withBaseline(Baseline baseline) {
-    return new Report(result, Optional.of(baseline.compare(result.findings())), names, colour);
+    return new Report(result, Optional.of(baseline.compare(result.findings())), names, colour,
+        failed);
   }
 
   public Report withColour(boolean colour) {
-    return new Report(result, comparison, names, colour);
+    return new Report(result, comparison, names, colour, failed);
   }
 
   /**

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.Contact;
 import se.vaxel.live.LiveOverride;
+import se.vaxel.model.ProbeFormat;
 import se.vaxel.testing.ItStaff;
 import se.vaxel.testing.Pbx;
 import se.vaxel.testing.Sandbox;
@@ -260,6 +261,39 @@ class CheckIT {
 
     assertEquals(List.of("GREETING-MISSING error bo.present 2203"), c.findings(), c.out());
     assertEquals(1, c.code());
+  }
+
+  /**
+   * app_voicemail records greetings in each format of voicemail.conf's format= (wav49 gives
+   * .WAV): the probe finds a greeting in any of them. Each round gives every mailbox its
+   * unavailable greeting in another format only, and Anna her temporary one.
+   */
+  @Test
+  void greetingsInEveryFormatAreFound() throws IOException {
+    List<String> formats = ProbeFormat.GREETING_FORMATS;
+    for (int round = 0; round < formats.size(); round += EXTENSIONS.size()) {
+      List<Path> recorded = new ArrayList<>();
+      for (int i = 0; i < EXTENSIONS.size(); i++) {
+        String format = formats.get((round + i) % formats.size());
+        Path mailbox = mailbox(EXTENSIONS.get(i));
+        Files.delete(mailbox.resolve("unavail.gsm"));
+        recorded.add(mailbox.resolve("unavail." + format));
+        greeting(EXTENSIONS.get(i), "unavail." + format);
+      }
+      String temp = "temp." + formats.get((round + 1) % formats.size());
+      Files.delete(mailbox(ANNA).resolve("temp.gsm"));
+      greeting(ANNA, temp);
+
+      Check c = check(staff);
+
+      assertEquals(List.of(), c.findings(), "formats " + recorded + ", " + temp + ": " + c.out());
+      assertEquals(0, c.code(), c.out());
+      for (Path p : recorded) {
+        Files.delete(p);
+      }
+      Files.delete(mailbox(ANNA).resolve(temp));
+      recordGreetings();
+    }
   }
 
   @Test

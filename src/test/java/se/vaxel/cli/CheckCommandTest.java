@@ -11,6 +11,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.vaxel.ami.AmiSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +174,8 @@ class CheckCommandTest {
     Cli.Run r = check("--format", "nagios");
 
     assertEquals(3, r.code(), r::toString);
-    assertTrue(r.out().startsWith("VAXEL UNKNOWN - cannot reach the AMI"), r::toString);
+    assertTrue(r.out().startsWith("VAXEL UNKNOWN - could not check: cannot reach the AMI"),
+        r::toString);
   }
 
   @Test
@@ -180,7 +186,8 @@ class CheckCommandTest {
     Cli.Run r = Cli.run(connector, env, "check", "-f", broken.toString(), "--format", "nagios");
 
     assertEquals(3, r.code(), r::toString);
-    assertTrue(r.out().startsWith("VAXEL UNKNOWN - 1 problem(s) in staff.yaml"), r::toString);
+    assertTrue(r.out().startsWith("VAXEL UNKNOWN - could not check: 1 problem(s) in staff.yaml"),
+        r::toString);
   }
 
   @Test
@@ -198,5 +205,116 @@ class CheckCommandTest {
     assertTrue(Files.readString(prom).contains("vaxel_check_compliant 0"));
     assertTrue(Files.readString(prom).contains("vaxel_check_incomplete 1"));
     assertTrue(Files.readString(json).contains("no answer within 60 s"));
+  }
+
+  /** One way a check fails, as measured in issue 7: what to run and what it must say. */
+  record Failure(String name, Map<String, String> env, List<String> args, int exit,
+      String reason) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Failure> failures() {
+    Map<String, String> secret = Map.of("VAXEL_AMI_SECRET", "s3cret-not-shown");
+    return Stream.of(
+        new Failure("missing secret file", Map.of("VAXEL_AMI_SECRET_FILE", "/nonexistent/secret"),
+            List.of("-f=" + Cli.SHIPPED), 2, "/nonexistent/secret"),
+        new Failure("broken staff.yaml", secret, List.of("-f=BROKEN"), 2,
+            "1 problem(s) in staff.yaml, first: "),
+        new Failure("bad --ami", secret, List.of("-f=" + Cli.SHIPPED, "--ami", "pbx example:x"),
+            2, "is not HOST, HOST:PORT"),
+        new Failure("corrupt baseline", secret,
+            List.of("-f=" + Cli.SHIPPED, "--baseline", "CORRUPT"), 2, "corrupt.json:1:"),
+        new Failure("unknown --report format", secret,
+            List.of("-f=" + Cli.SHIPPED, "--report", "pdf=x.pdf"), 2, "unknown format"),
+        new Failure("PBX out of reach", secret, List.of("-f=" + Cli.SHIPPED, "--ami", "UNREACHABLE"),
+            3, "cannot reach the AMI"));
+  }
+
+  /** Yesterday's reports, all compliant, in every format. */
+  private Map<String, Path> yesterdaysReports() throws Exception {
+    Map<String, String> yesterday = Map.of(
+        "json", "{\"summary\": {\"compliant\": true, \"incomplete\": []}}\n",
+        "prometheus", "vaxel_check_compliant 1\nvaxel_check_incomplete 0\n",
+        "nagios", "VAXEL OK - 16 people compliant | errors=0;;0;0\n",
+        "text", "Compliant: 16 people checked.\n",
+        "html", "<!DOCTYPE html><p>Compliant</p>\n",
+        "junit", "<testsuites failures=\"0\"/>\n");
+    Map<String, Path> files = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> e : yesterday.entrySet()) {
+      Path file = tmp.resolve("report." + e.getKey());
+      Files.writeString(file, e.getValue());
+      files.put(e.getKey(), file);
+    }
+    return files;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failures")
+  void aFailedCheckReplacesEveryReportWithCouldNotCheck(Failure failure) throws Exception {
+    Cli.Run r = runFailing(failure, "json");
+
+    assertEquals(failure.exit(), r.code(), r::toString);
+    assertFalse(r.err().isBlank(), "the failure is said on stderr too");
+    assertFalse((r.out() + r.err()).contains("s3cret-not-shown"));
+    for (Path file : reports.values()) {
+      String text = Files.readString(file);
+      assertTrue(text.contains(failure.reason()),
+          file + " does not give the reason '" + failure.reason() + "':\n" + text);
+      assertFalse(text.contains("s3cret-not-shown"), file.toString());
+    }
+    String prom = Files.readString(reports.get("prometheus"));
+    assertTrue(prom.contains("\nvaxel_check_compliant 0\n"), prom);
+    assertTrue(prom.contains("\nvaxel_check_failed 1\n"), prom);
+    assertTrue(prom.contains("\nvaxel_check_incomplete 1\n"), prom);
+    String json = Files.readString(reports.get("json"));
+    assertTrue(json.contains("\"compliant\": false"), json);
+    assertTrue(json.contains("\"could not check: "), json);
+    assertTrue(Files.readString(reports.get("nagios")).startsWith("VAXEL UNKNOWN - could not "
+        + "check: "));
+    assertFalse(Files.readString(reports.get("text")).contains("Compliant"));
+    assertFalse(Files.readString(reports.get("html")).contains("<p>Compliant</p>"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failures")
+  void aFailedNagiosCheckIsUnknownWhateverTheCause(Failure failure) throws Exception {
+    Cli.Run r = runFailing(failure, "nagios");
+
+    assertEquals(3, r.code(), r::toString);
+    assertTrue(r.out().startsWith("VAXEL UNKNOWN - could not check: "), r::toString);
+    assertTrue(r.out().contains(failure.reason()), r::toString);
+    assertTrue(Files.readString(reports.get("prometheus")).contains("vaxel_check_failed 1"));
+  }
+
+  private Map<String, Path> reports;
+
+  /** Runs the failing check in FORMAT to stdout, with yesterday's reports as --report files. */
+  private Cli.Run runFailing(Failure failure, String format) throws Exception {
+    reports = yesterdaysReports();
+    Path broken = tmp.resolve("broken.yaml");
+    Files.writeString(broken, "organisation: [\n");
+    Path corrupt = tmp.resolve("corrupt.json");
+    Files.writeString(corrupt, "{\"checkedAt\": ");
+    when(connector.open(any())).thenAnswer(call -> {
+      AmiSettings settings = call.getArgument(0);
+      if (settings.host().equals("UNREACHABLE")) {
+        throw new AmiException(AmiException.Kind.UNREACHABLE,
+            "cannot reach the AMI at UNREACHABLE:5038: Connection refused");
+      }
+      return ami;
+    });
+    List<String> args = new ArrayList<>(List.of("check", "--format", format));
+    for (String a : failure.args()) {
+      args.add(a.replace("BROKEN", broken.toString()).replace("CORRUPT", corrupt.toString())
+          .replace("x.pdf", tmp.resolve("x.pdf").toString()));
+    }
+    reports.forEach((f, file) -> {
+      args.add("--report");
+      args.add(f + "=" + file);
+    });
+    return Cli.run(connector, failure.env(), args.toArray(String[]::new));
   }
 }

@@ -38,6 +38,7 @@ import se.vaxel.live.Snapshot.Greeting;
 import se.vaxel.model.AsteriskSettings;
 import se.vaxel.live.LiveOverride;
 import se.vaxel.model.DialplanContexts;
+import se.vaxel.model.ProbeFormat;
 
 /** The snapshot reader on a mocked AMI that answers as the real Asterisk did. */
 class SnapshotReaderTest {
@@ -69,21 +70,31 @@ class SnapshotReaderTest {
     probeAnswers(probe);
   }
 
-  /** The probe context exists, and running it leaves {@code results} and the run's token. */
+  /**
+   * The probe context exists, and running it leaves {@code results} ("UT|M" by mailbox) in
+   * batches of the run's token, as the generated dialplan does (see ProbeFormatTest).
+   */
   private void probeAnswers(Map<String, String> results) {
     when(ami.getvar("DIALPLAN_EXISTS(" + CapturedDialplan.PROBE + ",s,1)"))
         .thenReturn(Optional.of("1"));
-    AtomicReference<String> done = new AtomicReference<>();
+    AtomicReference<String> token = new AtomicReference<>();
     doAnswer(call -> {
       Map<String, String> variables = call.getArgument(3);
-      done.set(variables.get(GreetingProbe.TOKEN_VARIABLE));
+      token.set(variables.get(ProbeFormat.TOKEN_VARIABLE));
       return null;
     }).when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
-    when(ami.dbGet(PROBE, GreetingProbe.DONE_KEY))
-        .thenAnswer(call -> Optional.ofNullable(done.get()));
+    List<ProbeFormat.Batch> batches =
+        ProbeFormat.batches(results.keySet().stream().sorted().toList());
+    when(ami.dbGet(PROBE, ProbeFormat.PROGRESS_KEY)).thenAnswer(call ->
+        Optional.ofNullable(token.get()).map(t -> t + " done " + batches.size()));
     when(ami.dbGetTree(PROBE)).thenAnswer(call -> {
-      Map<String, String> tree = new HashMap<>(results);
-      tree.put(GreetingProbe.DONE_KEY, done.get());
+      Map<String, String> tree = new HashMap<>();
+      for (ProbeFormat.Batch b : batches) {
+        StringBuilder value = new StringBuilder(token.get());
+        b.mailboxes().forEach(m -> value.append(' ').append(m).append('=').append(results.get(m)));
+        tree.put(b.key(), value.toString());
+      }
+      tree.put(ProbeFormat.PROGRESS_KEY, token.get() + " done " + batches.size());
       return tree;
     });
   }
@@ -140,9 +151,8 @@ class SnapshotReaderTest {
         greetings.get("2203"));
     assertEquals(new Greeting(true, true, Optional.empty()), greetings.get("2204"));
     assertFalse(greetings.containsKey("2205"));
-    assertFalse(greetings.containsKey(GreetingProbe.DONE_KEY));
-    assertEquals(List.of("greetings: mailbox 2205: unreadable probe result 'garbage'"),
-        s.incomplete());
+    assertEquals(List.of("greetings: the probe's results: batch 1: unreadable result "
+        + "'2205=garbage'"), s.incomplete());
   }
 
   @Test
@@ -151,24 +161,71 @@ class SnapshotReaderTest {
     read();
     verify(ami).dbDelTree(PROBE);
     verify(ami).originate(eq("Local/s@vaxel-it-staff-probe"), eq("Wait"), eq("1"),
-        anyMap(), eq(FAST.timeout()));
+        anyMap(), eq(FAST.stall().multipliedBy(3)));
   }
 
   @Test
-  void probeThatNeverFinishesLeavesGreetingsIncomplete() {
+  void probeThatNeverStartsLeavesGreetingsIncomplete() {
     pbxWith(3, CapturedDialplan.SETTINGS);
-    // "done" holds the token of an earlier run, never ours.
-    when(ami.dbGet(PROBE, GreetingProbe.DONE_KEY)).thenReturn(Optional.of("an-earlier-run"));
+    // The progress key holds an earlier run's "done", never ours.
+    when(ami.dbGet(PROBE, ProbeFormat.PROGRESS_KEY))
+        .thenReturn(Optional.of("an-earlier-run done 1"));
     SnapshotReader.ProbeTimeouts short_ =
         new SnapshotReader.ProbeTimeouts(Duration.ofMillis(200), Duration.ofMillis(20));
 
     Snapshot s = read(CapturedDialplan.SETTINGS, short_);
 
     assertEquals(Optional.empty(), s.greetings());
-    assertEquals(List.of("greetings: the probe in vaxel-it-staff-probe did not finish within "
-        + "0.2 s"), s.incomplete());
-    verify(ami, atMost(11)).dbGet(PROBE, GreetingProbe.DONE_KEY);
+    assertEquals(List.of("greetings: the probe in vaxel-it-staff-probe did not start: no "
+        + "progress for 0.2 s"), s.incomplete());
+    verify(ami, atMost(6)).dbGet(PROBE, ProbeFormat.PROGRESS_KEY);
     verify(ami, never()).dbGetTree(PROBE);
+  }
+
+  @Test
+  void probeThatAdvancesIsWaitedForLongerThanTheStallTime() {
+    pbxWith(250, CapturedDialplan.SETTINGS);
+    // Three batches, each taking longer than the stall time allows for the whole probe.
+    AtomicReference<String> token = new AtomicReference<>();
+    doAnswer(call -> {
+      token.set(call.<Map<String, String>>getArgument(3).get(ProbeFormat.TOKEN_VARIABLE));
+      return null;
+    }).when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
+    long start = System.nanoTime();
+    when(ami.dbGet(PROBE, ProbeFormat.PROGRESS_KEY)).thenAnswer(call -> {
+      long batch = (System.nanoTime() - start) / Duration.ofMillis(150).toNanos();
+      return Optional.of(token.get() + (batch >= 3 ? " done 3" : " " + batch));
+    });
+    doAnswer(call -> Map.of(
+        "b00001", token.get() + " 2201=10|0", "b00002", token.get() + " 2301=11|0",
+        "b00003", token.get() + " 2401=10|0")).when(ami).dbGetTree(PROBE);
+    SnapshotReader.ProbeTimeouts stall =
+        new SnapshotReader.ProbeTimeouts(Duration.ofMillis(300), Duration.ofMillis(10));
+
+    Snapshot s = read(CapturedDialplan.SETTINGS, stall);
+
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 450);
+    assertEquals(new Greeting(true, true, Optional.empty()),
+        s.greetings().orElseThrow().get("2301"), s.incomplete().toString());
+  }
+
+  @Test
+  void probeThatStopsAdvancingIsGivenUpOnAndSaysWhere() {
+    pbxWith(250, CapturedDialplan.SETTINGS);
+    AtomicReference<String> token = new AtomicReference<>();
+    doAnswer(call -> {
+      token.set(call.<Map<String, String>>getArgument(3).get(ProbeFormat.TOKEN_VARIABLE));
+      return null;
+    }).when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
+    when(ami.dbGet(PROBE, ProbeFormat.PROGRESS_KEY))
+        .thenAnswer(call -> Optional.of(token.get() + " 2"));
+
+    Snapshot s = read(CapturedDialplan.SETTINGS,
+        new SnapshotReader.ProbeTimeouts(Duration.ofMillis(200), Duration.ofMillis(10)));
+
+    assertEquals(Optional.empty(), s.greetings());
+    assertEquals(List.of("greetings: the probe in vaxel-it-staff-probe stopped after batch 2 "
+        + "of about 3: no progress for 0.2 s"), s.incomplete());
   }
 
   @Test

@@ -43,7 +43,24 @@ class PrometheusFormatterTest {
       }
     }
     assertEquals(List.of("vaxel_check_findings", "vaxel_check_people", "vaxel_check_compliant",
-        "vaxel_check_incomplete", "vaxel_check_timestamp_seconds"), declared);
+        "vaxel_check_incomplete", "vaxel_check_failed", "vaxel_check_timestamp_seconds"),
+        declared);
+    assertTrue(text.contains("\nvaxel_check_failed 0\n"), text);
+  }
+
+  @Test
+  void aCheckThatCouldNotRunIsFailedNotCompliantAndSaysWhyInAComment() {
+    String text = Format.PROMETHEUS.render(Report.couldNotCheck(
+        Instant.parse("2026-11-21T02:00:00Z"), "pbx:5038", 16,
+        "cannot reach the AMI at pbx:5038:\nConnection refused"));
+
+    assertTrue(text.startsWith("# could not check: cannot reach the AMI at pbx:5038:\\x0a"
+        + "Connection refused\n"), text);
+    assertTrue(text.contains("\nvaxel_check_compliant 0\n"), text);
+    assertTrue(text.contains("\nvaxel_check_incomplete 1\n"), text);
+    assertTrue(text.contains("\nvaxel_check_failed 1\n"), text);
+    assertTrue(text.contains("\nvaxel_check_findings{rule=\"VM-MISSING\",severity=\"error\"} 0\n"),
+        "every rule keeps its series: " + text);
   }
 
   @Test

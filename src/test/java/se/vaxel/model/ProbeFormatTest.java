@@ -1,0 +1,160 @@
+package se.vaxel.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import se.vaxel.render.AsteriskConfig;
+import se.vaxel.render.Templates;
+import se.vaxel.staff.StaffLoader;
+
+/**
+ * The probe's contract from both ends: what the generated dialplan writes (rendered from the
+ * shipped template) is what the decoder reads. That the dialplan really writes it is proven on
+ * the real Asterisk by CheckIT.
+ */
+class ProbeFormatTest {
+  private static final String TOKEN = "c17099ec-9b7c-47a2-9781-f7300427cb35";
+
+  @Test
+  void batchesOfAHundredInOrderEachWithItsOwnKey() {
+    List<String> mailboxes = IntStream.range(0, 250).mapToObj(i -> "" + (10000 + i)).toList();
+
+    List<ProbeFormat.Batch> batches = ProbeFormat.batches(mailboxes);
+
+    assertEquals(List.of("b00001", "b00002", "b00003"),
+        batches.stream().map(ProbeFormat.Batch::key).toList());
+    assertEquals(List.of(100, 100, 50), batches.stream().map(b -> b.mailboxes().size()).toList());
+    assertEquals(mailboxes, batches.stream().flatMap(b -> b.mailboxes().stream()).toList());
+  }
+
+  /**
+   * What Asterisk 22 wrote into AstDB (the sandbox after CheckIT, `database show vaxel-probe`,
+   * copied verbatim), and a second batch as it wrote a mailbox with only a temporary greeting
+   * and an unheard message, and one with nothing.
+   */
+  @Test
+  void decodesWhatAsteriskWrote() {
+    Map<String, String> tree = Map.of(
+        "b00001", TOKEN + " 2201=10|0 2202=11|0 2203=10|0 2204=10|0",
+        "b00002", TOKEN + " 2102=01|1796042945 2103=00|0",
+        "progress", TOKEN + " done 2");
+
+    ProbeFormat.Decoded d = ProbeFormat.decode(tree, TOKEN, 2);
+
+    assertEquals(List.of(), d.problems());
+    assertEquals(Map.of(
+        "2201", new ProbeFormat.Result(true, false, 0),
+        "2202", new ProbeFormat.Result(true, true, 0),
+        "2203", new ProbeFormat.Result(true, false, 0),
+        "2204", new ProbeFormat.Result(true, false, 0),
+        "2102", new ProbeFormat.Result(false, true, 1796042945L),
+        "2103", new ProbeFormat.Result(false, false, 0)), d.results());
+  }
+
+  @Test
+  void aMissingBatchAnotherRunsBatchAndAnUnreadableEntryAreProblems() {
+    Map<String, String> tree = Map.of(
+        "b00001", "another-run 2101=10|0",
+        "b00003", TOKEN + " 2301=11|0 2302=x");
+
+    ProbeFormat.Decoded d = ProbeFormat.decode(tree, TOKEN, 3);
+
+    assertEquals(List.of("batch 1 of 3 is from another run", "batch 2 of 3 is missing",
+        "batch 3: unreadable result '2302=x'"), d.problems());
+    assertEquals(Map.of("2301", new ProbeFormat.Result(true, true, 0)), d.results());
+  }
+
+  @Test
+  void progressIsOnlyThisRuns() {
+    assertEquals(Optional.of(new ProbeFormat.Progress(7, false)),
+        ProbeFormat.progress(Optional.of(TOKEN + " 7"), TOKEN));
+    assertEquals(Optional.of(new ProbeFormat.Progress(500, true)),
+        ProbeFormat.progress(Optional.of(TOKEN + " done 500"), TOKEN));
+    assertEquals(Optional.empty(), ProbeFormat.progress(Optional.of("other 7"), TOKEN));
+    assertEquals(Optional.empty(), ProbeFormat.progress(Optional.of(TOKEN + " x"), TOKEN));
+    assertEquals(Optional.empty(), ProbeFormat.progress(Optional.empty(), TOKEN));
+  }
+
+  @Test
+  void theExpressionLooksForEveryFormatOfBothGreetingsWithoutALiteralDollar() {
+    String e = ProbeFormat.mailboxExpression();
+
+    assertFalse(e.contains("$"), "the dialplan REPLACEs '@' by '$'; a '$' would be expanded "
+        + "when the variable is set, not per mailbox");
+    for (String f : ProbeFormat.GREETING_FORMATS) {
+      assertTrue(e.contains("@{STAT(e,@{d}/@{m}/unavail." + f + ")}"), f);
+      assertTrue(e.contains("@{STAT(e,@{d}/@{m}/temp." + f + ")}"), f);
+    }
+    assertTrue(e.endsWith("|@{STAT(M,@{d}/@{m}/INBOX/msg0000.txt)}"), e);
+    assertEquals(e.chars().filter(c -> c == '{').count(), e.chars().filter(c -> c == '}').count());
+  }
+
+  /**
+   * The rendered probe context (the encoder) names every mailbox once, in the batch its key
+   * says, reports progress after each batch and "done" with the number of batches the decoder
+   * then reads; and no line comes near Asterisk's 8 KiB limit for a config line.
+   */
+  @Test
+  void theRenderedProbeWritesTheBatchesTheDecoderReads() throws Exception {
+    StringBuilder yaml = new StringBuilder("""
+        organisation:
+          name: Bjurholms kommun
+          place: Bjurholm
+          switchboard: "100"
+          phone: "0934-140 00"
+          functional-mailbox: kommunen@bjurholm.se
+          language: sv
+          timezone: Europe/Stockholm
+        staff:
+        """);
+    for (int i = 0; i < 205; i++) {
+      yaml.append("""
+            - id: p%d
+              first-name: P
+              last-name: N%d
+              extension: "%d"
+              email: p%d@bjurholm.se
+          """.formatted(i, i, 10000000 + i, i));
+    }
+    String conf = new AsteriskConfig(new Templates(Optional.empty()), "test")
+        .render(new StaffLoader().parse("t.yaml", yaml.toString())).extensionsConf();
+    List<String> probe = conf.substring(conf.indexOf("[vaxel-staff-probe]")).lines()
+        .filter(l -> !l.startsWith(";")).toList();
+
+    Pattern batch = Pattern.compile(
+        " same => n,Set\\(DB\\(vaxel-probe/(b\\d{5})\\)=\\$\\{VAXEL_PROBE\\}(.*)\\)");
+    Pattern mailbox = Pattern.compile(" \\$\\{SET\\(m=(\\d+)\\)\\}\\$\\{EVAL\\(\\$\\{g\\}\\)\\}");
+    List<String> keys = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    List<String> progress = new ArrayList<>();
+    for (String line : probe) {
+      assertTrue(line.length() < 4096, "line of " + line.length() + " characters");
+      Matcher b = batch.matcher(line);
+      if (b.matches()) {
+        keys.add(b.group(1));
+        String rest = mailbox.matcher(b.group(2)).replaceAll(m -> {
+          seen.add(m.group(1));
+          return "";
+        });
+        assertEquals("", rest, "nothing but mailboxes in " + b.group(1));
+      } else if (line.contains("vaxel-probe/progress")) {
+        progress.add(line.substring(line.indexOf(")=") + 2, line.length() - 1));
+      }
+    }
+    assertEquals(List.of("b00001", "b00002", "b00003"), keys);
+    assertEquals(IntStream.range(0, 205).mapToObj(i -> "" + (10000000 + i)).toList(), seen);
+    assertEquals(List.of("${VAXEL_PROBE} 1", "${VAXEL_PROBE} 2", "${VAXEL_PROBE} 3",
+        "${VAXEL_PROBE} done 3"), progress);
+    assertTrue(probe.contains(" same => n,Set(g=" + ProbeFormat.mailboxExpression() + ")"),
+        "the expression is the encoder's");
+  }
+}
