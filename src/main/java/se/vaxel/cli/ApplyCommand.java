@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiSettings;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.Deployment;
 
@@ -27,8 +28,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Staff staff = PbxCommands.load(staffOptions);
-    try (AmiClient ami = PbxCommands.connect(root.context, amiOptions)) {
-      Deployment.Applied applied = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami)
+    AmiSettings settings = amiOptions.settings(root.context);
+    try (AmiClient ami = PbxCommands.connect(root.context, settings)) {
+      Deployment.Applied applied = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami,
+          PbxCommands.link(root.context, settings))
           .apply(root.context.clock().instant());
       if (applied.plan().isEmpty()) {
         root.context.out().printf("Nothing to change: %s already has what %s generates (%s).%n",
