@@ -91,6 +91,8 @@ public final class Deployment {
   private final Link link;
   /** The connection plan and verify use; replaced when it drops during apply. */
   private AmiClient ami;
+  /** The connection reloads go through, opened with the reload deadline as its timeout. */
+  private AmiClient reloader;
   /** Connections this deployment opened itself, closed when apply ends. */
   private final List<AmiClient> opened = new ArrayList<>();
 
@@ -155,6 +157,7 @@ public final class Deployment {
     } finally {
       opened.forEach(AmiClient::close);
       opened.clear();
+      reloader = null;
     }
   }
 
@@ -294,19 +297,19 @@ public final class Deployment {
    * answers "A reload is in progress" at once while any other reload runs (docs/apply.md). So
    * the answer of a reload is the proof; "in progress" (a reload of an earlier, killed apply,
    * or of ours cut off by a dropped link) means wait and ask again, which starts a fresh reload
-   * of the files now on disk once the running one has ended.
+   * of the files now on disk once the running one has ended. Reloads go through a connection
+   * of their own, whose timeout is the deadline.
    */
   private void reloadAndWait(String module, Instant end) throws ReloadStillRunning {
-    AmiClient reloader = null;
     while (true) {
       Duration left = Duration.between(Instant.now(), end);
       if (left.isNegative() || left.isZero()) {
         throw new ReloadStillRunning(module, "the reload of " + module + " had not finished");
       }
+      if (reloader == null) {
+        reloader = reconnect(left);
+      }
       try {
-        if (reloader == null) {
-          reloader = reconnect(left);
-        }
         reloader.reload(module);
         return;
       } catch (AmiException e) {
