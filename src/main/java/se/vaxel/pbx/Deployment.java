@@ -151,13 +151,25 @@ public final class Deployment {
         c.to().publish(ami, c.extension());
       }
       for (String ext : plan.expiredOverrides()) {
-        ami.dbDel(LiveOverride.FAMILY, ext);
+        removeIfStillExpired(ext, now);
       }
       return new Applied(plan, reloaded);
     } finally {
       opened.forEach(AmiClient::close);
       opened.clear();
       reloader = null;
+    }
+  }
+
+  /**
+   * Looks again right before deleting: a switchboard on another host (which the lock does not
+   * reach, docs/apply.md) may have set a new absence under that key since the plan was read.
+   */
+  private void removeIfStillExpired(String extension, Instant now) {
+    Optional<LiveOverride> current = ami.dbGet(LiveOverride.FAMILY, extension)
+        .flatMap(v -> LiveOverride.decode(extension, v));
+    if (current.isPresent() && !current.get().until().isAfter(now)) {
+      ami.dbDel(LiveOverride.FAMILY, extension);
     }
   }
 
