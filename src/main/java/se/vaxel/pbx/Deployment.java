@@ -59,6 +59,8 @@ public final class Deployment {
    * two-core machine, i.e. about 28 s per MiB; twice that leaves room for a busier one.
    */
   static final Duration RELOAD_PER_MIB = Duration.ofSeconds(60);
+  /** How often apply reads the PBX to verify before it believes what it read. */
+  static final int VERIFY_ATTEMPTS = 2;
   /** How long apply tries to connect again after the AMI connection dropped. */
   static final Duration RECONNECT = Duration.ofSeconds(5);
 
@@ -414,16 +416,28 @@ public final class Deployment {
     }
   }
 
-  /** {@link #verify()}, on a new connection when the one it had dropped. */
+  /**
+   * {@link #verify()}, read a second time before apply believes a difference or a failed read:
+   * a list read on a busy PBX can lose entries (docs/apply.md), and a restore reloads the whole
+   * previous configuration, while a real difference is there both times. A dropped connection
+   * is opened again for the second read.
+   */
   private String verifyReconnecting() {
-    try {
-      return verify();
-    } catch (AmiException e) {
-      if (e.kind() != AmiException.Kind.UNREACHABLE) {
-        throw e;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String problem = verify();
+        if (problem == null || attempt == VERIFY_ATTEMPTS) {
+          return problem;
+        }
+      } catch (AmiException e) {
+        if (attempt == VERIFY_ATTEMPTS) {
+          throw e;
+        }
+        if (e.kind() == AmiException.Kind.UNREACHABLE) {
+          ami = reconnect(link.listTimeout());
+        }
       }
-      ami = reconnect(link.listTimeout());
-      return verify();
+      pause(Duration.ofMillis(250));
     }
   }
 
