@@ -28,6 +28,11 @@ trap 'rm -rf --one-file-system "$work"' EXIT
 eval "$("$home/scripts/asterisk-sandbox" env)"
 export VAXEL_AMI="$VAXEL_AMI_HOST:$VAXEL_AMI_PORT" VAXEL_AMI_USER VAXEL_AMI_SECRET_FILE
 etc="$VAXEL_SANDBOX_ROOT/etc/asterisk"
+# Asterisk drops the rest of an AMI message it cannot write within the user's writetimeout
+# (default 100 ms); on a busy machine a list of 10,000 mailboxes then loses entries and apply's
+# verification fails. A PBX that vaxel applies to should give its AMI user a large one too.
+sed -i '/^\[vaxel\]$/a writetimeout = 10000' "$etc/manager.conf"
+chroot "$VAXEL_SANDBOX_ROOT" /usr/sbin/asterisk -rx 'manager reload' >/dev/null
 
 vaxel() { java -Xmx1g -Dvaxel.home="$home" -jar "$home/target/vaxel.jar" "$@"; }
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f", e - s }'; }

@@ -121,11 +121,17 @@ final class AbsenceCommand implements Runnable {
     /** Whether the command changes the PBX, and so must not run beside an apply. */
     abstract boolean changesPbx();
 
-    private ConfDir.Lock lockWhenLocal() throws java.io.IOException {
+    private ConfDir.Lock lockWhenLocal() {
       if (!changesPbx() || !Files.isDirectory(confDir.resolve(ConfDir.SUBDIR))) {
         return () -> { };
       }
-      return new ConfDir(confDir).lock("vaxel absence", LOCK_WAIT);
+      try {
+        return new ConfDir(confDir).lock("vaxel absence", LOCK_WAIT);
+      } catch (java.io.IOException e) {
+        throw new VaxelException(ExitCode.PBX_UNREACHABLE, "nothing was changed: cannot take "
+            + "apply's lock in " + confDir.resolve(ConfDir.SUBDIR) + " (" + e.getMessage()
+            + "); run as a user who may write it");
+      }
     }
 
     abstract int run(Staff staff, AbsenceService service, Instant now);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,11 +176,16 @@ public final class Deployment {
     }
   }
 
-  private ConfDir.Lock lock() throws IOException {
+  /** The lock; not getting it (held, or the directory is not ours to write) is exit 3. */
+  private ConfDir.Lock lock() {
     try {
       return conf.lock("vaxel apply", LOCK_WAIT);
     } catch (ConfDir.BusyException e) {
       throw new NotLoadedException("nothing was changed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new NotLoadedException("nothing was changed: cannot take the lock in "
+          + conf.dir().resolve(ConfDir.SUBDIR) + " (" + describe(e) + "); apply writes into "
+          + conf.dir() + ", so run it as a user who may", e);
     }
   }
 
@@ -201,7 +207,8 @@ public final class Deployment {
       throw restoreAfter(before, reloadStarted, "could not write the new configuration into "
           + conf.dir() + " (" + describe(e) + ")", e);
     }
-    Duration deadline = reloadDeadline();
+    Duration deadline =
+        reloadDeadline(List.of(desired.voicemailConf(), desired.extensionsConf()));
     String problem;
     try {
       reloadStarted = true;
@@ -247,7 +254,12 @@ public final class Deployment {
           + "still has the previous configuration (nothing was reloaded)", cause);
     }
     try {
-      reloadAndWait(reloadDeadline());
+      // Room for the new and the previous configuration: the previous one may be the larger
+      // (a broken template that dropped people), and a reload of the new may still be ending.
+      List<String> both = new ArrayList<>(List.of(desired.voicemailConf(),
+          desired.extensionsConf()));
+      before.values().forEach(content -> content.ifPresent(both::add));
+      reloadAndWait(reloadDeadline(both));
     } catch (ReloadStillRunning | AmiException e) {
       return new NotLoadedException(problem + "; the previous files are back in " + conf.dir()
           + ", but reloading them did not finish (" + e.getMessage() + "): Asterisk may still "
@@ -291,9 +303,8 @@ public final class Deployment {
    * The list timeout plus {@link #RELOAD_PER_MIB} for every MiB written: reloading 50,000
    * mailboxes takes a minute, whatever a single AMI action may take.
    */
-  private Duration reloadDeadline() {
-    long bytes = desired.voicemailConf().getBytes(StandardCharsets.UTF_8).length
-        + (long) desired.extensionsConf().getBytes(StandardCharsets.UTF_8).length;
+  private Duration reloadDeadline(Collection<String> files) {
+    long bytes = files.stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
     return link.listTimeout().plus(
         RELOAD_PER_MIB.multipliedBy(bytes).dividedBy(1024 * 1024));
   }
