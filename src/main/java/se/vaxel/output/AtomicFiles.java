@@ -142,6 +142,15 @@ public final class AtomicFiles {
     }
   }
 
+  /** Gives {@code file} (just created, not a link) the owner, group and mode of {@code from}. */
+  public static void copyAttributes(Path from, Path file) throws IOException {
+    Optional<PosixFileAttributes> template = posix(from);
+    if (template.isPresent()) {
+      setOwnerAndMode(file, template.get().owner(), template.get().group(),
+          template.get().permissions(), file);
+    }
+  }
+
   private static void searchable(Set<PosixFilePermission> mode, PosixFilePermission read,
       PosixFilePermission execute) {
     if (mode.contains(read)) {

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -144,11 +145,7 @@ public final class ConfDir {
     } else {
       Files.createDirectories(file.getParent());
     }
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      AtomicFiles.write(file, new byte[0], template);
-    }
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-        LinkOption.NOFOLLOW_LINKS);
+    FileChannel ch = open(file, template);
     try {
       Instant end = Instant.now().plus(wait);
       FileLock lock;
@@ -163,8 +160,7 @@ public final class ConfDir {
         Thread.sleep(200);
       }
       ProcessHandle self = ProcessHandle.current();
-      String holder = who + " (pid " + self.pid() + " on "
-          + java.net.InetAddress.getLocalHost().getHostName() + ", user "
+      String holder = who + " (pid " + self.pid() + " on " + hostName() + ", user "
           + System.getProperty("user.name") + ", since " + Instant.now() + ")\n";
       ch.truncate(0);
       ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
@@ -184,6 +180,29 @@ public final class ConfDir {
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "this host";
+    }
+  }
+
+  /** The lock file, created in place rather than renamed: two first comers lock one inode. */
+  private static FileChannel open(Path file, Path template) throws IOException {
+    try {
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.READ, StandardOpenOption.WRITE);
+      if (template != null) {
+        AtomicFiles.copyAttributes(template, file);
+      }
+      return ch;
+    } catch (FileAlreadyExistsException e) {
+      return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
     }
   }
 
