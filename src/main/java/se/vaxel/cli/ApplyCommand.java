@@ -17,7 +17,10 @@ import se.vaxel.pbx.Deployment;
         "reloads app_voicemail and the dialplan, and verifies over AMI that they are loaded;",
         "if not, restores the previous files and reloads again. Publishes absences as",
         "presence (CustomPresence:<extension>). Applying twice changes nothing the second time.",
-        "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be made so."})
+        "Files keep their owner, group and mode; new ones take those of the file including",
+        "them. One apply at a time (DIR/vaxel/lock); a killed apply is completed by the next.",
+        "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be made so;",
+        "the message then says what state the PBX is in. See docs/apply.md."})
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
