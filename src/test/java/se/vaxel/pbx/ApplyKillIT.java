@@ -27,11 +27,11 @@ import se.vaxel.testing.Sandbox;
 
 /**
  * apply killed with -9 at several moments, then run again: the PBX ends with the new
- * configuration, verified. On the real Asterisk, with enough people (3,000) that a reload of
- * app_voicemail takes seconds and a kill lands inside it.
+ * configuration, verified. On the real Asterisk, with enough people (4,000) that a reload of
+ * app_voicemail takes seconds (about 1 ms per mailbox) and a kill lands inside it.
  */
 class ApplyKillIT {
-  private static final int PEOPLE = 3000;
+  private static final int PEOPLE = 4000;
 
   @TempDir static Path dir;
   static Pbx pbx;
@@ -77,11 +77,11 @@ class ApplyKillIT {
       case DIALPLAN_WRITTEN -> await(dialplanWritten, child);
       case EARLY_IN_THE_RELOAD -> {
         await(dialplanWritten, child);
-        Thread.sleep(300);
+        Thread.sleep(200);
       }
       case LATE_IN_THE_RELOAD -> {
         await(dialplanWritten, child);
-        Thread.sleep(2500);
+        Thread.sleep(1200);
       }
     }
     assertTrue(child.isAlive(), "apply finished before the kill; the test proves nothing: "
