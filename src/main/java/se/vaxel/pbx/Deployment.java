@@ -23,7 +23,6 @@ import se.vaxel.ami.PresenceEntry;
 import se.vaxel.ami.VoicemailBox;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
-import se.vaxel.output.AtomicFiles;
 import se.vaxel.pbx.Plan.Change;
 import se.vaxel.pbx.Plan.FileChange;
 import se.vaxel.pbx.Plan.MailboxChange;
