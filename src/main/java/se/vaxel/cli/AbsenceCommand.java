@@ -1,6 +1,9 @@
 package se.vaxel.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +24,7 @@ import se.vaxel.model.Absence;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
+import se.vaxel.pbx.ConfDir;
 import se.vaxel.live.EffectiveAbsence;
 import se.vaxel.live.LiveOverride;
 
@@ -82,6 +86,9 @@ final class AbsenceCommand implements Runnable {
     }
   }
 
+  /** How long set and clear wait for a running apply (about what 10,000 people take). */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
   /** Runs one absence action with staff.yaml loaded and the PBX connected. */
   abstract static class Action implements Callable<Integer> {
     @ParentCommand AbsenceCommand parent;
@@ -92,13 +99,38 @@ final class AbsenceCommand implements Runnable {
       return parent.root.context;
     }
 
+    @Option(names = "--asterisk-conf-dir", paramLabel = "DIR", defaultValue = "/etc/asterisk",
+        description = "Where apply keeps its lock (default: ${DEFAULT-VALUE}): on the PBX host, "
+            + "set and clear wait for a running apply; elsewhere there is no lock to take.")
+    Path confDir;
+
     @Override
     public Integer call() throws Exception {
       Staff staff = PbxCommands.load(staffOptions);
-      try (AmiClient ami = PbxCommands.connect(context(), amiOptions)) {
+      try (ConfDir.Lock lock = lockWhenLocal();
+          AmiClient ami = PbxCommands.connect(context(), amiOptions)) {
         return run(staff, new AbsenceService(staff, ami), context().clock().instant());
       } catch (AbsenceService.RejectedException e) {
         throw new VaxelException(ExitCode.BAD_INPUT, e.getMessage());
+      } catch (ConfDir.BusyException e) {
+        throw new VaxelException(ExitCode.PBX_UNREACHABLE, "nothing was changed: "
+            + e.getMessage());
+      }
+    }
+
+    /** Whether the command changes the PBX, and so must not run beside an apply. */
+    abstract boolean changesPbx();
+
+    private ConfDir.Lock lockWhenLocal() {
+      if (!changesPbx() || !Files.isDirectory(confDir.resolve(ConfDir.SUBDIR))) {
+        return () -> { };
+      }
+      try {
+        return new ConfDir(confDir).lock("vaxel absence", LOCK_WAIT);
+      } catch (java.io.IOException e) {
+        throw new VaxelException(ExitCode.PBX_UNREACHABLE, "nothing was changed: cannot take "
+            + "apply's lock in " + confDir.resolve(ConfDir.SUBDIR) + " (" + e.getMessage()
+            + "); run as a user who may write it");
       }
     }
 
@@ -110,6 +142,11 @@ final class AbsenceCommand implements Runnable {
       description = "Marks a person away now (or from --from) until --until; calls go to "
           + "--alternate, else to the switchboard.")
   static final class Set extends Action {
+    @Override
+    boolean changesPbx() {
+      return true;
+    }
+
     @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
     String id;
 
@@ -148,6 +185,11 @@ final class AbsenceCommand implements Runnable {
       description = "The person is back: their calls ring their own phone again, even if "
           + "staff.yaml still has them away.")
   static final class Clear extends Action {
+    @Override
+    boolean changesPbx() {
+      return true;
+    }
+
     @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
     String id;
 
@@ -162,6 +204,11 @@ final class AbsenceCommand implements Runnable {
       header = "Lists live and planned absences.",
       description = "Live and planned absences side by side, and where calls go now.")
   static final class ListAbsences extends Action {
+    @Override
+    boolean changesPbx() {
+      return false;
+    }
+
     @Override
     int run(Staff staff, AbsenceService service, Instant now) {
       List<AbsenceService.Row> rows = service.list(now);

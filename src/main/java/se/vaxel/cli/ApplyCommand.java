@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiSettings;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.Deployment;
 
@@ -16,7 +17,10 @@ import se.vaxel.pbx.Deployment;
         "reloads app_voicemail and the dialplan, and verifies over AMI that they are loaded;",
         "if not, restores the previous files and reloads again. Publishes absences as",
         "presence (CustomPresence:<extension>). Applying twice changes nothing the second time.",
-        "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be made so."})
+        "Files keep their owner, group and mode; new ones take those of the file including",
+        "them. One apply at a time (DIR/vaxel/lock); a killed apply is completed by the next.",
+        "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be made so;",
+        "the message then says what state the PBX is in. See docs/apply.md."})
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
@@ -27,8 +31,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Staff staff = PbxCommands.load(staffOptions);
-    try (AmiClient ami = PbxCommands.connect(root.context, amiOptions)) {
-      Deployment.Applied applied = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami)
+    AmiSettings settings = amiOptions.settings(root.context);
+    try (AmiClient ami = PbxCommands.connect(root.context, settings)) {
+      Deployment.Applied applied = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami,
+          PbxCommands.link(root.context, settings))
           .apply(root.context.clock().instant());
       if (applied.plan().isEmpty()) {
         root.context.out().printf("Nothing to change: %s already has what %s generates (%s).%n",

@@ -2,7 +2,9 @@ package se.vaxel.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiSettings;
 import se.vaxel.generate.Rendering;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.ConfDir;
@@ -20,16 +22,39 @@ final class PbxCommands {
   }
 
   static AmiClient connect(CliContext context, AmiOptions options) {
-    return context.ami().open(options.settings(context));
+    return connect(context, options.settings(context));
   }
 
-  static Deployment deployment(Staff staff, StaffOptions options, Path confDir, AmiClient ami) {
+  static AmiClient connect(CliContext context, AmiSettings settings) {
+    return context.ami().open(settings);
+  }
+
+  /**
+   * What apply needs to reach the PBX again: the same settings, with a longer list timeout for
+   * reloads.
+   */
+  static Deployment.Link link(CliContext context, AmiSettings settings) {
+    return new Deployment.Link() {
+      @Override
+      public AmiClient open(Duration listTimeout) {
+        return context.ami().open(settings.withTimeouts(settings.actionTimeout(), listTimeout));
+      }
+
+      @Override
+      public Duration listTimeout() {
+        return settings.listTimeout();
+      }
+    };
+  }
+
+  static Deployment deployment(Staff staff, StaffOptions options, Path confDir, AmiClient ami,
+      Deployment.Link link) {
     if (!java.nio.file.Files.isDirectory(confDir)) {
       throw new VaxelException(ExitCode.BAD_INPUT,
           "--asterisk-conf-dir " + confDir + " is not a directory");
     }
     return new Deployment(staff,
         Rendering.of(options.templates, VaxelCommand.version()).asterisk().render(staff),
-        new ConfDir(confDir), ami);
+        new ConfDir(confDir), ami, link);
   }
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiSettings;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.Plan;
 
@@ -24,8 +25,10 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Staff staff = PbxCommands.load(staffOptions);
-    try (AmiClient ami = PbxCommands.connect(root.context, amiOptions)) {
-      Plan plan = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami)
+    AmiSettings settings = amiOptions.settings(root.context);
+    try (AmiClient ami = PbxCommands.connect(root.context, settings)) {
+      Plan plan = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami,
+          PbxCommands.link(root.context, settings))
           .plan(root.context.clock().instant());
       if (plan.isEmpty()) {
         root.context.out().printf("Nothing to change: %s has what %s generates (%s).%n",
