@@ -2,6 +2,7 @@ package se.vaxel.check;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -102,6 +103,10 @@ public final class CheckService {
     for (Map.Entry<Path, Format> file : files.entrySet()) {
       try {
         write(failed, Map.of(file.getKey(), file.getValue()));
+      } catch (FileSystemException e) {
+        // The reason only: the exception's message names our temporary file, not the report.
+        unwritten.add(file.getKey() + ": "
+            + (e.getReason() != null ? e.getReason() : "could not be written"));
       } catch (IOException | RuntimeException e) {
         unwritten.add(file.getKey() + ": " + e.getMessage());
       }

@@ -160,17 +160,16 @@ final class CheckCommand implements Callable<Integer> {
   private int failed(Exception e, Map<Path, Format> files) throws Exception {
     Report report = Report.couldNotCheck(root.context.clock().instant(), pbx, people,
         reason(e));
-    for (String unwritten : CheckService.writeFailure(report, files)) {
-      root.context.err().println("vaxel: could not replace report " + unwritten);
-    }
-    if (format != Format.NAGIOS) {
-      throw e;
-    }
-    if (output.isEmpty()) {
+    List<String> unwritten = CheckService.writeFailure(report, files);
+    if (format == Format.NAGIOS && output.isEmpty()) {
       root.context.out().print(Format.NAGIOS.render(report));
     }
-    new ErrorMapper(root.context).handleExecutionException(e, spec.commandLine(), null);
-    return NagiosFormatter.Status.UNKNOWN.exitCode();
+    // The failure itself first: it is what the user must act on; the reports follow.
+    int code = new ErrorMapper(root.context).handleExecutionException(e, spec.commandLine(), null);
+    for (String file : unwritten) {
+      root.context.err().println("vaxel: could not replace report " + file);
+    }
+    return format == Format.NAGIOS ? NagiosFormatter.Status.UNKNOWN.exitCode() : code;
   }
 
   /** The failure in one line, for the reports; never the secret (no message carries it). */
