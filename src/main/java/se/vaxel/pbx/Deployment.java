@@ -240,7 +240,9 @@ public final class Deployment {
     if (problem != null) {
       throw restoreAfter(before, true, problem, null);
     }
-    conf.deleteJournal();
+    // Verified: a journal that cannot be deleted now is finished by the next apply, and must
+    // not turn a loaded and verified configuration into a failure.
+    deleteJournalQuietly();
   }
 
   /**
@@ -320,6 +322,9 @@ public final class Deployment {
 
   private void reloadAndWait(Duration deadline) throws ReloadStillRunning {
     Instant end = Instant.now().plus(deadline);
+    // A connection opened with this deadline as its timeout: the restore's reloads get a longer
+    // deadline than apply's, and a connection opened for the shorter one would give up early.
+    reloader = null;
     for (String module : List.of(VOICEMAIL_MODULE, DIALPLAN_MODULE)) {
       reloadAndWait(module, end);
     }

@@ -75,9 +75,11 @@ class DeploymentTest {
     Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
         () -> deployment().apply(NOW));
 
-    // Twice "in progress", once done; then the restore's reload.
-    verify(reloader, times(4)).reload(Deployment.VOICEMAIL_MODULE);
-    verify(reloader, times(2)).reload(Deployment.DIALPLAN_MODULE);
+    // Twice "in progress", once done; the restore's reloads go through a connection of their
+    // own, opened with the restore's longer deadline.
+    verify(reloader, times(3)).reload(Deployment.VOICEMAIL_MODULE);
+    verify(reloader, times(1)).reload(Deployment.DIALPLAN_MODULE);
+    assertEquals(2, opened, "one for apply's reloads, one for the restore's");
     assertTrue(e.getMessage().contains("the previous configuration is restored and reloaded"),
         e.getMessage());
     assertPristine();
@@ -96,7 +98,8 @@ class DeploymentTest {
     Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
         () -> deployment().apply(NOW));
 
-    assertEquals(3, opened, "one for the reload that dropped, one to reload, one to verify");
+    assertEquals(4, opened,
+        "one for the reload that dropped, one to reload, one to verify, one for the restore");
     assertTrue(e.getMessage().contains("restored and reloaded"), e.getMessage());
     assertPristine();
   }
