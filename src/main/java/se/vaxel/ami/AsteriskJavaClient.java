@@ -463,7 +463,12 @@ public final class AsteriskJavaClient implements AmiClient {
       }
       if (end == null && !read.aborted() && !read.sawAny()) {
         // The library also ends a list early, without error, when the link drops after the
-        // Success response; a partial list must never pass for the PBX's whole state.
+        // Success response; a partial list must never pass for the PBX's whole state. Read
+        // once more after reconnecting, as for a drop the library reported.
+        if (!resent) {
+          resent = true;
+          continue;
+        }
         throw lost(null);
       }
       Optional<AmiWire.Shortfall> shortfall =
