@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -83,6 +84,38 @@ public final class AtomicFiles {
 
   /** Writes {@code bytes} to {@code target}; see the class comment for attributes and links. */
   public static void write(Path target, byte[] bytes, Path attributesFrom) throws IOException {
+    try {
+      writeResolved(target, bytes, attributesFrom);
+    } catch (FileSystemException e) {
+      throw aboutTarget(e, target);
+    }
+  }
+
+  /**
+   * The failure as it concerns {@code target}: a message about our temporary file (a directory
+   * the user may not write, say) would name a file the user never asked for.
+   */
+  private static FileSystemException aboutTarget(FileSystemException e, Path target) {
+    boolean temporary = isTemporary(e.getFile()) || isTemporary(e.getOtherFile());
+    if (!temporary) {
+      return e;
+    }
+    String reason = e.getReason();
+    FileSystemException about = e instanceof AccessDeniedException
+        ? new AccessDeniedException(target.toString(), null, reason)
+        : e instanceof NoSuchFileException
+            ? new NoSuchFileException(target.toString(), null, reason)
+            : new FileSystemException(target.toString(), null, reason);
+    about.initCause(e);
+    return about;
+  }
+
+  private static boolean isTemporary(String file) {
+    return file != null && file.endsWith(".vaxel-tmp");
+  }
+
+  private static void writeResolved(Path target, byte[] bytes, Path attributesFrom)
+      throws IOException {
     Path file = resolveLinks(target.toAbsolutePath());
     Path dir = file.getParent();
     if (attributesFrom == null) {
@@ -214,13 +247,13 @@ public final class AtomicFiles {
     }
   }
 
-  /** Owner and group first: chown may clear set-id bits that the mode then sets again. */
   private static String randomSuffix() {
     byte[] random = new byte[12];
     RANDOM.nextBytes(random);
     return HexFormat.of().formatHex(random);
   }
 
+  /** Owner and group first: chown may clear set-id bits that the mode then sets again. */
   private static void setOwnerAndMode(Path path, UserPrincipal owner,
       GroupPrincipal group, Set<PosixFilePermission> mode, Path target)
       throws IOException {
