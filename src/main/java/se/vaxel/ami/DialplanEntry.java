@@ -42,7 +42,7 @@ public record DialplanEntry(
     return priority == HINT;
   }
 
-  /** A hint, an include or a switch: nothing a call runs as a step of an extension. */
+  /** Whether this is a numbered step a call runs: not a hint, an include or a switch. */
   public boolean isPriority() {
     return priority > 0;
   }

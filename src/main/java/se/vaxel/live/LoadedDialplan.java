@@ -22,8 +22,8 @@ import se.vaxel.model.DialplanContexts;
  * entries captured from a real Asterisk.
  *
  * <p>The patterns match what {@code templates/asterisk/extensions.conf.ftl} writes, as Asterisk
- * hands it back (arguments verbatim, whitespace as written); they tolerate extra whitespace so
- * that an organisation's reformatted template still reads.
+ * hands it back (arguments verbatim, whitespace as written); they tolerate extra whitespace,
+ * which costs nothing and keeps them readable.
  */
 public final class LoadedDialplan {
 

@@ -14,8 +14,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Who takes a person's calls during their planned absences (T3): the one owner of that rule,
- * for the dialplan, the texts' readers and the check.
+ * Who takes a person's calls during their planned absences (T3), for the dialplan and for
+ * reading it back. render.Texts and compliance.AbsenceAlternateUnavailable still name the
+ * weekly contact themselves, without asking whether it has an extension: making this class
+ * their owner too is issue 10's first item.
  *
  * <p>The policy lets the contact differ week by week (E3 "v. 31 ..."): in an ISO week with a
  * weekly contact that has an extension, calls go to that contact; otherwise to the alternate if

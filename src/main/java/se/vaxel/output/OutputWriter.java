@@ -430,7 +430,7 @@ public final class OutputWriter {
     void apply(int i) throws IOException;
   }
 
-  /** Thousands of small files: two threads keep the file system busy while one waits. */
+  /** Thousands of small files: the common pool keeps the file system busy while one waits. */
   static void parallel(int n, Step step) throws IOException {
     try {
       IntStream.range(0, n).parallel().forEach(i -> {

@@ -23,8 +23,10 @@ import se.vaxel.model.Staff;
  * <p>Both depend on staff.yaml only, never on the date: absences are embedded as epoch windows
  * and decided by the dialplan at call time, the week's contact too (from the ISO week of the
  * call in the organisation's time zone), so the dialplan grows with the absences and the weekly
- * contacts staff.yaml lists, not with how long the absences last. That keeps the fingerprint stable from day to day,
- * so {@code vaxel check} can tell a stale dialplan from yesterday's generation.
+ * contacts staff.yaml lists, not with how long the absences last. So the same staff.yaml
+ * generates the same dialplan every day, and {@code vaxel check} compares what Asterisk has
+ * loaded with it priority by priority (live.DialplanComparison); the fingerprint is only a label
+ * in messages.
  */
 public final class AsteriskConfig {
 

@@ -48,8 +48,8 @@ import java.util.stream.Stream;
  *
  * <p>The organisation's directory holds wording only: the templates under {@code asterisk/}
  * carry vaxel's contract with the PBX (the dialplan that reads the live absences from AstDB,
- * the probe, the fingerprint that apply and check compare), so they always come from the
- * installation, and a directory that tries to override them is refused.
+ * the probe, the dialplan that apply and check compare with what is loaded), so they always
+ * come from the installation, and a directory that tries to override them is refused.
  *
  * <p>Templates may come from an organisation, so they are treated as untrusted: they see only
  * the plain strings, lists and maps the caller passes, cannot call Java methods, create objects
@@ -403,7 +403,7 @@ public final class Templates {
   /** The shipped templates of the installation, {@code -Dvaxel.home}, if there are any. */
   private static Optional<Path> installed() {
     // Not ./templates: output must not depend on the directory vaxel is run from, or apply
-    // and check run from different places would disagree about the fingerprint.
+    // and check run from different places would disagree about the dialplan.
     return Optional.ofNullable(System.getProperty("vaxel.home"))
         .map(home -> Path.of(home, "templates"))
         .filter(Files::isDirectory)
