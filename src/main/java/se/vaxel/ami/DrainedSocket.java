@@ -58,6 +58,8 @@ final class DrainedSocket implements SocketConnectionFacade {
   /** Why the drain ended (EOF is null with {@link #ended} set). */
   private IOException ended;
   private boolean eof;
+  /** Set by close(), under {@code lock}: the drain thread stops waiting for room. */
+  private boolean closed;
 
   private DrainedSocket(Socket socket, AmiWire wire, long maxBufferedBytes, int maxMessageBytes)
       throws IOException {
@@ -200,7 +202,7 @@ final class DrainedSocket implements SocketConnectionFacade {
     long size = text.length() + 2L;
     lock.lock();
     try {
-      while (bufferedBytes + size > maxBufferedBytes && !lines.isEmpty()) {
+      while (bufferedBytes + size > maxBufferedBytes && !lines.isEmpty() && !closed) {
         // TCP pushes back on Asterisk from here; a list that loses output so is caught by its
         // audit, while memory stays bounded.
         notFull.await();
@@ -264,6 +266,14 @@ final class DrainedSocket implements SocketConnectionFacade {
 
   @Override
   public void close() throws IOException {
+    lock.lock();
+    try {
+      // A drain thread waiting for room that the library will never make must end too.
+      closed = true;
+      notFull.signalAll();
+    } finally {
+      lock.unlock();
+    }
     socket.close();
   }
 

@@ -64,6 +64,31 @@ class DrainedSocketTest {
   }
 
   @Test
+  void closingASocketWhoseBufferIsFullEndsItsDrainThread() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      long before = drainThreads();
+      writer(server, 640_000, new AtomicLong());
+      DrainedSocket socket =
+          DrainedSocket.connect("127.0.0.1", server.getLocalPort(), 5000, 0, new AmiWire(),
+              1 << 20, 1 << 20);
+      assertEquals(before + 1, drainThreads());
+      Thread.sleep(1000); // the 1 MiB buffer fills; nobody reads it
+      socket.close();
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (drainThreads() > before && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(before, drainThreads(), "the drain thread still waits for room");
+    }
+  }
+
+  private static long drainThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().equals("vaxel-ami-drain"))
+        .count();
+  }
+
+  @Test
   void linesEndAtCrLfOnlyAsTheLibraryCutsThem() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread sender =
