@@ -3,7 +3,6 @@ package se.vaxel.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -86,9 +85,6 @@ final class AbsenceCommand implements Runnable {
     }
   }
 
-  /** How long set and clear wait for a running apply (about what 10,000 people take). */
-  static final Duration LOCK_WAIT = Duration.ofSeconds(30);
-
   /** Runs one absence action with staff.yaml loaded and the PBX connected. */
   abstract static class Action implements Callable<Integer> {
     @ParentCommand AbsenceCommand parent;
@@ -126,7 +122,7 @@ final class AbsenceCommand implements Runnable {
         return () -> { };
       }
       try {
-        return new ConfDir(confDir).lock("vaxel absence", LOCK_WAIT);
+        return new ConfDir(confDir).lock("vaxel absence", ConfDir.LOCK_WAIT);
       } catch (java.nio.file.AccessDeniedException e) {
         // An operator who may not write the PBX's configuration is served as from another
         // host: the lock is apply's, and apply re-reads a live absence before it deletes one

@@ -35,6 +35,9 @@ import se.vaxel.render.AsteriskConfig;
  * file that includes it, so that Asterisk, which runs as its own user, can read it.
  */
 public final class ConfDir {
+  /** How long apply and absence wait for each other before they name the holder. */
+  public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
   public static final String SUBDIR = "vaxel";
   static final String LOCK = "lock";
   static final String JOURNAL = "apply-journal";

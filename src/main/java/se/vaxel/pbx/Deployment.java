@@ -57,8 +57,6 @@ public final class Deployment {
   /** What apply did; {@code plan} is what it found before doing it. */
   public record Applied(Plan plan, boolean reloaded) {}
 
-  /** How long a second apply waits for the first before saying who holds the lock. */
-  static final Duration LOCK_WAIT = Duration.ofSeconds(30);
   /**
    * How long reloading one MiB of configuration may take on top of the list timeout: measured
    * on the sandbox, app_voicemail reloads 50,000 mailboxes (2.3 MiB) in about 64 s on a busy
@@ -188,7 +186,7 @@ public final class Deployment {
   /** The lock; not getting it (held, or the directory is not ours to write) is exit 3. */
   private ConfDir.Lock lock() {
     try {
-      return conf.lock("vaxel apply", LOCK_WAIT);
+      return conf.lock("vaxel apply", ConfDir.LOCK_WAIT);
     } catch (ConfDir.BusyException e) {
       throw new NotLoadedException("nothing was changed: " + e.getMessage(), e);
     } catch (IOException e) {
