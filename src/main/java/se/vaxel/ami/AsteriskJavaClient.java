@@ -56,8 +56,8 @@ import se.vaxel.ami.AsteriskJavaExtensions.PresenceStateListCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.VoicemailUsersCompleteEvent;
 
 /**
- * {@link AmiClient} on Asterisk-Java 3.42 (see shared/notes/asterisk-java.md for what it does and
- * lacks against Asterisk 22).
+ * {@link AmiClient} on Asterisk-Java 3.42 (docs/ami.md says what it does and lacks against
+ * Asterisk 22).
  *
  * <p>Logging: the library logs through slf4j-simple, which {@code simplelogger.properties} sets to
  * ERROR for {@code org.asteriskjava} (it otherwise WARNs once per unknown header of every event)

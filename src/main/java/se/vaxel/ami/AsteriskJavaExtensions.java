@@ -10,8 +10,8 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 
 /**
- * The AMI actions and events that Asterisk-Java 3.42 lacks for Asterisk 22 (see
- * shared/notes/asterisk-java.md §2–3). Only {@link AsteriskJavaClient} uses them.
+ * The AMI actions and events that Asterisk-Java 3.42 lacks for Asterisk 22 (docs/ami.md,
+ * "Asterisk-Java 3.42 against Asterisk 22"). Only {@link AsteriskJavaClient} uses them.
  *
  * <p>The classes are public, with public {@code (Object source)} constructors and setters, only
  * because the library instantiates and fills them reflectively. Each event carries an explicit

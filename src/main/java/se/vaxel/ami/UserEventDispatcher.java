@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs UserEvent listeners on a thread of its own, in arrival order. Listeners must not run on
  * the library's threads: one that calls AMI there blocks the very thread that would deliver the
- * answer, until the action times out (shared/notes/asterisk-java.md §5).
+ * answer, until the action times out (docs/ami.md, "Asterisk-Java 3.42 against Asterisk 22").
  */
 final class UserEventDispatcher implements Consumer<Map<String, String>>, AutoCloseable {
 
