@@ -66,7 +66,7 @@ public final class StaffLoader {
       throw new IOException(name + ": is a directory, not a staff file");
     }
     if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
-      throw tooLarge(name, Files.size(file));
+      throw tooLarge(name, "the file is " + Files.size(file) + " bytes");
     }
     // A device, a pipe or /dev/stdin has no size to ask for in advance, and /dev/zero never
     // ends: read one byte past the limit and no further, so what it costs stays bounded.
@@ -75,9 +75,7 @@ public final class StaffLoader {
       bytes = in.readNBytes(MAX_BYTES + 1);
     }
     if (bytes.length > MAX_BYTES) {
-      throw new StaffException(List.of(new Problem(name, 1, 1, "more than " + MAX_BYTES
-          + " bytes were read without reaching the end; a staff file may be at most " + MAX_BYTES
-          + " bytes (64 MiB)")));
+      throw tooLarge(name, "more than " + MAX_BYTES + " bytes were read without reaching the end");
     }
     String text;
     try {
@@ -95,7 +93,7 @@ public final class StaffLoader {
 
   public Staff parse(String fileName, String text) throws StaffException {
     if (text.length() > MAX_BYTES) {
-      throw tooLarge(fileName, text.length());
+      throw tooLarge(fileName, "the file is " + text.length() + " bytes");
     }
     // A byte order mark is a common leftover of Windows editors; it is not content.
     String yaml = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -216,8 +214,9 @@ public final class StaffLoader {
     return new int[] {line, column};
   }
 
-  private static StaffException tooLarge(String fileName, long size) {
-    return new StaffException(List.of(new Problem(fileName, 1, 1, "the file is " + size
-        + " bytes; a staff file may be at most " + MAX_BYTES + " bytes (64 MiB)")));
+  /** {@code what} was found; the limit and what to do follow in one message for all cases. */
+  private static StaffException tooLarge(String fileName, String what) {
+    return new StaffException(List.of(new Problem(fileName, 1, 1, what
+        + "; a staff file may be at most " + MAX_BYTES + " bytes (64 MiB)")));
   }
 }
