@@ -19,10 +19,10 @@ import se.vaxel.model.ProbeFormat;
  * that Asterisk runs may: the generated probe context checks its mailboxes in batches and leaves
  * the results in AstDB, in the format of {@link ProbeFormat} (which decodes them).
  *
- * <p>Round trips: Getvar (is the probe context loaded), DBDelTree, Originate, one DBGet of the
- * progress key per poll, DBGetTree. The polls back off from {@code pollInterval} to
- * {@link #MAX_POLL_INTERVAL}, so a probe of a few seconds costs about ten, however many
- * mailboxes. The wait ends when the probe is done, or when its progress has not moved for
+ * <p>Round trips: DBDelTree, Originate, one DBGet of the progress key per poll, DBGetTree.
+ * Whether the probe context is loaded comes from the ShowDialPlan the snapshot reads anyway.
+ * The polls back off from {@code pollInterval} to {@link #MAX_POLL_INTERVAL}, so a probe of a
+ * few seconds costs about ten, however many mailboxes. The wait ends when the probe is done, or when its progress has not moved for
  * {@code stall}: a slow but advancing probe (a busy PBX, 50,000 mailboxes) is waited for, a
  * stuck one is not.
  */
@@ -44,14 +44,19 @@ final class GreetingProbe {
 
   private final AmiClient ami;
   private final String context;
+  private final boolean loaded;
   private final SnapshotReader.ProbeTimeouts timeouts;
   private final int mailboxes;
 
-  /** @param mailboxes about how many mailboxes the probe checks (bounds its channel's life) */
-  GreetingProbe(AmiClient ami, String context, SnapshotReader.ProbeTimeouts timeouts,
-      int mailboxes) {
+  /**
+   * @param loaded whether the probe context's {@code s,1} is in the dialplan Asterisk listed
+   * @param mailboxes about how many mailboxes the probe checks (bounds its channel's life)
+   */
+  GreetingProbe(AmiClient ami, String context, boolean loaded,
+      SnapshotReader.ProbeTimeouts timeouts, int mailboxes) {
     this.ami = ami;
     this.context = context;
+    this.loaded = loaded;
     this.timeouts = timeouts;
     this.mailboxes = mailboxes;
   }
@@ -64,8 +69,8 @@ final class GreetingProbe {
     long start = System.nanoTime();
     try {
       // An asynchronous Originate into a missing context is "queued" all the same and fails
-      // silently later, so ask first instead of waiting out the timeout.
-      if (!ami.getvar("DIALPLAN_EXISTS(" + context + ",s,1)").orElse("").equals("1")) {
+      // silently later, so look first instead of waiting out the timeout.
+      if (!loaded) {
         return Outcome.failed("the probe context " + context + " is not loaded (apply the "
             + "dialplan this vaxel generates)", since(start));
       }

@@ -32,14 +32,14 @@ import se.vaxel.model.DialplanContexts;
  *   <li>1 VoicemailUsersList: the mailboxes;
  *   <li>5 ShowDialPlan: every context vaxel owns (staff, route, absence, planned, probe);
  *   <li>1 DBGetTree: the live overrides;
- *   <li>the greeting probe ({@link GreetingProbe}): Getvar, DBDelTree, Originate, one DBGet per
- *       poll (backing off to one a second: about ten for a probe of a few seconds), DBGetTree;
- *       it stops after the Getvar when the probe context is not loaded, or at the first action
- *       Asterisk refuses;
+ *   <li>the greeting probe ({@link GreetingProbe}): DBDelTree, Originate, one DBGet per poll
+ *       (backing off to one a second: about ten for a probe of a few seconds), DBGetTree; none
+ *       when the probe context is not among the contexts listed, and it stops at the first
+ *       action Asterisk refuses;
  *   <li>2 for PJSIP devices only: PJSIPShowEndpoints and PJSIPShowContacts.
  * </ul>
  *
- * <p>So 11 plus the polls (13 with PJSIP devices). The mailboxes, the dialplan and the overrides
+ * <p>So 10 plus the polls (12 with PJSIP devices). The mailboxes, the dialplan and the overrides
  * are required: any failure reading them is thrown. The greetings and the endpoints are
  * optional: an action Asterisk refuses (a least-privilege AMI user gets "Permission denied")
  * leaves them empty and says why in {@link Snapshot#incomplete()}. A PBX that stops answering
@@ -108,7 +108,8 @@ public final class SnapshotReader {
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
 
     GreetingProbe.Outcome probe =
-        new GreetingProbe(ami, contexts.probe(), timeouts, mailboxes.size()).run();
+        new GreetingProbe(ami, contexts.probe(), startsAtS1(dialplan.get(contexts.probe())),
+            timeouts, mailboxes.size()).run();
     incomplete.addAll(probe.problems());
     probeTook = probe.took();
 
@@ -120,6 +121,11 @@ public final class SnapshotReader {
         extensions,
         LoadedDialplan.routing(route, absence, planned), overrides, probe.greetings(), endpoints,
         incomplete);
+  }
+
+  /** Whether a loaded context has {@code s,1}, where the probe's Originate enters it. */
+  private static boolean startsAtS1(List<DialplanEntry> context) {
+    return context.stream().anyMatch(e -> e.priority() == 1 && e.extension().equals("s"));
   }
 
   /** AMI actions sent on this reader's connection so far, login included. */

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.AmiException;
 import se.vaxel.ami.Contact;
 import se.vaxel.ami.Endpoint;
@@ -70,13 +71,17 @@ class SnapshotReaderTest {
     probeAnswers(probe);
   }
 
+  /** The first step of the probe context, as ShowDialPlan lists it: the probe can run. */
+  private static final List<DialplanEntry> PROBE_CONTEXT = List.of(new DialplanEntry(
+      CapturedDialplan.PROBE, "s", 1, "", "Set", "d=${ASTSPOOLDIR}/voicemail/vaxel-it",
+      "pbx_config"));
+
   /**
    * The probe context exists, and running it leaves {@code results} ("UT|M" by mailbox) in
    * batches of the run's token, as the generated dialplan does (see ProbeFormatTest).
    */
   private void probeAnswers(Map<String, String> results) {
-    when(ami.getvar("DIALPLAN_EXISTS(" + CapturedDialplan.PROBE + ",s,1)"))
-        .thenReturn(Optional.of("1"));
+    when(ami.showDialplan(CapturedDialplan.PROBE)).thenReturn(PROBE_CONTEXT);
     AtomicReference<String> token = new AtomicReference<>();
     doAnswer(call -> {
       Map<String, String> variables = call.getArgument(3);
@@ -127,7 +132,7 @@ class SnapshotReaderTest {
         CapturedDialplan.ROUTE, CapturedDialplan.route(),
         CapturedDialplan.ABSENCE, CapturedDialplan.absence(),
         CapturedDialplan.PLANNED, CapturedDialplan.planned(5),
-        CapturedDialplan.PROBE, List.of()), s.dialplan(), "every context of ours, as listed");
+        CapturedDialplan.PROBE, PROBE_CONTEXT), s.dialplan(), "every context of ours, as listed");
     assertEquals(s.mailboxes().keySet(), s.dialplanExtensions());
     assertTrue(s.routing().overridesHonoured());
     assertEquals(List.of(5, 5, 5), s.routing().ringTimeouts());
@@ -263,7 +268,7 @@ class SnapshotReaderTest {
   @Test
   void missingProbeContextIsNotWaitedFor() {
     pbxWith(3, CapturedDialplan.SETTINGS);
-    when(ami.getvar(anyString())).thenReturn(Optional.of("0"));
+    when(ami.showDialplan(CapturedDialplan.PROBE)).thenReturn(List.of());
 
     Snapshot s = read(CapturedDialplan.SETTINGS, SnapshotReader.ProbeTimeouts.DEFAULT);
 
@@ -377,9 +382,10 @@ class SnapshotReaderTest {
     AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
         "PJSIP/${EXTEN}", 5);
     assertEquals(callsToRead(3, pjsip), callsToRead(300, pjsip));
-    // 1 mailbox list, 5 contexts, 1 override tree, probe 4 + 1 poll, 2 PJSIP lists.
-    assertEquals(14, callsToRead(300, pjsip));
-    assertEquals(12, callsToRead(300, CapturedDialplan.SETTINGS));
+    // 1 mailbox list, 5 contexts (the probe's among them), 1 override tree, probe 3 + 1 poll,
+    // 2 PJSIP lists.
+    assertEquals(13, callsToRead(300, pjsip));
+    assertEquals(11, callsToRead(300, CapturedDialplan.SETTINGS));
   }
 
   private int callsToRead(int people, AsteriskSettings settings) {
