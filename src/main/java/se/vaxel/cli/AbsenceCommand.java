@@ -30,8 +30,8 @@ import se.vaxel.live.LiveOverride;
 @Command(name = "absence", mixinStandardHelpOptions = true,
     header = "The switchboard's live absences: set, clear, list.",
     description = {
-        "The switchboard's live absences: stored in AstDB (family "
-            + LiveOverride.FAMILY + ", key = extension) and",
+        "The switchboard's live absences: stored in AstDB (family vaxel-absence for a",
+        "single organisation, key = extension) and",
         "honoured by the generated dialplan on the very next call, without a reload."},
     subcommands = {
         AbsenceCommand.Set.class, AbsenceCommand.Clear.class, AbsenceCommand.ListAbsences.class})

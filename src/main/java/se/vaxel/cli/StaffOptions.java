@@ -18,6 +18,10 @@ final class StaffOptions {
           + " do. At most 64 MiB: reading stops there.")
   Path file;
 
+  @Option(names = "--org", paramLabel = "ID",
+      description = "Only this organisation of a platform file (its organisation.id).")
+  Optional<String> org = Optional.empty();
+
   Optional<Path> templates = Optional.empty();
 
   @Option(names = "--templates", paramLabel = "DIR",

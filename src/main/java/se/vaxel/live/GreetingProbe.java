@@ -44,6 +44,7 @@ final class GreetingProbe {
 
   private final AmiClient ami;
   private final String context;
+  private final String family;
   private final boolean loaded;
   private final SnapshotReader.ProbeTimeouts timeouts;
   private final int mailboxes;
@@ -52,10 +53,11 @@ final class GreetingProbe {
    * @param loaded whether the probe context's {@code s,1} is in the dialplan Asterisk listed
    * @param mailboxes about how many mailboxes the probe checks (bounds its channel's life)
    */
-  GreetingProbe(AmiClient ami, String context, boolean loaded,
+  GreetingProbe(AmiClient ami, DialplanContexts contexts, boolean loaded,
       SnapshotReader.ProbeTimeouts timeouts, int mailboxes) {
     this.ami = ami;
-    this.context = context;
+    this.context = contexts.probe();
+    this.family = contexts.probeFamily();
     this.loaded = loaded;
     this.timeouts = timeouts;
     this.mailboxes = mailboxes;
@@ -74,7 +76,7 @@ final class GreetingProbe {
         return Outcome.failed("the probe context " + context + " is not loaded (apply the "
             + "dialplan this vaxel generates)", since(start));
       }
-      ami.dbDelTree(DialplanContexts.PROBE_FAMILY);
+      ami.dbDelTree(family);
       String token = UUID.randomUUID().toString();
       // The answer timeout is the life of the probe's channel: Asterisk hangs it up, probe and
       // all, when it passes. So it is the worst case of a probe that advances just before each
@@ -92,7 +94,7 @@ final class GreetingProbe {
             + ": no progress for " + seconds(timeouts.stall()), since(start));
       }
       ProbeFormat.Decoded decoded = ProbeFormat.decode(
-          ami.dbGetTree(DialplanContexts.PROBE_FAMILY), token, done.get().batches());
+          ami.dbGetTree(family), token, done.get().batches());
       return outcome(decoded, since(start));
     } catch (AmiException e) {
       if (e.kind() != AmiException.Kind.ACTION_FAILED) {
@@ -120,7 +122,7 @@ final class GreetingProbe {
       Thread.sleep(pause);
       pause = Math.min(pause * 2, MAX_POLL_INTERVAL.toMillis());
       Optional<ProbeFormat.Progress> now = ProbeFormat.progress(
-          ami.dbGet(DialplanContexts.PROBE_FAMILY, ProbeFormat.PROGRESS_KEY), token);
+          ami.dbGet(family, ProbeFormat.PROGRESS_KEY), token);
       if (now.isPresent() && now.get().done()) {
         return now;
       }

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import se.vaxel.model.CallRouting;
-import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.Reason;
 
 /**
  * The switchboard's live absence state for one extension, as kept in AstDB.
  *
- * <p>Family {@value #FAMILY}, key = extension, value {@code STATE|FROM|UNTIL|TARGET|REASON|
+ * <p>In the organisation's family ({@link se.vaxel.model.DialplanContexts#overrideFamily}, {@code
+ * vaxel-absence} for a single organisation), key = extension, value {@code STATE|FROM|UNTIL|TARGET|REASON|
  * ALTERNATE-ID|PERSON-ID}: times in epoch seconds, STATE {@code away} or {@code present}
  * (present lets a person back in before a planned absence in staff.yaml ends), TARGET the
  * extension that takes the calls or {@code -} for the switchboard. The generated dialplan reads
@@ -28,8 +28,6 @@ public record LiveOverride(
     Reason reason,
     String alternateId,
     String personId) {
-
-  public static final String FAMILY = DialplanContexts.OVERRIDE_FAMILY;
 
   public LiveOverride {
     Objects.requireNonNull(extension, "extension");
@@ -65,9 +63,10 @@ public record LiveOverride(
   }
 
   /** Every override vaxel wrote, by extension: one DBGetTree round trip. */
-  public static java.util.Map<String, LiveOverride> readAll(se.vaxel.ami.AmiClient ami) {
+  public static java.util.Map<String, LiveOverride> readAll(se.vaxel.ami.AmiClient ami,
+      String family) {
     java.util.Map<String, LiveOverride> out = new java.util.HashMap<>();
-    ami.dbGetTree(FAMILY).forEach((ext, value) ->
+    ami.dbGetTree(family).forEach((ext, value) ->
         decode(ext, value).ifPresent(o -> out.put(ext, o)));
     return out;
   }

@@ -94,17 +94,17 @@ public final class LoadedDialplan {
    * them is not loaded, since a call then never reaches the absence decision.
    */
   public static LoadedRouting routing(List<DialplanEntry> route, List<DialplanEntry> absence,
-      List<DialplanEntry> planned) {
+      List<DialplanEntry> planned, String overrideFamily) {
     if (route.isEmpty() || absence.isEmpty() || planned.isEmpty()) {
       return LoadedRouting.NONE;
     }
-    return new LoadedRouting(readsOverrides(absence), windows(planned), ringTimeouts(route));
+    return new LoadedRouting(readsOverrides(absence, overrideFamily), windows(planned), ringTimeouts(route));
   }
 
   /** The absence context consults the override family (the generated first priority). */
-  static boolean readsOverrides(List<DialplanEntry> absence) {
+  static boolean readsOverrides(List<DialplanEntry> absence, String overrideFamily) {
     Pattern dbExists = Pattern.compile(
-        "DB_EXISTS\\(\\s*" + Pattern.quote(DialplanContexts.OVERRIDE_FAMILY) + "/");
+        "DB_EXISTS\\(\\s*" + Pattern.quote(overrideFamily) + "/");
     return absence.stream()
         .anyMatch(e -> e.isPriority() && dbExists.matcher(e.appData()).find());
   }

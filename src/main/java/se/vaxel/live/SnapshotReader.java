@@ -105,10 +105,10 @@ public final class SnapshotReader {
     List<DialplanEntry> route = dialplan.get(contexts.route());
     List<DialplanEntry> absence = dialplan.get(contexts.absence());
     List<DialplanEntry> planned = dialplan.get(contexts.planned());
-    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, contexts.overrideFamily());
 
     GreetingProbe.Outcome probe =
-        new GreetingProbe(ami, contexts.probe(), startsAtS1(dialplan.get(contexts.probe())),
+        new GreetingProbe(ami, contexts, startsAtS1(dialplan.get(contexts.probe())),
             timeouts, mailboxes.size()).run();
     incomplete.addAll(probe.problems());
     probeTook = probe.took();
@@ -119,7 +119,7 @@ public final class SnapshotReader {
 
     return new Snapshot(takenAt, pbx, mailboxes, LoadedDialplan.fingerprint(route), dialplan,
         extensions,
-        LoadedDialplan.routing(route, absence, planned), overrides, probe.greetings(), endpoints,
+        LoadedDialplan.routing(route, absence, planned, contexts.overrideFamily()), overrides, probe.greetings(), endpoints,
         incomplete);
   }
 

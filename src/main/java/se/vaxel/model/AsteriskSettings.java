@@ -40,7 +40,21 @@ public record AsteriskSettings(
     return device.replace(EXTEN_PLACEHOLDER, extension);
   }
 
+  /**
+   * The defaults of a staff file without {@code organisation.id}: the names every earlier vaxel
+   * used, so such a file keeps its mailboxes (their messages live in a spool directory named
+   * after the voicemail context) and the includes in the PBX's own dialplan.
+   */
   public static AsteriskSettings defaults() {
     return new AsteriskSettings("vaxel", "vaxel-staff", "PJSIP/" + EXTEN_PLACEHOLDER, 20);
+  }
+
+  /**
+   * The defaults of an organisation that declares its id: names of its own, so that several
+   * organisations can share one PBX without writing an {@code asterisk} section each.
+   */
+  public static AsteriskSettings defaultsFor(String organisationId) {
+    return new AsteriskSettings("vaxel-" + organisationId, "vaxel-" + organisationId + "-staff",
+        "PJSIP/" + EXTEN_PLACEHOLDER, 20);
   }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * decoder side by side, so they cannot drift apart. docs/check.md explains the design and its
  * measurements.
  *
- * <p>In AstDB family {@link DialplanContexts#PROBE_FAMILY} the probe writes, per batch of up to
+ * <p>In AstDB family {@link DialplanContexts#probeFamily} the probe writes, per batch of up to
  * {@link #BATCH} mailboxes, key {@code bNNNNN} (from {@code b00001}) with the value
  * {@code TOKEN EXT=UT|M EXT=UT|M ...}; after each batch {@code progress = TOKEN N}, and at the
  * end {@code progress = TOKEN done N}. TOKEN is the run's own (the channel variable

@@ -43,10 +43,12 @@ public final class AbsenceService {
 
   private final Staff staff;
   private final AmiClient ami;
+  private final String family;
 
   public AbsenceService(Staff staff, AmiClient ami) {
     this.staff = staff;
     this.ami = ami;
+    this.family = se.vaxel.model.DialplanContexts.of(staff.asterisk()).overrideFamily();
   }
 
   /**
@@ -67,7 +69,7 @@ public final class AbsenceService {
     if (!end.isAfter(start)) {
       throw new RejectedException("--until " + until + " is not after --from " + from);
     }
-    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, family);
     String target = CallRouting.SWITCHBOARD;
     if (alternateId != null) {
       Person alt = staff.byId(alternateId).orElseThrow(() -> new RejectedException(
@@ -90,7 +92,7 @@ public final class AbsenceService {
     // Only the disclosed reason is stored: AstDB is readable by anyone with AMI access.
     LiveOverride o = LiveOverride.away(person.extension(), start, end, target,
         reason.disclosed(), alternateId, person.id());
-    ami.dbPut(LiveOverride.FAMILY, person.extension(), o.encode());
+    ami.dbPut(family, person.extension(), o.encode());
     overrides.put(person.extension(), o);
     publishPresence(person, overrides, now);
     return new Outcome(person.extension(), person.fullName() + " (" + person.extension()
@@ -106,7 +108,7 @@ public final class AbsenceService {
   public Outcome clear(String personId, Instant now) {
     Person person = person(personId);
     ZoneId zone = staff.organisation().timezone();
-    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, family);
     Optional<se.vaxel.model.Absence> planned =
         person.absenceAt(LocalDateTime.ofInstant(now, zone));
     String description;
@@ -114,12 +116,12 @@ public final class AbsenceService {
       LiveOverride back = LiveOverride.present(person.extension(),
           now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
           planned.get().end().atZone(zone).toInstant(), person.id());
-      ami.dbPut(LiveOverride.FAMILY, person.extension(), back.encode());
+      ami.dbPut(family, person.extension(), back.encode());
       overrides.put(person.extension(), back);
       description = person.fullName() + " (" + person.extension() + ") is back; their planned "
           + "absence in staff.yaml is overridden until " + planned.get().end();
     } else {
-      ami.dbDel(LiveOverride.FAMILY, person.extension());
+      ami.dbDel(family, person.extension());
       boolean had = overrides.remove(person.extension()) != null;
       description = person.fullName() + " (" + person.extension() + ") is "
           + (had ? "back: live absence cleared" : "not marked away live; nothing to clear");
@@ -131,7 +133,7 @@ public final class AbsenceService {
   /** Everyone with a live override or a current or upcoming planned absence. */
   public List<Row> list(Instant now) {
     ZoneId zone = staff.organisation().timezone();
-    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, family);
     List<Row> rows = new ArrayList<>();
     for (Person p : staff.people()) {
       Optional<LiveOverride> live = Optional.ofNullable(

@@ -139,7 +139,7 @@ public final class Deployment {
     }
     List<MailboxChange> mailboxes = mailboxChanges(ami.voicemailUsers());
     Map<String, List<DialplanEntry>> loaded = LoadedDialplan.read(ami, contexts);
-    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami);
+    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, contexts.overrideFamily());
     return new Plan(files, mailboxes, DialplanComparison.compare(generated, loaded),
         presenceChanges(overrides, now), expired(overrides, now), desired.fingerprint(),
         LoadedDialplan.fingerprint(loaded.get(contexts.route())), warnings);
@@ -176,10 +176,10 @@ public final class Deployment {
    * reach, docs/apply.md) may have set a new absence under that key since the plan was read.
    */
   private void removeIfStillExpired(String extension, Instant now) {
-    Optional<LiveOverride> current = ami.dbGet(LiveOverride.FAMILY, extension)
+    Optional<LiveOverride> current = ami.dbGet(contexts.overrideFamily(), extension)
         .flatMap(v -> LiveOverride.decode(extension, v));
     if (current.isPresent() && !current.get().until().isAfter(now)) {
-      ami.dbDel(LiveOverride.FAMILY, extension);
+      ami.dbDel(contexts.overrideFamily(), extension);
     }
   }
 

@@ -121,11 +121,11 @@ public final class AsteriskConfig {
     model.put("fingerprint", FINGERPRINT_TOKEN);
     model.put("ctx", Map.of("staff", ctx.staff(), "route", ctx.route(),
         "absence", ctx.absence(), "planned", ctx.planned(), "probe", ctx.probe()));
-    model.put("probeFamily", DialplanContexts.PROBE_FAMILY);
+    model.put("probeFamily", ctx.probeFamily());
     model.put("probe", probeModel(staff));
     model.put("vmContext", ast.voicemailContext());
     model.put("ringTimeout", ast.ringTimeout());
-    model.put("family", DialplanContexts.OVERRIDE_FAMILY);
+    model.put("family", ctx.overrideFamily());
     model.put("zone", zone.getId());
     model.put("switchboard", staff.organisation().switchboard());
     model.put("switchboardDevice", ast.switchboardDial(staff.organisation().switchboard()));

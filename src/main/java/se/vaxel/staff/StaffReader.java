@@ -63,7 +63,7 @@ import se.vaxel.model.Staff;
  */
 final class StaffReader {
   private static final List<String> TOP = List.of("organisation", "asterisk", "staff");
-  private static final List<String> ORGANISATION = List.of(
+  private static final List<String> ORGANISATION = List.of("id",
       "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
   private static final List<String> ASTERISK =
       List.of("voicemail-context", "dialplan-context", "device", "switchboard-device",
@@ -207,8 +207,10 @@ final class StaffReader {
     MappingNode organisationNode = top.mapping("organisation", true);
     Organisation organisation = organisationNode == null ? null : organisation(organisationNode);
     MappingNode asteriskNode = top.mapping("asterisk", false);
+    AsteriskSettings defaults = organisation != null && organisation.idDeclared()
+        ? AsteriskSettings.defaultsFor(organisation.id()) : AsteriskSettings.defaults();
     AsteriskSettings asterisk =
-        asteriskNode == null ? AsteriskSettings.defaults() : asterisk(asteriskNode);
+        asteriskNode == null ? defaults : asterisk(asteriskNode, defaults);
     SequenceNode staffNode = top.sequence("staff", true);
     List<PersonDraft> people = new ArrayList<>();
     if (staffNode != null) {
@@ -230,6 +232,11 @@ final class StaffReader {
 
   private Organisation organisation(MappingNode node) {
     Fields f = new Fields(node, "organisation", ORGANISATION, problems);
+    ScalarNode idNode = f.scalar("id", false);
+    String id = idNode == null ? null
+        : formatted(idNode, "organisation.id", Organisation.ID, "may only contain a-z, 0-9 and"
+            + " '-', starting and ending with a letter or digit (at most 32 characters), e.g."
+            + " 'bjurholm'");
     String name = freeText(f, "name", true, false);
     String place = freeText(f, "place", true, false);
     switchboard = digits(f.scalar("switchboard", true), "switchboard", SWITCHBOARD,
@@ -241,10 +248,12 @@ final class StaffReader {
         choice(f.scalar("language", true), "language", Language.values(), Language::code);
     ZoneId timezone = timezone(f);
     if (name == null || place == null || switchboard == null || phone == null
-        || mailbox == null || language == null || timezone == null) {
+        || mailbox == null || language == null || timezone == null
+        || (idNode != null && id == null)) {
       return null;
     }
-    return new Organisation(name, place, switchboard, phone, mailbox, language, timezone);
+    return new Organisation(id == null ? Organisation.idFrom(name) : id, id != null, name, place,
+        switchboard, phone, mailbox, language, timezone);
   }
 
   private ZoneId timezone(Fields f) {
@@ -271,8 +280,7 @@ final class StaffReader {
     }
   }
 
-  private AsteriskSettings asterisk(MappingNode node) {
-    AsteriskSettings defaults = AsteriskSettings.defaults();
+  private AsteriskSettings asterisk(MappingNode node, AsteriskSettings defaults) {
     Fields f = new Fields(node, "asterisk", ASTERISK, problems);
     String voicemail = f.has("voicemail-context")
         ? context(f.scalar("voicemail-context", false), "voicemail-context")

@@ -173,7 +173,7 @@ class CheckIT {
   @AfterEach
   void restore() throws IOException {
     try (AmiClient ami = pbx.connect()) {
-      ami.dbDelTree(LiveOverride.FAMILY);
+      ami.dbDelTree(se.vaxel.testing.ItStaff.OVERRIDE_FAMILY);
     }
     Path pjsip = sandbox.etc().resolve("pjsip.conf");
     if (!Files.readString(pjsip).equals(pristinePjsip)) {

@@ -9,7 +9,8 @@ import se.vaxel.model.AsteriskSettings;
  * ShowDialPlan entries as the real Asterisk 22 of scripts/asterisk-sandbox returned them after
  * {@code vaxel apply} of the ItStaff file (device {@code Local/${EXTEN}@vaxel-test-phones},
  * ring timeout 5), copied verbatim; {@link #staff(int)} and friends repeat the same shapes for
- * any number of people.
+ * any number of people. One edit since the capture: the family in DB_EXISTS is vaxel-it-absence,
+ * the name per-organisation families (model.DialplanContexts) give vaxel-it-staff.
  */
 final class CapturedDialplan {
   static final AsteriskSettings SETTINGS =
@@ -71,7 +72,7 @@ final class CapturedDialplan {
   static List<DialplanEntry> absence() {
     return List.of(
         e(ABSENCE, "_X.", 1, "", "GotoIf",
-            "$[${DB_EXISTS(vaxel-absence/${EXTEN})} = 0]?planned"),
+            "$[${DB_EXISTS(vaxel-it-absence/${EXTEN})} = 0]?planned"),
         e(ABSENCE, "_X.", 2, "", "Set", "LOCAL(o)=${DB_RESULT}"),
         e(ABSENCE, "_X.", 3, "", "GotoIf",
             "$[${EPOCH} < 0${CUT(o,|,2)} | ${EPOCH} >= 0${CUT(o,|,3)}]?planned"),

@@ -20,6 +20,8 @@ import se.vaxel.ami.DialplanEntry;
 
 /** Reading the generated dialplan back from what ShowDialPlan returned on the real Asterisk. */
 class LoadedDialplanTest {
+  private static final String FAMILY = "vaxel-it-absence";
+
   private static final Instant IN_ALL_WINDOWS = Instant.ofEpochSecond(1795400000);
 
   @Test
@@ -89,7 +91,7 @@ class LoadedDialplanTest {
         e(PLANNED, "2202", 5, "", "Return", ""));
 
     LoadedRouting routing = LoadedDialplan.routing(CapturedDialplan.route(),
-        CapturedDialplan.absence(), planned);
+        CapturedDialplan.absence(), planned, FAMILY);
 
     java.time.ZoneId stockholm = java.time.ZoneId.of("Europe/Stockholm");
     assertEquals(List.of(new LoadedRouting.Window(100, 1800000000, Set.of(2, 4), stockholm,
@@ -134,10 +136,10 @@ class LoadedDialplanTest {
     List<DialplanEntry> old = List.of(
         e(ABSENCE, "_X.", 1, "planned", "Goto", "vaxel-it-staff-planned,${EXTEN},1"));
     assertFalse(LoadedDialplan.routing(CapturedDialplan.route(), old,
-        CapturedDialplan.planned()).overridesHonoured());
+        CapturedDialplan.planned(), FAMILY).overridesHonoured());
     List<DialplanEntry> otherFamily = List.of(e(ABSENCE, "_X.", 1, "", "GotoIf",
         "$[${DB_EXISTS(someone-else/${EXTEN})} = 0]?planned"));
-    assertFalse(LoadedDialplan.readsOverrides(otherFamily));
+    assertFalse(LoadedDialplan.readsOverrides(otherFamily, FAMILY));
   }
 
   @Test
@@ -168,15 +170,15 @@ class LoadedDialplanTest {
   @Test
   void aContextThatIsNotLoadedGivesNoRouting() {
     assertSame(LoadedRouting.NONE,
-        LoadedDialplan.routing(List.of(), CapturedDialplan.absence(), CapturedDialplan.planned()));
+        LoadedDialplan.routing(List.of(), CapturedDialplan.absence(), CapturedDialplan.planned(), FAMILY));
     assertSame(LoadedRouting.NONE,
-        LoadedDialplan.routing(CapturedDialplan.route(), List.of(), CapturedDialplan.planned()));
+        LoadedDialplan.routing(CapturedDialplan.route(), List.of(), CapturedDialplan.planned(), FAMILY));
     assertSame(LoadedRouting.NONE,
-        LoadedDialplan.routing(CapturedDialplan.route(), CapturedDialplan.absence(), List.of()));
+        LoadedDialplan.routing(CapturedDialplan.route(), CapturedDialplan.absence(), List.of(), FAMILY));
   }
 
   private static LoadedRouting capturedRouting() {
     return LoadedDialplan.routing(CapturedDialplan.route(), CapturedDialplan.absence(),
-        CapturedDialplan.planned());
+        CapturedDialplan.planned(), FAMILY);
   }
 }

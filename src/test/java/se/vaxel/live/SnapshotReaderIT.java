@@ -145,7 +145,7 @@ class SnapshotReaderIT {
       assertEquals("2205", per.target());
     } finally {
       try (AmiClient ami = pbx.connect()) {
-        ami.dbDelTree(LiveOverride.FAMILY);
+        ami.dbDelTree(se.vaxel.testing.ItStaff.OVERRIDE_FAMILY);
       }
     }
   }

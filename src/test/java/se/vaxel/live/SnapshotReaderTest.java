@@ -44,7 +44,7 @@ import se.vaxel.model.ProbeFormat;
 /** The snapshot reader on a mocked AMI that answers as the real Asterisk did. */
 class SnapshotReaderTest {
   private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
-  private static final String PROBE = DialplanContexts.PROBE_FAMILY;
+  private static final String PROBE = "vaxel-it-probe";
   private static final SnapshotReader.ProbeTimeouts FAST =
       new SnapshotReader.ProbeTimeouts(Duration.ofSeconds(5), Duration.ofMillis(1));
 
@@ -67,7 +67,7 @@ class SnapshotReaderTest {
     when(ami.showDialplan(CapturedDialplan.ABSENCE)).thenReturn(CapturedDialplan.absence());
     when(ami.showDialplan(CapturedDialplan.PLANNED))
         .thenReturn(CapturedDialplan.planned(people));
-    when(ami.dbGetTree(LiveOverride.FAMILY)).thenReturn(Map.of());
+    when(ami.dbGetTree("vaxel-it-absence")).thenReturn(Map.of());
     probeAnswers(probe);
   }
 
@@ -118,7 +118,7 @@ class SnapshotReaderTest {
     pbxWith(5, CapturedDialplan.SETTINGS);
     LiveOverride away = LiveOverride.away("2201", NOW.minusSeconds(60), NOW.plusSeconds(3600),
         "2205", null, "dan.tomorrow", "per.present");
-    when(ami.dbGetTree(LiveOverride.FAMILY)).thenReturn(Map.of("2201", away.encode(),
+    when(ami.dbGetTree("vaxel-it-absence")).thenReturn(Map.of("2201", away.encode(),
         "2299", "written by someone else"));
 
     Snapshot s = read();

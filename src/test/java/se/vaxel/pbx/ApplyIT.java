@@ -54,7 +54,7 @@ class ApplyIT {
   @AfterEach
   void clearLiveAbsences() {
     try (AmiClient ami = pbx.connect()) {
-      ami.dbDelTree(LiveOverride.FAMILY);
+      ami.dbDelTree(se.vaxel.testing.ItStaff.OVERRIDE_FAMILY);
     }
     pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
   }

@@ -41,7 +41,8 @@ class StaffLoaderTest {
 
   @Test
   void shippedFileHasTheOrganisationAndSixteenPeople() {
-    assertEquals(new Organisation("Bjurholms kommun", "Bjurholm", "100", "0934-140 00",
+    assertEquals(new Organisation("bjurholm", true, "Bjurholms kommun", "Bjurholm", "100",
+        "0934-140 00",
         "kommunen@bjurholm.se", Language.SV, ZoneId.of("Europe/Stockholm")),
         staff.organisation());
     assertEquals(new AsteriskSettings("vaxel", "vaxel-staff", "PJSIP/${EXTEN}", 20),

@@ -155,6 +155,28 @@ class ValidationTest {
         staff.asterisk());
   }
 
+  @Test
+  void organisationIdDefaultsToOneDerivedFromTheName() throws StaffException {
+    Staff staff = load(HEAD + ANNA);
+    assertEquals("bjurholms-kommun", staff.organisation().id());
+    assertFalse(staff.organisation().idDeclared());
+  }
+
+  @Test
+  void declaredOrganisationIdGivesAsteriskDefaultsOfItsOwn() throws StaffException {
+    Staff staff = load(HEAD.replace("  name: Bjurholms", "  id: bjurholm\n  name: Bjurholms")
+        + ANNA + "asterisk:\n  ring-timeout: 30\n");
+    assertEquals("bjurholm", staff.organisation().id());
+    assertEquals(new AsteriskSettings("vaxel-bjurholm", "vaxel-bjurholm-staff",
+        "PJSIP/${EXTEN}", 30), staff.asterisk());
+  }
+
+  @Test
+  void organisationIdMustBeLowerCaseLettersDigitsAndHyphens() {
+    onlyProblem(HEAD.replace("  name: Bjurholms", "  id: Bjurholm_1\n  name: Bjurholms") + ANNA,
+        2, 7, "organisation.id 'Bjurholm_1' may only contain a-z, 0-9 and '-'");
+  }
+
   // --- types ---
 
   @Test

@@ -15,6 +15,8 @@ public final class ItStaff {
   public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
   public static final String VOICEMAIL_CONTEXT = "vaxel-it";
   public static final String CONTEXT = "vaxel-it-staff";
+  /** The AstDB family of live absences that {@link #CONTEXT} gives (model.DialplanContexts). */
+  public static final String OVERRIDE_FAMILY = "vaxel-it-absence";
 
   private ItStaff() {}
 
