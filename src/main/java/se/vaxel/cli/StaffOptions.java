@@ -1,5 +1,6 @@
 package se.vaxel.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,7 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import se.vaxel.model.Platform;
 import se.vaxel.render.Templates;
+import se.vaxel.staff.PlatformLoader;
+import se.vaxel.staff.StaffException;
 
 /** Where staff.yaml and the organisation's own templates are: shared by every command. */
 final class StaffOptions {
@@ -23,6 +27,23 @@ final class StaffOptions {
   Optional<String> org = Optional.empty();
 
   Optional<Path> templates = Optional.empty();
+
+  /**
+   * What {@code -f} names, checked, narrowed to {@code --org} when given: every command that
+   * reads staff files goes through here, so none can forget the option.
+   */
+  Platform platform() throws StaffException, IOException {
+    Platform platform = new PlatformLoader().load(file);
+    if (org.isEmpty()) {
+      return platform;
+    }
+    String id = org.get();
+    if (platform.organisation(id).isEmpty()) {
+      throw new VaxelException(ExitCode.BAD_INPUT, "--org " + id + ": " + file
+          + " has no organisation with that id; it has " + String.join(", ", platform.ids()));
+    }
+    return platform.only(id);
+  }
 
   @Option(names = "--templates", paramLabel = "DIR",
       description = "The organisation's own wording; it wins over the shipped templates, "
