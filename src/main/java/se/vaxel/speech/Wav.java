@@ -107,26 +107,45 @@ public final class Wav {
     if (in.rate() == rate) {
       return in;
     }
-    double step = in.rate() / (double) rate; // input samples per output sample
+    // Output sample i sits at input position i * down / up, with up / down the ratio of the
+    // rates in lowest terms; its fractional part takes only `up` distinct values (160 for
+    // 22,050 to 8,000 Hz), so the filter is computed once per phase, not once per sample
+    // (computing it per sample took 450 ms a sentence, twenty times espeak-ng's own time).
+    int g = gcd(in.rate(), rate);
+    int up = rate / g;
+    int down = in.rate() / g;
     double cutoff = 0.95 * Math.min(1.0, rate / (double) in.rate()); // of the input's Nyquist
     int half = (int) Math.ceil(16 / cutoff); // the window's half-width, in input samples
+    int taps = 2 * half;
+    float[][] filter = new float[up][taps];
+    for (int phase = 0; phase < up; phase++) {
+      double frac = phase / (double) up;
+      for (int j = 0; j < taps; j++) {
+        double d = frac + half - 1 - j; // distance from input sample centre - half + 1 + j
+        filter[phase][j] = (float) (cutoff * sinc(cutoff * d) * blackman(d / half));
+      }
+    }
     float[] x = in.samples();
-    int n = (int) Math.floor(x.length / step);
+    int n = (int) ((long) x.length * up / down);
     float[] out = new float[n];
     for (int i = 0; i < n; i++) {
-      double t = i * step;
-      int centre = (int) Math.floor(t);
+      long position = (long) i * down;
+      int centre = (int) (position / up);
+      float[] h = filter[(int) (position % up)];
+      int first = centre - half + 1;
       double sum = 0;
-      for (int k = centre - half + 1; k <= centre + half; k++) {
-        if (k < 0 || k >= x.length) {
-          continue;
-        }
-        double d = t - k;
-        sum += x[k] * cutoff * sinc(cutoff * d) * blackman(d / half);
+      int from = Math.max(0, -first);
+      int to = Math.min(taps, x.length - first);
+      for (int j = from; j < to; j++) {
+        sum += x[first + j] * h[j];
       }
       out[i] = (float) sum;
     }
     return new Pcm(out, rate);
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   private static double sinc(double x) {
