@@ -106,8 +106,21 @@ final class EngineProcess {
 
   /** The program and whatever it started: a wrapper script's engine must not outlive it. */
   private static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    // Listed before the program dies: its orphans are nobody's descendants afterwards.
+    List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroyForcibly);
+    // SIGKILL is delivered asynchronously; wait (briefly) so a caller's retry finds them gone.
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        // Killed all the same; the kernel finishes it.
+      }
+    }
   }
 
   private static void feed(Process process, byte[] stdin) {

@@ -120,7 +120,7 @@ public final class SpokenWords {
     if (n < 0) {
       throw new IllegalArgumentException("no words for a negative number: " + n);
     }
-    RuleBasedNumberFormat copy = (RuleBasedNumberFormat) rules.clone();
+    RuleBasedNumberFormat copy = rules.clone();
     return copy.format(n, ruleSet).replace(SOFT_HYPHEN, "");
   }
 }
