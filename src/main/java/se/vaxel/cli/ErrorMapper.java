@@ -15,6 +15,7 @@ import se.vaxel.ami.AmiException;
 import se.vaxel.output.OutputRefusedException;
 import se.vaxel.pbx.Deployment;
 import se.vaxel.render.Templates;
+import se.vaxel.speech.SpeechException;
 import se.vaxel.staff.Problem;
 import se.vaxel.staff.StaffException;
 
@@ -54,6 +55,14 @@ final class ErrorMapper implements IExecutionExceptionHandler {
       // Templates are the organisation's own wording: a broken one is bad input.
       err.println("vaxel: " + tp.getMessage());
       return ExitCode.BAD_INPUT.code();
+    }
+    if (ex instanceof SpeechException sp) {
+      // The organisation's speech settings or template are its input; a missing or failing
+      // engine, or a sounds directory that cannot be written, is the PBX host's, where apply
+      // runs: it stops before it changes the PBX.
+      err.println("vaxel: " + sp.getMessage());
+      return sp.kind() == SpeechException.Kind.CONFIGURATION
+          ? ExitCode.BAD_INPUT.code() : ExitCode.PBX_UNREACHABLE.code();
     }
     if (ex instanceof NoSuchFileException nf) {
       err.println("vaxel: " + nf.getFile() + ": no such file");

@@ -8,6 +8,8 @@ import static se.vaxel.render.TextFixtures.TODAY;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.TestFactory;
 import se.vaxel.calendar.WorkingDays;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
+import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
+import se.vaxel.speech.Announcement;
+import se.vaxel.speech.AnnouncementText;
 
 /**
  * Renders every template shipped under templates/sv and templates/en through the class that uses
@@ -46,6 +51,7 @@ class ShippedTemplatesTest {
       "switchboard.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
           TextFixtures.staff(TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang),
               staff.people()), TODAY),
+      "announcement.ftl", lang -> announcements(lang),
       // A partial: it only defines wording for the others, so on its own it writes nothing.
       "messages.ftl", lang -> templates.render(lang.code() + "/messages.ftl", Map.of()).isBlank()
           ? "defines only" : "writes output");
@@ -72,6 +78,23 @@ class ShippedTemplatesTest {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  /** The spoken absence sentence for each reason and kind of target. */
+  private String announcements(Language lang) {
+    AnnouncementText sentence = new AnnouncementText(templates);
+    StringBuilder out = new StringBuilder();
+    LocalDateTime start = TODAY.atTime(8, 0);
+    for (Reason reason : Reason.values()) {
+      for (Announcement.Target target : List.of(Announcement.Target.person("Anna Berg"),
+          Announcement.Target.switchboard(), Announcement.Target.voicemail())) {
+        out.append(sentence.render(new Announcement("Calle Carlsson", lang, reason, start,
+            start.plusDays(3).toLocalDate().atStartOfDay(), TODAY.plusDays(4), target)));
+        out.append(sentence.render(new Announcement("Calle Carlsson", lang, reason, start,
+            start.plusHours(5), null, target)));
+      }
+    }
+    return out.toString();
   }
 
   private String each(Function<Person, String> text) {

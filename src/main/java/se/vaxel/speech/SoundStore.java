@@ -1,0 +1,138 @@
+package se.vaxel.speech;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import se.vaxel.model.Language;
+import se.vaxel.output.AtomicFiles;
+
+/**
+ * The announcements' sound files in one directory that vaxel owns (by default
+ * {@code /var/lib/asterisk/sounds/vaxel}), named by their content.
+ *
+ * <p>A file is {@code announce-<32 hex>.wav}, the hex the start of the SHA-256 of the format
+ * version, the engine's {@link SpeechEngine#id()}, the language and the sentence. So a changed
+ * sentence (another date, another contact), language or voice is a new file, and the same one
+ * is never made twice: a nightly apply of 50,000 unchanged absences runs no engine at all.
+ * Names carry no personal data: a directory listing shows nobody's absence.
+ *
+ * <p>Files are written atomically ({@link AtomicFiles}): Asterisk never plays half a file, and a
+ * name that exists is a whole file. {@link #retain} removes the files no longer used; it touches
+ * only names of this form, never anything else in the directory.
+ */
+public final class SoundStore {
+  /** Bumped when the audio format or the naming changes, so old files are not reused. */
+  static final String FORMAT = "vaxel-announce-1 wav 8000 mono s16le";
+  static final String PREFIX = "announce-";
+  static final String SUFFIX = ".wav";
+  private static final Pattern OURS = Pattern.compile("announce-[0-9a-f]{32}\\.wav");
+
+  /** Speech shorter than this is no sentence: an engine that wrote silence or a header. */
+  static final double MIN_SECONDS = 0.3;
+  /** Longer than any sentence of {@link AnnouncementText#MAX_CHARS} at a slow pace. */
+  static final double MAX_SECONDS = 120;
+
+  private final Path dir;
+  private final SpeechEngine engine;
+
+  public SoundStore(Path dir, SpeechEngine engine) {
+    this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+    this.engine = Objects.requireNonNull(engine, "engine");
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** One sentence's file: its name for Playback (no extension) and whether it was made now. */
+  public record Sound(String name, Path file, boolean made) {}
+
+  /**
+   * The file name a sentence gets with this engine, without {@code .wav}: what the dialplan
+   * plays ({@code Playback(<dir>/<name>)}).
+   */
+  public String nameOf(String text, Language language) {
+    String key = FORMAT + "\n" + engine.id() + "\n" + language.code() + "\n" + text;
+    return PREFIX + sha256(key).substring(0, 32);
+  }
+
+  /**
+   * The sentence's sound file, made with the engine only if it is not there yet.
+   *
+   * @throws SpeechException when the engine fails or the file cannot be written
+   */
+  public Sound ensure(String text, Language language) {
+    String name = nameOf(text, language);
+    Path file = dir.resolve(name + SUFFIX);
+    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return new Sound(name, file, false);
+    }
+    byte[] wav = engine.speak(text, language);
+    byte[] audio;
+    try {
+      Wav.Pcm pcm = Wav.resample(Wav.read(wav), Wav.ASTERISK_RATE);
+      if (pcm.seconds() < MIN_SECONDS || pcm.seconds() > MAX_SECONDS) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            "%.1f s of audio for a sentence (expected %.1f to %.0f s)",
+            pcm.seconds(), MIN_SECONDS, MAX_SECONDS));
+      }
+      audio = Wav.write(pcm);
+    } catch (IllegalArgumentException e) {
+      throw new SpeechException(SpeechException.Kind.ENGINE_FAILED, "the speech engine ("
+          + engine.id() + ") wrote no usable audio: " + e.getMessage());
+    }
+    try {
+      AtomicFiles.write(file, audio);
+    } catch (IOException e) {
+      throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot write the"
+          + " announcement " + file + ": " + e.getMessage()
+          + "; run as a user who may write " + dir, e);
+    }
+    return new Sound(name, file, true);
+  }
+
+  /**
+   * Removes every announcement file whose name (without {@code .wav}) is not in {@code used};
+   * other files in the directory are left alone.
+   *
+   * @return how many were removed
+   */
+  public int retain(Set<String> used) {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int removed = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String fileName = file.getFileName().toString();
+        if (OURS.matcher(fileName).matches()
+            && !used.contains(fileName.substring(0, fileName.length() - SUFFIX.length()))
+            && Files.deleteIfExists(file)) {
+          removed++;
+        }
+      }
+    } catch (IOException e) {
+      throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot remove unused"
+          + " announcements from " + dir + ": " + e.getMessage(), e);
+    }
+    return removed;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
