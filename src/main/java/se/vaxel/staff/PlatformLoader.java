@@ -274,6 +274,9 @@ public final class PlatformLoader {
           claim(owners, i.switchboard(), new Owner(org, true, null, i.switchboardAt()));
         }
         for (StaffIndex.Extension e : i.extensions()) {
+          if (e.extension().equals(i.switchboard())) {
+            continue; // its own switchboard's: the staff reader has said so, in this file
+          }
           claim(owners, e.extension(), new Owner(org, false, e.personId(), e.at()));
         }
       }
