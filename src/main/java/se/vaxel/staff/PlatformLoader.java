@@ -56,15 +56,6 @@ public final class PlatformLoader {
     return Platform.of(staffLoader.read(file.toString(), root).staff());
   }
 
-  /** Reads a platform file or a staff file given as text, for tests; staff files from disk. */
-  Platform parse(Path file, String text) throws StaffException, IOException {
-    Node root = staffLoader.compose(file.toString(), text);
-    if (isPlatformFile(root)) {
-      return platform(file, (MappingNode) root);
-    }
-    return Platform.of(staffLoader.read(file.toString(), root).staff());
-  }
-
   private static boolean isPlatformFile(Node root) {
     return root instanceof MappingNode mapping && mapping.getValue().stream()
         .anyMatch(t -> t.getKeyNode() instanceof ScalarNode key
@@ -74,19 +65,23 @@ public final class PlatformLoader {
   /** A staff file as the platform file lists it. */
   private record Listed(Path path, ScalarNode node) {}
 
-  /** A staff file that was read (cleanly or not) and where it is listed. */
-  private record Org(StaffLoader.Read read, StaffIndex index) {
+  /** A staff file that was read, cleanly or not. */
+  private record Org(StaffLoader.Read read) {
+    StaffIndex index() {
+      return read.index();
+    }
+
     String file() {
       return read.file();
     }
 
     /** How messages name the organisation: its name, else its id. */
     String who() {
-      if (index.organisationName() != null) {
-        return index.organisationName();
+      if (index().organisationName() != null) {
+        return index().organisationName();
       }
-      return index.organisationId() != null
-          ? "organisation '" + index.organisationId() + "'" : "the organisation in " + file();
+      return index().organisationId() != null
+          ? "organisation '" + index().organisationId() + "'" : "the organisation in " + file();
     }
   }
 
@@ -109,7 +104,7 @@ public final class PlatformLoader {
         }
         StaffLoader.Read read = staffLoader.read(staffName, staffRoot);
         byFile.put(staffName, new ArrayList<>(read.problems()));
-        orgs.add(new Org(read, read.index()));
+        orgs.add(new Org(read));
       } catch (StaffException e) {
         byFile.put(staffName, new ArrayList<>(e.problems()));
       } catch (NoSuchFileException e) {
@@ -128,6 +123,7 @@ public final class PlatformLoader {
     across.numberPlan(orgs);
     across.pbxNames(orgs);
     across.sameOrganisation(orgs);
+    across.noteOmitted();
 
     List<Problem> all = new ArrayList<>();
     if (!own.isEmpty()) {
@@ -218,14 +214,26 @@ public final class PlatformLoader {
   /** The checks that span staff files; each problem goes to the file it is in. */
   private static final class Across {
     private final Map<String, List<Problem>> byFile;
+    /** Past {@link Problems#MAX} in a file, only counted, as the staff reader does. */
+    private final Map<String, Integer> omitted = new LinkedHashMap<>();
 
     Across(Map<String, List<Problem>> byFile) {
       this.byFile = byFile;
     }
 
     private void add(Org org, Position at, String message) {
-      byFile.computeIfAbsent(org.file(), f -> new ArrayList<>())
-          .add(new Problem(org.file(), at.line(), at.column(), message));
+      List<Problem> problems = byFile.computeIfAbsent(org.file(), f -> new ArrayList<>());
+      if (problems.size() < Problems.MAX) {
+        problems.add(new Problem(org.file(), at.line(), at.column(), message));
+      } else {
+        omitted.merge(org.file(), 1, Integer::sum);
+      }
+    }
+
+    /** A hostile pair of files could collide on every one of a million extensions. */
+    void noteOmitted() {
+      omitted.forEach((file, n) -> byFile.get(file).add(
+          new Problem(file, 1, 1, "too many problems; " + n + " more not shown")));
     }
 
     /** Ids name each organisation's files, output, reports and (by default) PBX names. */

@@ -413,4 +413,26 @@ class PlatformLoaderTest {
 
     at(problems(platform), platform, 1, 11, "anchors and aliases (& and *) are not allowed");
   }
+
+  @Test
+  void collisionsPastTheCapAreCountedNotListed() throws Exception {
+    StringBuilder a = new StringBuilder(staff("a", "A kommun", "p0", "10000"));
+    StringBuilder b = new StringBuilder(staff("b", "B kommun", "p0", "10000"));
+    int n = Problems.MAX + 5;
+    for (int i = 1; i < n; i++) {
+      String entry = "  - id: p" + i + "\n    first-name: P\n    last-name: Q\n"
+          + "    email: p@example.se\n    extension: \"" + (10000 + i) + "\"\n";
+      a.append(entry);
+      b.append(entry);
+    }
+    Path fa = write("a.yaml", a.toString());
+    write("b.yaml", b.toString());
+
+    List<Problem> problems = problems(platform("a.yaml", "b.yaml"));
+
+    List<Problem> inA = problems.stream().filter(p -> p.file().equals(fa.toString())).toList();
+    assertEquals(Problems.MAX + 1, inA.size());
+    assertTrue(inA.stream().anyMatch(p -> p.message().equals("too many problems; 5 more not"
+        + " shown")), () -> inA.get(0).toString());
+  }
 }
