@@ -205,7 +205,7 @@ public final class StaffLoader {
       if (event instanceof AliasEvent
           || event instanceof NodeEvent node && node.getAnchor() != null) {
         throw new LimitExceeded(event, "anchors and aliases (& and *) are not allowed in"
-            + " staff.yaml; write each value out in full");
+            + " staff.yaml or platform.yaml; write each value out in full");
       }
       if (event instanceof NodeEvent && ++nodes > maxNodes) {
         throw new LimitExceeded(event, "more than " + maxNodes + " values; a staff file may"

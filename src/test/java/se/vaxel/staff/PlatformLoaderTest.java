@@ -435,4 +435,15 @@ class PlatformLoaderTest {
     assertTrue(inA.stream().anyMatch(p -> p.message().equals("too many problems; 5 more not"
         + " shown")), () -> inA.get(0).toString());
   }
+
+  @Test
+  void listedStaffFilesHaveTheStaffFilesGuardsToo() throws Exception {
+    write("a.yaml", staff("a", "A kommun", "anna.berg", "2102"));
+    Path platform = platform("a.yaml", "/dev/zero");
+
+    List<Problem> problems = problems(platform);
+
+    assertEquals(1, problems.size(), problems::toString);
+    at(problems, Path.of("/dev/zero"), 1, 1, "more than 67108864 bytes were read");
+  }
 }
