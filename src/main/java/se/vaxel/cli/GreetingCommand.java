@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +16,6 @@ import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
 import se.vaxel.render.Texts;
 import se.vaxel.staff.PersonFinder;
-import se.vaxel.staff.StaffLoader;
 
 @Command(name = "greeting", mixinStandardHelpOptions = true,
     header = "Prints a person's voicemail greeting script, to read aloud when recording it.",
@@ -29,7 +27,8 @@ final class GreetingCommand implements Callable<Integer> {
   @Mixin StaffOptions staffOptions;
 
   @Parameters(index = "0", paramLabel = "ID-OR-NAME",
-      description = "The person's id or name; part of the name is enough when it is unique.")
+      description = "The person's id or name; part of the name is enough when it is unique."
+          + " On a platform of several organisations ORG/ID names one person anywhere.")
   String who;
 
   @Option(names = "--lang", paramLabel = "LANG",
@@ -42,19 +41,13 @@ final class GreetingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Staff staff = new StaffLoader().load(staffOptions.file);
-    PersonFinder.Match match = PersonFinder.find(staff, who);
-    if (!match.found()) {
-      String message = match.candidates().isEmpty()
-          ? "no one called '" + who + "' in " + staffOptions.file
-          : (match.ambiguous() ? "'" + who + "' is ambiguous"
-              : "no one called '" + who + "'") + "; did you mean:" + match.candidates().stream()
-              .map(p -> "\n  " + p.id() + "  " + p.fullName()
-                  + (p.extension() == null ? "" : "  (" + p.extension() + ")"))
-              .collect(Collectors.joining());
-      throw new VaxelException(ExitCode.BAD_INPUT, message);
+    PersonFinder.Found found = PersonFinder.find(staffOptions.platform(), who);
+    if (!found.found()) {
+      throw new VaxelException(ExitCode.BAD_INPUT,
+          found.problem(who, staffOptions.file.toString()));
     }
-    Person p = match.person();
+    Staff staff = found.member().staff();
+    Person p = found.member().person();
     Language language = lang.map(GreetingCommand::language).orElse(staff.languageOf(p));
     LocalDate day = date.orElseGet(() -> GenerateService.today(staff, root.context.clock()));
     Texts texts = Rendering.of(staffOptions.templates, VaxelCommand.version()).texts();

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import se.vaxel.model.Platform;
 import se.vaxel.render.Templates;
+import se.vaxel.staff.Nearest;
 import se.vaxel.staff.PlatformLoader;
 import se.vaxel.staff.StaffException;
 
@@ -18,7 +19,8 @@ final class StaffOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "staff.yaml",
-      description = "The staff file (default: ${DEFAULT-VALUE}); a pipe such as /dev/stdin will"
+      description = "The staff file, or a platform file naming several organisations' staff"
+          + " files (default: ${DEFAULT-VALUE}); a pipe such as /dev/stdin will"
           + " do. At most 64 MiB: reading stops there.")
   Path file;
 
@@ -40,7 +42,8 @@ final class StaffOptions {
     String id = org.get();
     if (platform.organisation(id).isEmpty()) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--org " + id + ": " + file
-          + " has no organisation with that id; it has " + String.join(", ", platform.ids()));
+          + " has no organisation with that id; it has "
+          + String.join(", ", Nearest.first(id, platform.ids())));
     }
     return platform.only(id);
   }

@@ -1,25 +1,47 @@
 package se.vaxel.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
-import se.vaxel.staff.StaffLoader;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    header = "Checks staff.yaml and reports every problem at once.",
-    description = "Checks staff.yaml and reports every problem as FILE:LINE:COLUMN: message.")
+    header = "Checks staff.yaml (or a platform file) and reports every problem at once.",
+    description = {"Checks staff.yaml and reports every problem as FILE:LINE:COLUMN: message.",
+        "Given a platform file, checks every organisation's staff file and what must be unique"
+            + " across them, and says per organisation what it found."})
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
 
   @Override
   public Integer call() throws Exception {
-    Staff staff = new StaffLoader().load(staffOptions.file);
-    long mailboxes = staff.people().stream().filter(p -> p.hasExtension()).count();
-    root.context.out().printf("%s: ok, %d people, %d with an extension%n",
-        staffOptions.file, staff.people().size(), mailboxes);
+    Platform platform = staffOptions.platform();
+    PrintWriter out = root.context.out();
+    if (!platform.fromPlatformFile()) {
+      // A lone staff file says what it always said.
+      out.printf("%s: ok, %s%n", staffOptions.file, counts(platform.organisations().get(0)));
+      return ExitCode.OK.code();
+    }
+    int n = platform.organisations().size();
+    out.printf("%s: ok, %s, %d organisation%s%n", staffOptions.file, platform.name(), n,
+        n == 1 ? "" : "s");
+    int width = platform.ids().stream().mapToInt(String::length).max().orElse(0);
+    for (Staff staff : platform.organisations()) {
+      out.printf("  %-" + width + "s  %s: %s%n", staff.organisation().id(),
+          staff.organisation().name(), counts(staff));
+    }
+    long people = platform.members().size();
+    long extensions = platform.members().stream().filter(m -> m.person().hasExtension()).count();
+    out.printf("  total: %d people, %d with an extension%n", people, extensions);
     return ExitCode.OK.code();
+  }
+
+  private static String counts(Staff staff) {
+    long extensions = staff.people().stream().filter(p -> p.hasExtension()).count();
+    return staff.people().size() + " people, " + extensions + " with an extension";
   }
 }

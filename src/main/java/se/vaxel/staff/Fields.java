@@ -51,6 +51,11 @@ final class Fields {
     }
   }
 
+  /** The key itself where it is given (for a problem about its whole section), else null. */
+  ScalarNode key(String key) {
+    return keys.get(key);
+  }
+
   /** Whether the key is given with a value. */
   boolean has(String key) {
     return values.containsKey(key) && !isNull(values.get(key));

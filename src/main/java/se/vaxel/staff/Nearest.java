@@ -1,11 +1,21 @@
 package se.vaxel.staff;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean": the candidate closest to a misspelt word, if one is close enough. */
-final class Nearest {
+public final class Nearest {
   private Nearest() {}
+
+  /** Every candidate, the closest to {@code word} first (ties in their given order). */
+  public static List<String> first(String word, List<String> candidates) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    return candidates.stream()
+        .sorted(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))))
+        .toList();
+  }
 
   /**
    * The candidate at the smallest edit distance, counting a swap of two neighbouring letters as

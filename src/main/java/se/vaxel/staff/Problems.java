@@ -24,26 +24,30 @@ final class Problems {
     this.file = file;
   }
 
-  void add(Node node, String message) {
-    add(node.getStartMark(), message);
+  /** Adds a problem at the node; returns it, or null when past the cap. */
+  Problem add(Node node, String message) {
+    return add(node.getStartMark(), message);
   }
 
   /** A problem at a SnakeYAML mark (0-based), or at the start of the file when it has none. */
-  void add(Mark mark, String message) {
+  Problem add(Mark mark, String message) {
     if (mark == null) {
-      add(1, 1, message);
-    } else {
-      add(mark.getLine() + 1, mark.getColumn() + 1, message);
+      return add(1, 1, message);
     }
+    return add(mark.getLine() + 1, mark.getColumn() + 1, message);
   }
 
   /** A problem at a 1-based line and column. */
-  void add(int line, int column, String message) {
+  Problem add(int line, int column, String message) {
+    Problem problem = new Problem(file, line, column, message);
     if (problems.size() < MAX) {
-      problems.add(new Problem(file, line, column, message));
-    } else if (omitted++ == 0) {
-      firstOmitted = new Problem(file, line, column, message);
+      problems.add(problem);
+      return problem;
     }
+    if (omitted++ == 0) {
+      firstOmitted = problem;
+    }
+    return null;
   }
 
   boolean isEmpty() {

@@ -61,6 +61,46 @@ public final class StaffLoader {
   }
 
   public Staff load(Path file) throws StaffException, IOException {
+    return read(file.toString(), compose(file)).staff();
+  }
+
+  public Staff parse(String fileName, String text) throws StaffException {
+    return read(fileName, compose(fileName, text)).staff();
+  }
+
+  /**
+   * One staff file read: the staff, or the problems; and in both cases where its platform-wide
+   * values are ({@link StaffIndex}), for the checks across files.
+   */
+  record Read(String file, Staff maybeStaff, List<Problem> problems, StaffIndex index) {
+    Staff staff() throws StaffException {
+      if (maybeStaff == null) {
+        throw new StaffException(problems);
+      }
+      return maybeStaff;
+    }
+  }
+
+  /** Reads a composed staff file; never throws for what is wrong in it. */
+  Read read(String fileName, Node root) {
+    Problems problems = new Problems(fileName);
+    if (root == null) {
+      problems.add((Mark) null, "the file is empty; it needs organisation and staff");
+      return new Read(fileName, null, problems.exception().problems(), StaffIndex.NONE);
+    }
+    StaffReader reader = new StaffReader(problems);
+    try {
+      return new Read(fileName, reader.read(root), List.of(), reader.index());
+    } catch (StaffException e) {
+      return new Read(fileName, null, e.problems(), reader.index());
+    }
+  }
+
+  /**
+   * The node tree of a file, within the limits; null for an empty file. The platform loader
+   * uses it too, so a platform file gets the same guards and is parsed once.
+   */
+  Node compose(Path file) throws StaffException, IOException {
     String name = file.toString();
     if (Files.isDirectory(file)) {
       throw new IOException(name + ": is a directory, not a staff file");
@@ -88,10 +128,10 @@ public final class StaffLoader {
       throw new StaffException(
           List.of(new Problem(name, 1, 1, "the file is not UTF-8 text; save it as UTF-8")));
     }
-    return parse(name, text);
+    return compose(name, text);
   }
 
-  public Staff parse(String fileName, String text) throws StaffException {
+  Node compose(String fileName, String text) throws StaffException {
     if (text.length() > MAX_BYTES) {
       throw tooLarge(fileName, "the file is " + text.length() + " bytes");
     }
@@ -100,7 +140,7 @@ public final class StaffLoader {
     Problems problems = new Problems(fileName);
     Node root;
     try {
-      root = compose(yaml);
+      root = composeYaml(yaml);
     } catch (LimitExceeded e) {
       problems.add(e.mark, e.getMessage());
       throw problems.exception();
@@ -116,15 +156,11 @@ public final class StaffLoader {
       problems.add((Mark) null, "YAML: " + FreeText.printable(e.getMessage(), 200));
       throw problems.exception();
     }
-    if (root == null) {
-      problems.add((Mark) null, "the file is empty; it needs organisation and staff");
-      throw problems.exception();
-    }
-    return new StaffReader(problems).read(root);
+    return root;
   }
 
   /** What {@code Yaml.compose} does, with the limits checked on every event as it passes. */
-  private Node compose(String yaml) {
+  private Node composeYaml(String yaml) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_BYTES);
     // Backstops only: LimitedParser stops both earlier, and says where.
@@ -169,7 +205,7 @@ public final class StaffLoader {
       if (event instanceof AliasEvent
           || event instanceof NodeEvent node && node.getAnchor() != null) {
         throw new LimitExceeded(event, "anchors and aliases (& and *) are not allowed in"
-            + " staff.yaml; write each value out in full");
+            + " staff.yaml or platform.yaml; write each value out in full");
       }
       if (event instanceof NodeEvent && ++nodes > maxNodes) {
         throw new LimitExceeded(event, "more than " + maxNodes + " values; a staff file may"

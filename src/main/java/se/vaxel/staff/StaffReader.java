@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +132,21 @@ final class StaffReader {
   private final Problems problems;
   private String switchboard;
   private int idSuggestionsLeft = ID_SUGGESTIONS;
+  // What the platform checks need of this file (StaffIndex), gathered as it is read.
+  private String organisationId;
+  private boolean idDeclared;
+  private StaffIndex.Position organisationAt = StaffIndex.Position.START;
+  private String organisationName;
+  private StaffIndex.Position switchboardAt = StaffIndex.Position.START;
+  private String voicemailContext;
+  private StaffIndex.Position voicemailAt;
+  private boolean voicemailGiven;
+  private String dialplanContext;
+  private StaffIndex.Position dialplanAt;
+  private boolean dialplanGiven;
+  private final Map<String, StaffIndex.Position> idPositions = new LinkedHashMap<>();
+  private final List<StaffIndex.Extension> extensions = new ArrayList<>();
+  private final List<StaffIndex.Unresolved> unresolved = new ArrayList<>();
 
   StaffReader(Problems problems) {
     this.problems = problems;
@@ -197,6 +213,15 @@ final class StaffReader {
     }
   }
 
+  /** What the platform checks need of the file just read, also when {@link #read} failed. */
+  StaffIndex index() {
+    return new StaffIndex(organisationId, idDeclared, organisationAt, organisationName,
+        switchboard, switchboardAt, idPositions, extensions,
+        voicemailContext, voicemailAt == null ? organisationAt : voicemailAt, voicemailGiven,
+        dialplanContext, dialplanAt == null ? organisationAt : dialplanAt, dialplanGiven,
+        unresolved);
+  }
+
   Staff read(Node root) throws StaffException {
     if (!(root instanceof MappingNode rootMapping)) {
       problems.add(root, "staff.yaml must be a mapping with the keys " + String.join(", ", TOP)
@@ -205,10 +230,17 @@ final class StaffReader {
     }
     Fields top = new Fields(rootMapping, "the top level", TOP, problems);
     MappingNode organisationNode = top.mapping("organisation", true);
+    organisationAt = StaffIndex.Position.of(top.key("organisation"));
     Organisation organisation = organisationNode == null ? null : organisation(organisationNode);
     MappingNode asteriskNode = top.mapping("asterisk", false);
-    AsteriskSettings defaults = organisation != null && organisation.idDeclared()
-        ? AsteriskSettings.defaultsFor(organisation.id()) : AsteriskSettings.defaults();
+    // A valid declared id decides the defaults even when other organisation keys are wrong,
+    // so that the platform checks see the names this file will have once it is fixed.
+    AsteriskSettings defaults = idDeclared
+        ? AsteriskSettings.defaultsFor(organisationId) : AsteriskSettings.defaults();
+    voicemailContext = defaults.voicemailContext();
+    voicemailAt = organisationAt;
+    dialplanContext = defaults.dialplanContext();
+    dialplanAt = organisationAt;
     AsteriskSettings asterisk =
         asteriskNode == null ? defaults : asterisk(asteriskNode, defaults);
     SequenceNode staffNode = top.sequence("staff", true);
@@ -239,8 +271,17 @@ final class StaffReader {
             + " 'bjurholm'");
     String name = freeText(f, "name", true, false);
     String place = freeText(f, "place", true, false);
-    switchboard = digits(f.scalar("switchboard", true), "switchboard", SWITCHBOARD,
-        "must be 1 to 8 digits");
+    if (id != null) {
+      organisationId = id;
+      idDeclared = true;
+      organisationAt = StaffIndex.Position.of(idNode);
+    } else if (idNode == null && name != null) {
+      organisationId = Organisation.idFrom(name);
+    }
+    organisationName = name;
+    ScalarNode switchboardNode = f.scalar("switchboard", true);
+    switchboardAt = StaffIndex.Position.of(switchboardNode);
+    switchboard = digits(switchboardNode, "switchboard", SWITCHBOARD, "must be 1 to 8 digits");
     String phone = formatted(f.scalar("phone", true), "phone", PHONE, PHONE_RULE);
     String mailbox = formatted(f.scalar("functional-mailbox", true), "functional-mailbox",
         EMAIL, EMAIL_RULE);
@@ -282,12 +323,22 @@ final class StaffReader {
 
   private AsteriskSettings asterisk(MappingNode node, AsteriskSettings defaults) {
     Fields f = new Fields(node, "asterisk", ASTERISK, problems);
-    String voicemail = f.has("voicemail-context")
-        ? context(f.scalar("voicemail-context", false), "voicemail-context")
-        : defaults.voicemailContext();
-    String dialplan = f.has("dialplan-context")
-        ? context(f.scalar("dialplan-context", false), "dialplan-context")
-        : defaults.dialplanContext();
+    String voicemail = defaults.voicemailContext();
+    if (f.has("voicemail-context")) {
+      ScalarNode given = f.scalar("voicemail-context", false);
+      voicemail = context(given, "voicemail-context");
+      voicemailContext = voicemail;
+      voicemailAt = StaffIndex.Position.of(given);
+      voicemailGiven = true;
+    }
+    String dialplan = defaults.dialplanContext();
+    if (f.has("dialplan-context")) {
+      ScalarNode given = f.scalar("dialplan-context", false);
+      dialplan = context(given, "dialplan-context");
+      dialplanContext = dialplan;
+      dialplanAt = StaffIndex.Position.of(given);
+      dialplanGiven = true;
+    }
     String device = f.has("device") ? device(f.scalar("device", false)) : defaults.device();
     ScalarNode switchboardNode = f.scalar("switchboard-device", false);
     String switchboardDevice = switchboardNode == null ? null
@@ -562,6 +613,7 @@ final class StaffReader {
     Map<String, PersonDraft> byExtension = new HashMap<>();
     for (PersonDraft p : people) {
       if (p.id() != null) {
+        idPositions.putIfAbsent(p.id().id(), StaffIndex.Position.of(p.id().node()));
         PersonDraft first = byId.putIfAbsent(p.id().id(), p);
         if (first != null) {
           problems.add(p.id().node(), "duplicate id '" + p.id().id() + "' (first used at line "
@@ -569,6 +621,8 @@ final class StaffReader {
         }
       }
       if (p.extension() != null) {
+        extensions.add(new StaffIndex.Extension(p.extension(),
+            p.id() == null ? null : p.id().id(), StaffIndex.Position.of(p.extensionNode())));
         if (p.extension().equals(switchboard)) {
           problems.add(p.extensionNode(), "extension " + p.extension()
               + " is the switchboard's own (organisation.switchboard)");
@@ -626,7 +680,10 @@ final class StaffReader {
             .map(id -> "; did you mean '" + id + "'?")
             .orElse("");
       }
-      problems.add(ref.node(), message);
+      Problem problem = problems.add(ref.node(), message);
+      if (problem != null) {
+        unresolved.add(new StaffIndex.Unresolved(ref.id(), what, problem));
+      }
     }
   }
 

@@ -156,4 +156,47 @@ class GreetingCommandTest {
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("is not a directory"), r::toString);
   }
+
+  private static final String PLATFORM = ValidateCommandTest.PLATFORM.toString();
+
+  @Test
+  void onAPlatformAnyOrganisationsPersonIsFoundWithTheirOwnOrganisationsTexts() {
+    Cli.Run r = Cli.run("greeting", "-f", PLATFORM, "Karin");
+
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("Hej! Du har ringt Karin Lundqvist, Vegaskolan, Vännäs kommun."),
+        r::toString);
+    // Away on 2026-11-21, the greeting names her own organisation's switchboard number.
+    assertTrue(r.out().contains("Tillfällig hälsning under frånvaron:"), r::toString);
+    assertTrue(r.out().contains("0935-140 00"), r::toString);
+    assertFalse(r.out().contains("0934-140 00"), r::toString);
+  }
+
+  @Test
+  void onAPlatformANameInTwoOrganisationsIsAmbiguousByQualifiedId() {
+    Cli.Run r = Cli.run("greeting", "-f", PLATFORM, "Maria");
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("'Maria' is ambiguous"), r::toString);
+    assertTrue(r.err().contains("bjurholm/maria.akesson  Maria Åkesson  (2111)")
+        && r.err().contains("vannas/maria.lindberg  Maria Lindberg  (3300)"), r::toString);
+  }
+
+  @Test
+  void onAPlatformAQualifiedIdNamesOnePerson() {
+    Cli.Run r = Cli.run("greeting", "-f", PLATFORM, "vannas/david.brown");
+
+    assertEquals(0, r.code(), r::toString);
+    // David's own language is English.
+    assertTrue(r.out().startsWith("Voicemail greeting for David Brown:\n"
+        + "Hello! You have reached David Brown, Kommunhuset, Vännäs kommun."), r::toString);
+  }
+
+  @Test
+  void orgNarrowsTheSearchToOneOrganisation() {
+    Cli.Run r = Cli.run("greeting", "-f", PLATFORM, "--org", "bjurholm", "Maria");
+
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("Maria Åkesson"), r::toString);
+  }
 }

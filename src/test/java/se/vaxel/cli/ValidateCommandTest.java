@@ -1,6 +1,7 @@
 package se.vaxel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -62,5 +63,82 @@ class ValidateCommandTest {
 
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains(missing + ": no such file"), r::toString);
+  }
+
+  /** The shipped platform example: Bjurholm (staff.yaml) and Vännäs. */
+  static final Path PLATFORM =
+      Path.of(System.getProperty("user.dir"), "examples/umea-region/platform.yaml");
+
+  @Test
+  void shippedPlatformIsValidAndCountedPerOrganisationWithATotal() {
+    Cli.Run r = Cli.run("validate", "-f", PLATFORM.toString());
+
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(PLATFORM + ": ok, Umeåregionens telefoniplattform, 2 organisations\n"
+        + "  bjurholm  Bjurholms kommun: 16 people, 14 with an extension\n"
+        + "  vannas    Vännäs kommun: 11 people, 10 with an extension\n"
+        + "  total: 27 people, 24 with an extension\n", r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void orgSelectsOneOrganisation() {
+    Cli.Run r = Cli.run("validate", "-f", PLATFORM.toString(), "--org", "vannas");
+
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("  vannas  Vännäs kommun: 11 people"), r::toString);
+    assertFalse(r.out().contains("bjurholm"), r::toString);
+  }
+
+  @Test
+  void unknownOrgIsBadInputAndListsTheIdsNearestFirst() {
+    Cli.Run r = Cli.run("validate", "-f", PLATFORM.toString(), "--org", "vanas");
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: --org vanas: " + PLATFORM + " has no organisation with that id; it has"
+        + " vannas, bjurholm\n", r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void orgOnALoneStaffFileKnowsItsOneId() {
+    Cli.Run ok = Cli.run("validate", "-f", Cli.SHIPPED.toString(), "--org", "bjurholm");
+    Cli.Run wrong = Cli.run("validate", "-f", Cli.SHIPPED.toString(), "--org", "vannas");
+
+    assertEquals(0, ok.code(), ok::toString);
+    assertTrue(ok.out().contains("ok, 16 people, 14 with an extension"), ok::toString);
+    assertEquals(2, wrong.code(), wrong::toString);
+    assertTrue(wrong.err().contains("it has bjurholm"), wrong::toString);
+  }
+
+  @Test
+  void problemsAcrossFilesAreReportedInBothFilesAndAreBadInput() throws Exception {
+    String other = Files.readString(PLATFORM.resolveSibling("vannas/staff.yaml"))
+        .replace("extension: \"3100\"", "extension: \"2101\"");
+    Path vannas = Files.writeString(tmp.resolve("vannas.yaml"), other);
+    Path platform = Files.writeString(tmp.resolve("platform.yaml"), "platform:\n  name: P\n"
+        + "organisations:\n  - staff: " + Cli.SHIPPED + "\n  - staff: vannas.yaml\n");
+    int line = lineOf(vannas, "extension: \"2101\"");
+
+    Cli.Run r = Cli.run("validate", "-f", platform.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    List<String> lines = r.err().lines().toList();
+    assertTrue(lines.get(0).startsWith(Cli.SHIPPED + ":" + lineOf(Cli.SHIPPED,
+        "extension: \"2101\"") + ":16: extension 2101 is also the extension of 'lena.holmgren'"
+        + " in Vännäs kommun (" + vannas + ":" + line + ":16)"), r::toString);
+    assertTrue(lines.get(1).startsWith(vannas + ":" + line + ":16: extension 2101 is also the"
+        + " extension of 'calle.carlsson' in Bjurholms kommun"), r::toString);
+    assertEquals("2 problems; nothing was written.", lines.get(2));
+  }
+
+  private static int lineOf(Path file, String text) throws Exception {
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(text + " not in " + file);
   }
 }

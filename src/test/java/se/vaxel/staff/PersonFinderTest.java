@@ -11,6 +11,7 @@ import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.Language;
 import se.vaxel.model.Organisation;
 import se.vaxel.model.Person;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 
 class PersonFinderTest {
@@ -152,5 +153,85 @@ class PersonFinderTest {
 
     assertFalse(m.found());
     assertEquals(List.of(), m.candidates());
+  }
+
+  private static final Organisation VANNAS = new Organisation("vannas", true, "Vännäs kommun",
+      "Vännäs", "100", "0935-140 00", "kommun@vannas.se", Language.SV,
+      ZoneId.of("Europe/Stockholm"));
+
+  /** Bjurholm's STAFF and a Vännäs with its own Anna Berg and a Maria. */
+  private static final Platform PLATFORM = new Platform("Plattformen", true, List.of(STAFF,
+      new Staff(VANNAS, AsteriskSettings.defaultsFor("vannas"), List.of(
+          person("anna.berg", "Anna", "Berg", "3102"),
+          person("maria.lindberg", "Maria", "Lindberg", "3300")))));
+
+  private static List<String> qualified(List<Platform.Member> members) {
+    return members.stream().map(Platform.Member::qualifiedId).toList();
+  }
+
+  @Test
+  void qualifiedIdFindsThePersonInThatOrganisation() {
+    PersonFinder.Found f = PersonFinder.find(PLATFORM, "vannas/anna.berg");
+
+    assertTrue(f.found(), f::toString);
+    assertEquals("vannas/anna.berg", f.member().qualifiedId());
+    assertEquals("3102", f.member().person().extension());
+  }
+
+  @Test
+  void afterTheOrganisationANameWorksToo() {
+    PersonFinder.Found f = PersonFinder.find(PLATFORM, "bjurholms-kommun/Anna Berg");
+
+    assertTrue(f.found(), f::toString);
+    assertEquals("bjurholms-kommun/anna.berg", f.member().qualifiedId());
+  }
+
+  @Test
+  void unqualifiedIdThatOnlyOneOrganisationHasIsFound() {
+    assertEquals("vannas/maria.lindberg",
+        PersonFinder.find(PLATFORM, "maria.lindberg").member().qualifiedId());
+    assertEquals("bjurholms-kommun/bo.lind",
+        PersonFinder.find(PLATFORM, "Bo Lind").member().qualifiedId());
+  }
+
+  @Test
+  void sameIdInTwoOrganisationsIsAmbiguousAndNamesBothQualified() {
+    PersonFinder.Found f = PersonFinder.find(PLATFORM, "anna.berg");
+
+    assertFalse(f.found());
+    assertTrue(f.ambiguous());
+    assertEquals(List.of("bjurholms-kommun/anna.berg", "vannas/anna.berg"),
+        qualified(f.candidates()));
+    assertEquals("'anna.berg' is ambiguous; did you mean:\n"
+        + "  bjurholms-kommun/anna.berg  Anna Berg  (2102)\n"
+        + "  vannas/anna.berg  Anna Berg  (3102)", f.problem("anna.berg", "p.yaml"));
+  }
+
+  @Test
+  void nearMissesAreSuggestedFromEveryOrganisation() {
+    PersonFinder.Found f = PersonFinder.find(PLATFORM, "ana.berg");
+
+    assertFalse(f.found());
+    assertFalse(f.ambiguous());
+    assertEquals(List.of("bjurholms-kommun/anna.berg", "vannas/anna.berg"),
+        qualified(f.candidates()).subList(0, 2));
+  }
+
+  @Test
+  void unknownOrganisationFindsNoOne() {
+    PersonFinder.Found f = PersonFinder.find(PLATFORM, "umea/anna.berg");
+
+    assertFalse(f.found());
+    assertEquals(List.of(), f.candidates());
+    assertEquals("no one called 'umea/anna.berg' in p.yaml", f.problem("umea/anna.berg", "p.yaml"));
+  }
+
+  @Test
+  void aPlatformOfOneNamesPeopleByTheirPlainId() {
+    PersonFinder.Found f = PersonFinder.find(Platform.of(STAFF), "anna");
+
+    assertTrue(f.ambiguous());
+    assertTrue(f.problem("anna", "staff.yaml").contains("\n  anna.berg  Anna Berg  (2102)"),
+        () -> f.problem("anna", "staff.yaml"));
   }
 }
