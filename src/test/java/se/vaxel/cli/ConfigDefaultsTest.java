@@ -135,6 +135,24 @@ class ConfigDefaultsTest {
   }
 
   @Test
+  void theInstallationsFileIsReadWhenItExistsAndNothingNamesAnother() throws IOException {
+    Path installed = config("file = /srv/staff.yaml");
+
+    assertEquals(Path.of("/srv/staff.yaml"), fileOption(Map.of(), installed));
+    assertEquals(Path.of("staff.yaml"), fileOption(Map.of(), tmp.resolve("absent.properties")),
+        "a package without its configuration file still runs");
+    assertEquals(Path.of("staff.yaml"), fileOption(Map.of("VAXEL_CONFIG", ""), installed),
+        "an empty $VAXEL_CONFIG means no file");
+  }
+
+  private static Path fileOption(Map<String, String> env, Path installed) {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    CommandLine cl = Main.commandLine(Main.context(sink, sink, env, Cli.CLOCK));
+    cl.setDefaultValueProvider(new ConfigDefaults(cl, env, java.util.Optional.of(installed)));
+    return cl.parseArgs("validate").subcommand().commandSpec().findOption("--file").getValue();
+  }
+
+  @Test
   void everyKeyOfTheShippedExampleIsKnown() throws IOException {
     // The example documents each key commented out; uncommented, each must be accepted.
     Path example = Path.of(System.getProperty("user.dir"), "src/deb/etc/vaxel.properties");
