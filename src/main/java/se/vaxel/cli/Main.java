@@ -39,6 +39,8 @@ public final class Main {
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler(new ErrorMapper(context));
+    // After the subcommands exist: the provider is registered on each of them.
+    ConfigDefaults.install(cl, context);
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("vaxel: " + ex.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());

@@ -7,6 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -28,6 +29,13 @@ import picocli.CommandLine.Spec;
     })
 public final class VaxelCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  /** Read by {@link ConfigDefaults}, before any subcommand's defaults are filled in. */
+  @Option(names = ConfigDefaults.OPTION, paramLabel = "FILE",
+      description = "The site's defaults for options (default: $VAXEL_CONFIG, else "
+          + "/etc/vaxel/vaxel.properties when vaxel is installed); options given win. "
+          + "See docs/install.md.")
+  java.nio.file.Path config;
 
   final CliContext context;
 
