@@ -8,6 +8,7 @@ import static se.vaxel.render.TextFixtures.TODAY;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 import se.vaxel.calendar.WorkingDays;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 
 /**
@@ -46,6 +48,9 @@ class ShippedTemplatesTest {
       "switchboard.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
           TextFixtures.staff(TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang),
               staff.people()), TODAY),
+      "switchboard-platform.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
+          new Platform("Plattformen", true, List.of(TextFixtures.staff(
+              TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang), staff.people()))), TODAY),
       // A partial: it only defines wording for the others, so on its own it writes nothing.
       "messages.ftl", lang -> templates.render(lang.code() + "/messages.ftl", Map.of()).isBlank()
           ? "defines only" : "writes output");
