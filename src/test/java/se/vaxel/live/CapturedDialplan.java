@@ -10,7 +10,10 @@ import se.vaxel.model.AsteriskSettings;
  * {@code vaxel apply} of the ItStaff file (device {@code Local/${EXTEN}@vaxel-test-phones},
  * ring timeout 5), copied verbatim; {@link #staff(int)} and friends repeat the same shapes for
  * any number of people. One edit since the capture: the family in DB_EXISTS is vaxel-it-absence,
- * the name per-organisation families (model.DialplanContexts) give vaxel-it-staff.
+ * the name per-organisation families (model.DialplanContexts) give vaxel-it-staff; and the
+ * route's step 2, {@code Set(__VAXEL_ORG=...)}, added with the organisation's channel variable
+ * and numbered on as Asterisk numbers every "n" (CheckIT compares the real listing with the
+ * generated file, so a wrong shape here would not go unnoticed there).
  */
 final class CapturedDialplan {
   static final AsteriskSettings SETTINGS =
