@@ -32,6 +32,7 @@ td:first-child{font-weight:600}
 .num{white-space:nowrap;font-variant-numeric:tabular-nums}
 .away{background:#e8a31733}
 .none{color:GrayText}
+[hidden]{display:none!important}
 @media (max-width:40rem){
 thead{display:none}
 table,tbody,tr,td{display:block}
