@@ -21,6 +21,7 @@ exten => ${p.ext},hint,${p.device},CustomPresence:${p.ext}
 [${ctx.route}]
 ; Gosub(${ctx.route},s,1(EXT)): route one call for EXT.
 exten => s,1,Set(LOCAL(ext)=${"$"}{ARG1})
+ same => n,Set(__VAXEL_ORG=${orgId})
  same => n,Gosub(${ctx.absence},${"$"}{ext},1)
  same => n,GotoIf(${"$"}["${"$"}{GOSUB_RETVAL}" = ""]?present)
  same => n,Set(LOCAL(target)=${"$"}{GOSUB_RETVAL})

@@ -72,16 +72,53 @@ public final class CheckService {
     try (AmiClient ami = connector.open(settings)) {
       SnapshotReader reader = new SnapshotReader(ami, settings.address(), staff.asterisk(),
           clock, probe);
-      Snapshot snapshot = withUnprobedMailboxes(staff, reader.read());
-      CheckResult result = new Compliance().run(new CheckInput(staff, snapshot,
-          clock.instant(), new WorkingDays(), generated));
-      Report report = Report.of(result, Report.namesOf(staff));
-      if (baseline.isPresent()) {
-        report = report.withBaseline(baseline.get());
-      }
+      Report report = judge(staff, reader, generated, baseline);
       return new Outcome(report, reader.roundTrips(), Duration.ofNanos(System.nanoTime() - start),
           reader.probeTook());
     }
+  }
+
+  /**
+   * One organisation of a platform file: what it generates, and its baseline if any.
+   *
+   * @param generated the dialplan its current staff file generates
+   */
+  public record Organisation(Staff staff, GeneratedDialplan generated,
+      Optional<Baseline> baseline) {}
+
+  /**
+   * A platform file's check: one login, each organisation read and judged on its own (its
+   * contexts, families, mailboxes and probe), the PBX-wide lists read once for all of them (see
+   * {@link SharedReads}), then a report per organisation and their total. A PBX that fails
+   * during any organisation's read fails the whole check, as for one organisation: a platform
+   * is never reported compliant on a part that was not read.
+   */
+  public Outcome check(List<Organisation> organisations, AmiConnector connector,
+      AmiSettings settings) {
+    long start = System.nanoTime();
+    Duration probeTook = Duration.ZERO;
+    List<Report> parts = new ArrayList<>();
+    try (AmiClient ami = connector.open(settings)) {
+      SharedReads shared = new SharedReads(ami);
+      for (Organisation o : organisations) {
+        SnapshotReader reader = new SnapshotReader(shared, settings.address(),
+            o.staff().asterisk(), clock, probe);
+        parts.add(judge(o.staff(), reader, o.generated(), o.baseline())
+            .forOrganisation(o.staff().organisation().id(), o.staff().organisation().name()));
+        probeTook = probeTook.plus(reader.probeTook());
+      }
+      return new Outcome(Report.platform(parts), ami.roundTrips(),
+          Duration.ofNanos(System.nanoTime() - start), probeTook);
+    }
+  }
+
+  private Report judge(Staff staff, SnapshotReader reader, GeneratedDialplan generated,
+      Optional<Baseline> baseline) {
+    Snapshot snapshot = withUnprobedMailboxes(staff, reader.read());
+    CheckResult result = new Compliance().run(new CheckInput(staff, snapshot,
+        clock.instant(), new WorkingDays(), generated));
+    Report report = Report.of(result, Report.namesOf(staff));
+    return baseline.isPresent() ? report.withBaseline(baseline.get()) : report;
   }
 
   /** Writes the report into every file in its format, each atomically, colour off. */

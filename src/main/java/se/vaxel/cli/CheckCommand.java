@@ -1,6 +1,8 @@
 package se.vaxel.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +33,8 @@ import se.vaxel.compliance.Compliance;
 import se.vaxel.generate.Rendering;
 import se.vaxel.live.GeneratedDialplan;
 import se.vaxel.live.SnapshotReader;
+import se.vaxel.model.Organisation;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.render.AsteriskConfig;
 import se.vaxel.report.Baseline;
@@ -55,6 +59,11 @@ import se.vaxel.staff.StaffException;
         "and vaxel_check_failed 1, Nagios UNKNOWN. It then exits 2 for bad input and 3 for the",
         "PBX, as above; with --format nagios always 3 (UNKNOWN).",
         "",
+        "With a platform file (-f platform.yaml) every format reports each organisation",
+        "under its own heading or label, and the total; --org ID checks one organisation",
+        "and reports it alone. --report-dir writes one report per organisation, e.g. for a",
+        "nightly job that mails each municipality its own. See docs/check.md.",
+        "",
         "Rules:"},
     footerHeading = "%n",
     footer = {"See README.md for the rules, the JSON schema and a nightly systemd timer."})
@@ -77,13 +86,21 @@ final class CheckCommand implements Callable<Integer> {
           + "check can feed the intranet page, the baseline and monitoring at once.")
   Map<String, Path> reports = new LinkedHashMap<>();
 
+  @Option(names = "--report-dir", paramLabel = "[FORMAT=]DIR",
+      description = "Also write one report per organisation, DIR/<organisation id>.<ext> (ext: "
+          + "txt, json, xml, html, nagios, prom), each atomically, in FORMAT (default: "
+          + "--format); repeatable. DIR must exist.")
+  List<String> reportDirs = new ArrayList<>();
+
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
       description = "Judge as on this day, at the present time of day (default: now).")
   Optional<LocalDate> date = Optional.empty();
 
-  @Option(names = "--baseline", paramLabel = "FILE",
+  @Option(names = "--baseline", paramLabel = "FILE|DIR",
       description = "A previous JSON report: mark each finding new or known, and list what "
-          + "was resolved since (a missing file is reported and ignored).")
+          + "was resolved since (a missing file is reported and ignored). A directory holds "
+          + "one per organisation, DIR/<id>.json, as --report-dir json=DIR writes them; a "
+          + "platform of several organisations needs one.")
   Optional<Path> baseline = Optional.empty();
 
   @Option(names = "--probe-timeout", paramLabel = "SECONDS",
@@ -101,26 +118,40 @@ final class CheckCommand implements Callable<Integer> {
   /** What the reports of a failed check can say: known once read, else as here. */
   private String pbx = "unknown";
   private int people;
+  /** The organisations checked, once read: whose files in --report-dir a failure replaces. */
+  private List<Report.Label> organisations = List.of();
+
+  /** One --report-dir: a directory and the format of the reports written into it. */
+  private record ReportDir(Path dir, Format format) {
+    Path file(String organisation) {
+      return dir.resolve(organisation + "." + format.extension());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
     Map<Path, Format> files = new LinkedHashMap<>();
     output.ifPresent(file -> files.put(file, format));
+    List<ReportDir> dirs = new ArrayList<>();
     List<String> badReports = reportFiles(files);
+    badReports.addAll(reportDirs(dirs));
     try {
       if (!badReports.isEmpty()) {
         throw new VaxelException(ExitCode.BAD_INPUT, String.join("; ", badReports));
       }
-      return check(files);
+      return check(files, dirs);
     } catch (Exception e) {
-      return failed(e, files);
+      return failed(e, files, dirs);
     }
   }
 
-  private int check(Map<Path, Format> files) throws StaffException, IOException {
-    Staff staff = PbxCommands.load(staffOptions);
-    people = staff.people().size();
-    Optional<Baseline> previous = readBaseline();
+  private int check(Map<Path, Format> files, List<ReportDir> dirs)
+      throws StaffException, IOException {
+    Platform platform = staffOptions.platform();
+    people = platform.organisations().stream().mapToInt(s -> s.people().size()).sum();
+    organisations = platform.organisations().stream()
+        .map(s -> new Report.Label(s.organisation().id(), s.organisation().name())).toList();
+    Map<String, Optional<Baseline>> previous = readBaselines(platform);
     if (probeTimeout != null && probeTimeout < 1) {
       throw new VaxelException(ExitCode.BAD_INPUT, "--probe-timeout must be at least 1");
     }
@@ -128,16 +159,42 @@ final class CheckCommand implements Callable<Integer> {
         ? SnapshotReader.ProbeTimeouts.DEFAULT
         : new SnapshotReader.ProbeTimeouts(Duration.ofSeconds(probeTimeout),
             SnapshotReader.ProbeTimeouts.DEFAULT.pollInterval());
-    AsteriskConfig.Rendered rendered = Rendering.of(staffOptions.templates,
-        VaxelCommand.version()).asterisk().render(staff);
-    GeneratedDialplan expected =
-        GeneratedDialplan.parse(rendered.extensionsConf(), rendered.fingerprint());
+    Rendering rendering = Rendering.of(staffOptions.templates, VaxelCommand.version());
+    List<CheckService.Organisation> checked = new ArrayList<>();
+    for (Staff staff : platform.organisations()) {
+      AsteriskConfig.Rendered rendered = rendering.asterisk().render(staff);
+      checked.add(new CheckService.Organisation(staff,
+          GeneratedDialplan.parse(rendered.extensionsConf(), rendered.fingerprint()),
+          previous.get(staff.organisation().id())));
+    }
     AmiSettings settings = amiOptions.settings(root.context);
     pbx = settings.address();
-    CheckService.Outcome outcome = new CheckService(clock(staff.organisation().timezone()), probe)
-        .check(staff, expected, previous, root.context.ami(), settings);
-    Report report = outcome.report();
+    CheckService service = new CheckService(
+        clock(platform.organisations().get(0).organisation().timezone()), probe);
+    CheckService.Outcome outcome;
+    Report report;
+    List<Report> perOrganisation;
+    if (!platform.fromPlatformFile()) {
+      // A lone staff file: the reports it has always had; its own file in --report-dir.
+      CheckService.Organisation only = checked.get(0);
+      outcome = service.check(only.staff(), only.generated(), only.baseline(),
+          root.context.ami(), settings);
+      report = outcome.report();
+      Report.Label label = organisations.get(0);
+      perOrganisation = List.of(report.forOrganisation(label.id(), label.name()));
+    } else {
+      outcome = service.check(checked, root.context.ami(), settings);
+      perOrganisation = outcome.report().organisations();
+      // --org: that organisation's own report, not a total of one.
+      report = staffOptions.org.isPresent() ? perOrganisation.get(0) : outcome.report();
+    }
     CheckService.write(report, files);
+    for (ReportDir dir : dirs) {
+      for (Report part : perOrganisation) {
+        CheckService.write(part, Map.of(dir.file(part.organisation().orElseThrow().id()),
+            dir.format()));
+      }
+    }
     if (output.isEmpty()) {
       boolean colour = format == Format.TEXT && root.context.terminal()
           && !root.context.env().containsKey("NO_COLOR");
@@ -157,10 +214,17 @@ final class CheckCommand implements Callable<Integer> {
    * not check" report (yesterday's "compliant" must not outlive it), then the failure is
    * reported as every command reports it; Nagios alone gets UNKNOWN, whatever the cause.
    */
-  private int failed(Exception e, Map<Path, Format> files) throws Exception {
+  private int failed(Exception e, Map<Path, Format> files, List<ReportDir> dirs)
+      throws Exception {
     Report report = Report.couldNotCheck(root.context.clock().instant(), pbx, people,
         reason(e));
-    List<String> unwritten = CheckService.writeFailure(report, files);
+    List<String> unwritten = new ArrayList<>(CheckService.writeFailure(report, files));
+    for (ReportDir dir : dirs) {
+      for (Report.Label o : organisationsIn(dir)) {
+        unwritten.addAll(CheckService.writeFailure(report.forOrganisation(o.id(), o.name()),
+            Map.of(dir.file(o.id()), dir.format())));
+      }
+    }
     if (format == Format.NAGIOS && output.isEmpty()) {
       root.context.out().print(Format.NAGIOS.render(report));
     }
@@ -186,6 +250,57 @@ final class CheckCommand implements Callable<Integer> {
     return "internal error: " + e;
   }
 
+  /**
+   * Whose reports in DIR a failed check replaces: the organisations read, or, when the staff
+   * files could not be read, every organisation whose report of this format is there already,
+   * so that no municipality's "compliant" of yesterday outlives the failure.
+   */
+  private List<Report.Label> organisationsIn(ReportDir dir) {
+    if (!organisations.isEmpty()) {
+      return organisations;
+    }
+    String suffix = "." + dir.format().extension();
+    try (Stream<Path> listed = Files.list(dir.dir())) {
+      return listed.map(p -> p.getFileName().toString())
+          .filter(name -> name.endsWith(suffix))
+          .map(name -> name.substring(0, name.length() - suffix.length()))
+          .filter(id -> Organisation.ID.matcher(id).matches())
+          .filter(id -> Files.isRegularFile(dir.file(id), LinkOption.NOFOLLOW_LINKS))
+          .sorted()
+          .map(id -> new Report.Label(id, id))
+          .toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** --report-dir [FORMAT=]DIR into dirs; what cannot be used is returned, to fail with. */
+  private List<String> reportDirs(List<ReportDir> dirs) {
+    List<String> bad = new ArrayList<>();
+    for (String value : reportDirs) {
+      int eq = value.indexOf('=');
+      Format f = format;
+      Path dir;
+      try {
+        if (eq > 0 && !value.substring(0, eq).contains("/")) {
+          f = Format.of(value.substring(0, eq));
+          dir = Path.of(value.substring(eq + 1));
+        } else {
+          dir = Path.of(value);
+        }
+      } catch (IllegalArgumentException e) {
+        bad.add("--report-dir " + value + ": " + e.getMessage());
+        continue;
+      }
+      if (!Files.isDirectory(dir)) {
+        bad.add("--report-dir " + value + ": " + dir + " is not a directory; make it first");
+        continue;
+      }
+      dirs.add(new ReportDir(dir, f));
+    }
+    return bad;
+  }
+
   /** --report FORMAT=FILE pairs into files; what cannot be used is returned, to fail with. */
   private List<String> reportFiles(Map<Path, Format> files) {
     List<String> bad = new ArrayList<>();
@@ -209,14 +324,40 @@ final class CheckCommand implements Callable<Integer> {
     return result.findings().isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
   }
 
-  private Optional<Baseline> readBaseline() {
-    if (baseline.isEmpty()) {
-      return Optional.empty();
+  /**
+   * Each organisation's baseline by id: --baseline FILE for a single organisation, --baseline
+   * DIR (DIR/<id>.json each) for any number; a missing file is reported and ignored.
+   */
+  private Map<String, Optional<Baseline>> readBaselines(Platform platform) {
+    Map<String, Optional<Baseline>> out = new LinkedHashMap<>();
+    for (String id : platform.ids()) {
+      out.put(id, Optional.empty());
     }
+    if (baseline.isEmpty()) {
+      return out;
+    }
+    Path path = baseline.get();
+    if (Files.isDirectory(path)) {
+      for (String id : platform.ids()) {
+        out.put(id, readBaseline(path.resolve(id + ".json")));
+      }
+      return out;
+    }
+    if (platform.organisations().size() > 1) {
+      throw new VaxelException(ExitCode.BAD_INPUT, "--baseline " + path + ": a platform of "
+          + platform.organisations().size() + " organisations is compared organisation by "
+          + "organisation; give a directory with one JSON report per organisation "
+          + "(--baseline DIR reads DIR/<id>.json, which --report-dir json=DIR writes)");
+    }
+    out.put(platform.ids().get(0), readBaseline(path));
+    return out;
+  }
+
+  private Optional<Baseline> readBaseline(Path file) {
     try {
-      Optional<Baseline> read = CheckService.baseline(baseline.get());
+      Optional<Baseline> read = CheckService.baseline(file);
       if (read.isEmpty()) {
-        root.context.err().println("vaxel: no baseline yet at " + baseline.get()
+        root.context.err().println("vaxel: no baseline yet at " + file
             + "; reporting without one");
       }
       return read;

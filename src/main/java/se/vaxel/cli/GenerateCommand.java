@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.generate.GenerateService;
 import se.vaxel.generate.Generator;
+import se.vaxel.model.Platform;
 import se.vaxel.output.WriteResult;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -23,7 +24,12 @@ import se.vaxel.output.WriteResult;
         ".vaxel-manifest); there generate touches only the files it wrote, and refuses a",
         "file in the way or a symbolic link. Unchanged files are left untouched; a run that",
         "is killed leaves the old files or the new ones, never a mix, once the next run has",
-        "tidied up. See docs/output.md."})
+        "tidied up. See docs/output.md.",
+        "",
+        "With a platform file (-f platform.yaml) each organisation's tree goes under",
+        "DIR/<organisation id>/, and DIR/switchboard.html is one sheet for the whole",
+        "platform. --org ID generates that organisation alone, in the layout of a lone",
+        "staff file: give it a directory of its own (-o out-ID)."})
 final class GenerateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
@@ -37,10 +43,20 @@ final class GenerateCommand implements Callable<Integer> {
           + "(default: today in the organisation's time zone).")
   Optional<LocalDate> date = Optional.empty();
 
+  /**
+   * With --org, the organisation alone in a lone staff file's layout: the platform's tree is
+   * one manifest (docs/output.md), and a run that wrote one organisation's part of it would
+   * have to delete the others'.
+   */
+  private Platform platform() throws Exception {
+    Platform platform = staffOptions.platform();
+    return staffOptions.org.isPresent() ? Platform.of(platform.organisations().get(0)) : platform;
+  }
+
   @Override
   public Integer call() throws Exception {
     GenerateService.Result r = new GenerateService(root.context.clock(), VaxelCommand.version())
-        .run(new GenerateService.Request(staffOptions.file, out, date, staffOptions.templates));
+        .run(platform(), out, date, staffOptions.templates);
     Generator.Generated g = r.generated();
     WriteResult w = r.written();
     root.context.out().printf(

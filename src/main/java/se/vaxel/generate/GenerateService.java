@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.output.OutputWriter;
 import se.vaxel.output.WriteResult;
 import se.vaxel.staff.StaffException;
-import se.vaxel.staff.StaffLoader;
+import se.vaxel.staff.PlatformLoader;
 
 /** {@code vaxel generate}: staff.yaml in, the output tree written, unchanged files untouched. */
 public final class GenerateService {
@@ -31,11 +32,21 @@ public final class GenerateService {
   }
 
   public Result run(Request request) throws StaffException, IOException {
-    Staff staff = new StaffLoader().load(request.staffFile());
-    LocalDate date = request.date().orElseGet(() -> today(staff, clock));
-    Generator.Generated generated = Rendering.of(request.templates(), version).generator()
-        .generate(staff, date);
-    WriteResult written = new OutputWriter().write(request.outDir(), generated.files());
+    return run(new PlatformLoader().load(request.staffFile()), request.outDir(), request.date(),
+        request.templates());
+  }
+
+  /**
+   * What {@code -f} named, already narrowed to {@code --org}. One day for the whole platform:
+   * today where the first organisation is (the organisations of one switchboard share a time
+   * zone in practice, and one sheet shows one day).
+   */
+  public Result run(Platform platform, Path outDir, Optional<LocalDate> day,
+      Optional<Path> templates) throws IOException {
+    LocalDate date = day.orElseGet(() -> today(platform.organisations().get(0), clock));
+    Generator.Generated generated = Rendering.of(templates, version).generator()
+        .generate(platform, date);
+    WriteResult written = new OutputWriter().write(outDir, generated.files());
     return new Result(generated, written, date);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.output.OutputFile;
 import se.vaxel.render.AsteriskConfig;
@@ -31,6 +32,37 @@ public final class Generator {
     this.texts = texts;
     this.sheet = sheet;
     this.asterisk = asterisk;
+  }
+
+  /**
+   * A lone staff file: today's tree, exactly. A platform file: each organisation's tree, that
+   * same layout, under {@code <organisation id>/}, and one {@code switchboard.html} for the
+   * whole platform beside them (docs/output.md). One tree in memory either way, so the output
+   * writer's manifest, lock and journal cover every organisation at once: a crash leaves all of
+   * them old or all of them new.
+   */
+  public Generated generate(Platform platform, LocalDate today) {
+    if (!platform.fromPlatformFile()) {
+      return generate(platform.organisations().get(0), today);
+    }
+    List<OutputFile> files = new ArrayList<>();
+    int people = 0;
+    int mailboxes = 0;
+    int absent = 0;
+    List<String> fingerprints = new ArrayList<>();
+    for (Staff staff : platform.organisations()) {
+      Generated one = generate(staff, today);
+      String dir = staff.organisation().id() + "/";
+      one.files().forEach(f -> files.add(new OutputFile(dir + f.path(), f.content())));
+      people += one.people();
+      mailboxes += one.mailboxes();
+      absent += one.currentAbsences();
+      fingerprints.add(staff.organisation().id() + ":" + one.fingerprint());
+    }
+    files.add(new OutputFile("switchboard.html", sheet.render(platform, today)));
+    files.sort(Comparator.comparing(OutputFile::path));
+    return new Generated(List.copyOf(files), people, mailboxes, absent,
+        String.join(" ", fingerprints));
   }
 
   public Generated generate(Staff staff, LocalDate today) {

@@ -128,6 +128,8 @@ public final class AsteriskConfig {
     model.put("family", ctx.overrideFamily());
     model.put("zone", zone.getId());
     model.put("switchboard", staff.organisation().switchboard());
+    // Inherited by every channel the call makes, so a console knows the organisation (issue 9).
+    model.put("orgId", staff.organisation().id());
     model.put("switchboardDevice", ast.switchboardDial(staff.organisation().switchboard()));
     model.put("targetDevice", ast.deviceFor("${target}"));
     model.put("extDevice", ast.deviceFor("${ext}"));

@@ -13,6 +13,7 @@ import java.util.Objects;
 import se.vaxel.model.Absence;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 
 /**
@@ -45,6 +46,46 @@ public final class SwitchboardSheet {
   public String render(Staff staff, LocalDate today) {
     Language lang = staff.organisation().language();
     Locale locale = lang.locale();
+    TextModel model = organisation(staff, today, locale)
+        .put(Templates.LOCALE, locale)
+        .put("orgName", staff.organisation().name())
+        .put("date", SpokenDate.of(today, locale, true));
+    return templates.render(lang.code() + "/switchboard.html.ftl", model.map());
+  }
+
+  /**
+   * The sheet of a whole platform ({@code out/switchboard.html} of a platform file), rendered by
+   * {@code <language>/switchboard-platform.html.ftl} in the first organisation's language. Its
+   * model: {@code locale}, {@code platformName}, {@code date}, {@code people} (how many in all)
+   * and {@code organisations}, in the platform file's order, each with {@code id}, {@code name},
+   * {@code switchboard} (its extension) and {@code people}, {@code absentToday} and
+   * {@code upcoming} as in the sheet of one organisation. Each person's answering phrase is
+   * rendered with their own organisation, so it names that organisation.
+   */
+  public String render(Platform platform, LocalDate today) {
+    Language lang = platform.organisations().get(0).organisation().language();
+    Locale locale = lang.locale();
+    List<Map<String, Object>> organisations = new ArrayList<>();
+    int people = 0;
+    for (Staff staff : platform.organisations()) {
+      organisations.add(organisation(staff, today, locale)
+          .put("id", staff.organisation().id())
+          .put("name", staff.organisation().name())
+          .put("switchboard", staff.organisation().switchboard())
+          .map());
+      people += staff.people().size();
+    }
+    TextModel model = new TextModel()
+        .put(Templates.LOCALE, locale)
+        .put("platformName", platform.name())
+        .put("date", SpokenDate.of(today, locale, true))
+        .put("people", people)
+        .put("organisations", organisations);
+    return templates.render(lang.code() + "/switchboard-platform.html.ftl", model.map());
+  }
+
+  /** One organisation's rows: {@code people}, {@code absentToday} and {@code upcoming}. */
+  private TextModel organisation(Staff staff, LocalDate today, Locale locale) {
     List<Person> people = sortedByName(staff.people(), locale);
 
     List<Map<String, Object>> rows = new ArrayList<>(people.size());
@@ -70,14 +111,10 @@ public final class SwitchboardSheet {
     // A stable sort: people starting the same day stay in name order.
     upcoming.sort(Comparator.comparing(u -> u.absence().start()));
 
-    TextModel model = new TextModel()
-        .put(Templates.LOCALE, locale)
-        .put("orgName", staff.organisation().name())
-        .put("date", SpokenDate.of(today, locale, true))
+    return new TextModel()
         .put("people", rows)
         .put("absentToday", absentToday)
         .put("upcoming", upcoming.stream().map(Upcoming::model).toList());
-    return templates.render(lang.code() + "/switchboard.html.ftl", model.map());
   }
 
   private record Upcoming(Absence absence, Map<String, Object> person, Map<String, Object> info) {

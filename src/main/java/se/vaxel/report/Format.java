@@ -6,17 +6,27 @@ import java.util.stream.Collectors;
 
 /** The values of {@code vaxel check --format}, each with its formatter. */
 public enum Format {
-  TEXT(new TextFormatter()),
-  JSON(new JsonFormatter()),
-  JUNIT(new JunitFormatter()),
-  HTML(new HtmlFormatter()),
-  NAGIOS(new NagiosFormatter()),
-  PROMETHEUS(new PrometheusFormatter());
+  TEXT(new TextFormatter(), "txt"),
+  JSON(new JsonFormatter(), "json"),
+  JUNIT(new JunitFormatter(), "xml"),
+  HTML(new HtmlFormatter(), "html"),
+  NAGIOS(new NagiosFormatter(), "nagios"),
+  PROMETHEUS(new PrometheusFormatter(), "prom");
 
   private final ReportFormatter formatter;
+  private final String extension;
 
-  Format(ReportFormatter formatter) {
+  Format(ReportFormatter formatter, String extension) {
     this.formatter = formatter;
+    this.extension = extension;
+  }
+
+  /**
+   * The file name extension of an organisation's report in {@code --report-dir}:
+   * {@code DIR/<id>.<extension>} (prom: what node-exporter's textfile collector reads).
+   */
+  public String extension() {
+    return extension;
   }
 
   /** The name on the command line, e.g. {@code junit}. */

@@ -10,6 +10,10 @@ import se.vaxel.compliance.Finding;
  * One self-contained page for the intranet: no scripts, fonts or images to fetch, readable on
  * a phone. The summary comes first (compliant or not, what could not be checked, the counts),
  * then the findings per person, then the rules with what each checks.
+ *
+ * <p>A platform's page has the total's summary, then a section per organisation (its own
+ * summary and findings, {@code id="org-<id>"}), then the rules with the total's counts. An
+ * organisation's own page ({@code --report-dir}) names it in the title and heading.
  */
 final class HtmlFormatter implements ReportFormatter {
   private static final String STYLE = """
@@ -50,7 +54,8 @@ final class HtmlFormatter implements ReportFormatter {
   @Override
   public String render(Report report) {
     CheckResult r = report.result();
-    String pbx = Escape.html(r.pbx());
+    String pbx = Escape.html(r.pbx())
+        + report.organisation().map(o -> ", " + Escape.html(Report.heading(o))).orElse("");
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -60,17 +65,31 @@ final class HtmlFormatter implements ReportFormatter {
         .append("<h1>vaxel check of ").append(pbx).append("</h1>\n")
         .append("<p>Checked <time datetime=\"").append(r.checkedAt()).append("\">")
         .append(r.checkedAt()).append("</time></p>\n</header>\n<main>\n");
-    summary(out, report);
-    findings(out, report);
-    resolved(out, report);
+    summary(out, report, "summary");
+    if (report.isPlatform()) {
+      for (Report part : report.organisations()) {
+        Report.Label o = part.organisation().orElseThrow();
+        String id = "org-" + anchorPart(o.id());
+        out.append("<section id=\"").append(id).append("\">\n<h2>")
+            .append(Escape.html(o.name())).append(" <span class=\"id\">")
+            .append(Escape.html(o.id())).append("</span></h2>\n");
+        summary(out, part, id + "-summary");
+        findings(out, part, id + "-findings", "h3", "h4");
+        resolved(out, part, id + "-resolved", "h3");
+        out.append("</section>\n");
+      }
+    } else {
+      findings(out, report, "findings", "h2", "h3");
+      resolved(out, report, "resolved", "h2");
+    }
     rules(out, report);
     out.append("</main>\n</body>\n</html>\n");
     return out.toString();
   }
 
-  private static void summary(StringBuilder out, Report report) {
+  private static void summary(StringBuilder out, Report report, String id) {
     CheckResult r = report.result();
-    out.append("<section id=\"summary\">\n");
+    out.append("<section id=\"").append(id).append("\">\n");
     if (r.compliant()) {
       out.append("<p class=\"status ok\">Compliant: ")
           .append(Report.count(r.people(), "person", "people")).append(", no findings</p>\n");
@@ -92,6 +111,11 @@ final class HtmlFormatter implements ReportFormatter {
     count(out, "Warnings", r.warnings());
     count(out, "People checked", r.people());
     count(out, "People with findings", report.peopleWithFindings());
+    if (report.isPlatform()) {
+      count(out, "Organisations", report.organisations().size());
+      count(out, "Organisations not compliant",
+          report.organisations().stream().filter(p -> !p.result().compliant()).count());
+    }
     report.comparison().ifPresent(c -> {
       count(out, "New since " + c.since(), report.newFindings());
       count(out, "Resolved since then", c.resolved().size());
@@ -99,14 +123,16 @@ final class HtmlFormatter implements ReportFormatter {
     out.append("</dl>\n</section>\n");
   }
 
-  private static void findings(StringBuilder out, Report report) {
+  private static void findings(StringBuilder out, Report report, String id, String h2,
+      String h3) {
     List<Report.Group> groups = report.groups();
     if (groups.isEmpty()) {
       return;
     }
-    out.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    out.append("<section id=\"").append(id).append("\">\n<").append(h2).append(">Findings</")
+        .append(h2).append(">\n");
     for (Report.Group g : groups) {
-      out.append("<article>\n<h3>");
+      out.append("<article>\n<").append(h3).append('>');
       switch (g.kind()) {
         case PBX -> out.append("The PBX as a whole");
         case ORPHANS -> out.append("Nobody in staff.yaml");
@@ -117,7 +143,7 @@ final class HtmlFormatter implements ReportFormatter {
               + " <span class=\"id\">" + details + "</span>");
         }
       }
-      out.append("</h3>\n<ul class=\"findings\">\n");
+      out.append("</").append(h3).append(">\n<ul class=\"findings\">\n");
       for (Finding f : g.findings()) {
         String extension = g.extensionOf(f);
         item(out, f, extension == null ? "" : "ext. " + extension, report.isNew(f));
@@ -127,10 +153,11 @@ final class HtmlFormatter implements ReportFormatter {
     out.append("</section>\n");
   }
 
-  private static void resolved(StringBuilder out, Report report) {
+  private static void resolved(StringBuilder out, Report report, String id, String h2) {
     report.comparison().filter(c -> !c.resolved().isEmpty()).ifPresent(c -> {
-      out.append("<section id=\"resolved\">\n<h2>Resolved since ").append(c.since())
-          .append("</h2>\n<ul class=\"findings\">\n");
+      out.append("<section id=\"").append(id).append("\">\n<").append(h2)
+          .append(">Resolved since ").append(c.since()).append("</").append(h2)
+          .append(">\n<ul class=\"findings\">\n");
       c.resolved().forEach(f -> item(out, f, report.who(f), false));
       out.append("</ul>\n</section>\n");
     });
@@ -170,6 +197,11 @@ final class HtmlFormatter implements ReportFormatter {
 
   private static void count(StringBuilder out, String label, long n) {
     out.append("<div><dt>").append(label).append("</dt><dd>").append(n).append("</dd></div>\n");
+  }
+
+  /** Part of an id attribute, whatever characters the value has. */
+  private static String anchorPart(String value) {
+    return value.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
   /** An id attribute for a rule, whatever characters its id has. */

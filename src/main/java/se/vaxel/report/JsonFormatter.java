@@ -42,6 +42,15 @@ import se.vaxel.compliance.Finding;
  * }                                        //   (rule .. message) that are gone, in its order
  * }</pre>
  *
+ * <p>A report of one organisation of a platform ({@code --report-dir}) has, after {@code pbx},
+ * {@code "organisation": {"id": "alfa", "name": "Alfa kommun"}}; otherwise it is the above.
+ * The report of a whole platform is the above for the total, with each finding's and each
+ * resolved finding's {@code "organisation"} (its id) after {@code message} ({@code staff} stays
+ * the id in that organisation's staff file), and after {@code resolved} (or {@code findings})
+ * {@code "organisations": [{"id", "name", "summary": {...}}]}, each summary as above for that
+ * organisation alone. An organisation's incomplete items appear in the total prefixed with
+ * {@code "<id>: "}.
+ *
  * <p>A finding is the same across runs when rule, staff and extension are (see
  * {@link Finding#key()}); the message may change. Text is UTF-8 and not escaped beyond JSON's
  * rules.
@@ -74,6 +83,63 @@ final class JsonFormatter implements ReportFormatter {
     g.writeStartObject();
     g.writeStringField("checkedAt", r.checkedAt().toString());
     g.writeStringField("pbx", r.pbx());
+    if (report.organisation().isPresent()) {
+      g.writeObjectFieldStart("organisation");
+      g.writeStringField("id", report.organisation().get().id());
+      g.writeStringField("name", report.organisation().get().name());
+      g.writeEndObject();
+    }
+    summary(g, r);
+    g.writeArrayFieldStart("findings");
+    Optional<Baseline.Comparison> comparison = report.comparison();
+    if (report.isPlatform()) {
+      // Per part, so each finding keeps its own staff id and says its organisation.
+      for (Report part : report.organisations()) {
+        Optional<String> org = part.organisation().map(Report.Label::id);
+        for (Finding f : part.findings()) {
+          finding(g, f, comparison.isPresent()
+              ? Optional.of(part.comparison().map(c -> c.status(f)).orElse("new"))
+              : Optional.empty(), org);
+        }
+      }
+    } else {
+      for (Finding f : report.findings()) {
+        finding(g, f, comparison.map(c -> c.status(f)), Optional.empty());
+      }
+    }
+    g.writeEndArray();
+    if (comparison.isPresent()) {
+      g.writeArrayFieldStart("resolved");
+      if (report.isPlatform()) {
+        for (Report part : report.organisations()) {
+          Optional<String> org = part.organisation().map(Report.Label::id);
+          for (Finding f : part.comparison().map(Baseline.Comparison::resolved)
+              .orElse(java.util.List.of())) {
+            finding(g, f, Optional.empty(), org);
+          }
+        }
+      } else {
+        for (Finding f : comparison.get().resolved()) {
+          finding(g, f, Optional.empty(), Optional.empty());
+        }
+      }
+      g.writeEndArray();
+    }
+    if (report.isPlatform()) {
+      g.writeArrayFieldStart("organisations");
+      for (Report part : report.organisations()) {
+        g.writeStartObject();
+        g.writeStringField("id", part.organisation().orElseThrow().id());
+        g.writeStringField("name", part.organisation().orElseThrow().name());
+        summary(g, part.result());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void summary(JsonGenerator g, CheckResult r) throws IOException {
     g.writeObjectFieldStart("summary");
     g.writeNumberField("people", r.people());
     g.writeNumberField("errors", r.errors());
@@ -85,30 +151,19 @@ final class JsonFormatter implements ReportFormatter {
     }
     g.writeEndArray();
     g.writeEndObject();
-    g.writeArrayFieldStart("findings");
-    Optional<Baseline.Comparison> comparison = report.comparison();
-    for (Finding f : report.findings()) {
-      finding(g, f, comparison.map(c -> c.status(f)));
-    }
-    g.writeEndArray();
-    if (comparison.isPresent()) {
-      g.writeArrayFieldStart("resolved");
-      for (Finding f : comparison.get().resolved()) {
-        finding(g, f, Optional.empty());
-      }
-      g.writeEndArray();
-    }
-    g.writeEndObject();
   }
 
-  private static void finding(JsonGenerator g, Finding f, Optional<String> status)
-      throws IOException {
+  private static void finding(JsonGenerator g, Finding f, Optional<String> status,
+      Optional<String> organisation) throws IOException {
     g.writeStartObject();
     g.writeStringField("rule", f.rule());
     g.writeStringField("severity", f.severity().key());
     g.writeStringField("staff", f.staffId());
     g.writeStringField("extension", f.extension());
     g.writeStringField("message", f.message());
+    if (organisation.isPresent()) {
+      g.writeStringField("organisation", organisation.get());
+    }
     if (status.isPresent()) {
       g.writeStringField("status", status.get());
     }

@@ -25,6 +25,11 @@ import se.vaxel.compliance.Severity;
  * could not be checked, and passes otherwise, so it stays in the history either way.
  *
  * <p>Without names (see {@link Report#names()}) only the people with findings appear.
+ *
+ * <p>A platform's report has one testsuite per organisation, named {@code vaxel check of PBX:
+ * <id>}, each the grid above for its people (and its own {@code pbx} row), every classname
+ * prefixed with the organisation's id ({@code alfa/anna.berg}, {@code alfa/pbx}); the testsuites
+ * element carries the totals. An organisation's own report is that one testsuite.
  */
 final class JunitFormatter implements ReportFormatter {
   static final String PBX = "pbx";
@@ -38,27 +43,53 @@ final class JunitFormatter implements ReportFormatter {
 
   @Override
   public String render(Report report) {
+    List<Report> suites = report.isPlatform() ? report.organisations() : List.of(report);
+    int tests = 0;
+    long failures = 0;
+    int errors = 0;
+    StringBuilder body = new StringBuilder();
+    for (Report suite : suites) {
+      List<Case> cases = cases(suite);
+      tests += cases.size() + 1;
+      failures += cases.stream().filter(c -> !c.findings().isEmpty()).count();
+      errors += suite.result().incomplete().isEmpty() ? 0 : 1;
+      suite(body, suite, cases);
+    }
+    StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.append("<testsuites name=\"vaxel check\"").append(counts(tests, failures, errors))
+        .append(">\n").append(body).append("</testsuites>\n");
+    return out.toString();
+  }
+
+  private static String counts(int tests, long failures, int errors) {
+    return " tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\"";
+  }
+
+  private static void suite(StringBuilder out, Report report, List<Case> cases) {
     CheckResult r = report.result();
-    List<Case> cases = cases(report);
     long failures = cases.stream().filter(c -> !c.findings().isEmpty()).count();
     int errors = r.incomplete().isEmpty() ? 0 : 1;
-    String counts = " tests=\"" + (cases.size() + 1) + "\" failures=\"" + failures
-        + "\" errors=\"" + errors + "\"";
-
-    StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.append("<testsuites name=\"vaxel check\"").append(counts).append(">\n");
-    out.append("  <testsuite name=\"vaxel check of ").append(Escape.xml(r.pbx())).append('"')
-        .append(counts).append(" skipped=\"0\" timestamp=\"")
+    out.append("  <testsuite name=\"vaxel check of ").append(Escape.xml(r.pbx()));
+    report.organisation().ifPresent(o -> out.append(": ").append(Escape.xml(o.id())));
+    out.append('"').append(counts(cases.size() + 1, failures, errors))
+        .append(" skipped=\"0\" timestamp=\"")
         .append(TIMESTAMP.format(r.checkedAt().truncatedTo(ChronoUnit.SECONDS))).append("\">\n");
     out.append("    <properties>\n");
     property(out, "pbx", r.pbx());
+    report.organisation().ifPresent(o -> {
+      property(out, "organisation", o.id());
+      property(out, "organisationName", o.name());
+    });
     property(out, "checkedAt", r.checkedAt().toString());
     property(out, "people", Integer.toString(r.people()));
     report.comparison().ifPresent(c -> property(out, "baseline", c.since().toString()));
     out.append("    </properties>\n");
 
+    // Staff ids are unique within an organisation only: a dashboard keys its history on the
+    // classname, so an organisation's rows carry its id.
+    String prefix = report.organisation().map(o -> o.id() + "/").orElse("");
     for (Case c : cases) {
-      testcase(out, c.classname(), c.name());
+      testcase(out, prefix + c.classname(), c.name());
       if (c.findings().isEmpty()) {
         out.append("/>\n");
         continue;
@@ -74,7 +105,7 @@ final class JunitFormatter implements ReportFormatter {
       out.append("</failure>\n    </testcase>\n");
     }
 
-    testcase(out, PBX, COMPLETE);
+    testcase(out, prefix + PBX, COMPLETE);
     if (r.incomplete().isEmpty()) {
       out.append("/>\n");
     } else {
@@ -87,8 +118,7 @@ final class JunitFormatter implements ReportFormatter {
       }
       out.append("</error>\n    </testcase>\n");
     }
-    out.append("  </testsuite>\n</testsuites>\n");
-    return out.toString();
+    out.append("  </testsuite>\n");
   }
 
   private static List<Case> cases(Report report) {

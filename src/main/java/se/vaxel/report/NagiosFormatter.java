@@ -16,6 +16,13 @@ import se.vaxel.compliance.Finding;
  * <p>and with findings, after the first line, e.g.
  * {@code error VM-MISSING Anna Berg, ext. 2102: no mailbox 2102 in context vaxel}.
  *
+ * <p>A platform's report keeps that one first line, for the total, and names each organisation
+ * with findings or gaps in it; its performance data adds each organisation's figures, labelled
+ * with its id ({@code alfa_errors=2;;0;0 alfa_warnings=0;0;;0 alfa_people=12;;;0
+ * alfa_incomplete=0;;;0}); each long-output line starts with {@code [alfa]}. An organisation's
+ * own report ({@code --report-dir}) names it after the status: {@code VAXEL OK - alfa: 12 people
+ * compliant | ...}.
+ *
  * <p>The thresholds are Nagios ranges: {@code 0} means "alert above 0", so any error is
  * critical and any warning a warning ({@code 1} would let one of each through).
  */
@@ -59,6 +66,7 @@ public final class NagiosFormatter implements ReportFormatter {
   public String render(Report report) {
     CheckResult r = report.result();
     StringBuilder out = new StringBuilder("VAXEL ").append(status(r)).append(" - ");
+    report.organisation().ifPresent(o -> out.append(o.id()).append(": "));
     if (report.failed()) {
       out.append(Escape.nagios(r.incomplete().get(0)));
     } else if (r.findings().isEmpty()) {
@@ -71,19 +79,39 @@ public final class NagiosFormatter implements ReportFormatter {
         out.append("; check incomplete");
       }
     }
-    out.append(" | errors=").append(r.errors()).append(";;0;0")
-        .append(" warnings=").append(r.warnings()).append(";0;;0")
-        .append(" people=").append(r.people()).append(";;;0")
-        .append(" incomplete=").append(r.incomplete().size()).append(";;;0\n");
+    if (report.isPlatform() && !report.failed()) {
+      List<String> parts = new ArrayList<>();
+      for (Report part : report.organisations()) {
+        CheckResult p = part.result();
+        if (!p.compliant()) {
+          parts.add(part.organisation().orElseThrow().id() + " "
+              + (p.findings().isEmpty() ? "incomplete" : status(p).name().toLowerCase(
+                  java.util.Locale.ROOT)));
+        }
+      }
+      out.append(parts.isEmpty() ? " in " + Report.count(report.organisations().size(),
+          "organisation", "organisations") : " (" + String.join(", ", parts) + ")");
+    }
+    out.append(" |");
+    perfdata(out, "", r);
+    for (Report part : report.organisations()) {
+      perfdata(out, part.organisation().orElseThrow().id() + "_", part.result());
+    }
+    out.append('\n');
 
     List<String> lines = new ArrayList<>();
-    if (!report.failed()) {
-      r.incomplete().forEach(item -> lines.add("Could not check: " + item));
-    }
-    for (Finding f : report.findings()) {
-      String who = report.who(f);
-      lines.add(f.severity().key() + " " + f.rule() + " " + (who.isEmpty() ? "" : who + ": ")
-          + f.message() + (report.isNew(f) ? " [new]" : ""));
+    List<Report> parts = report.isPlatform() ? report.organisations() : List.of(report);
+    for (Report part : parts) {
+      String prefix = report.isPlatform()
+          ? "[" + part.organisation().orElseThrow().id() + "] " : "";
+      if (!part.failed()) {
+        part.result().incomplete().forEach(item -> lines.add(prefix + "Could not check: " + item));
+      }
+      for (Finding f : part.findings()) {
+        String who = part.who(f);
+        lines.add(prefix + f.severity().key() + " " + f.rule() + " "
+            + (who.isEmpty() ? "" : who + ": ") + f.message() + (part.isNew(f) ? " [new]" : ""));
+      }
     }
     lines.stream().limit(LONG_OUTPUT_LINES)
         .forEach(line -> out.append(Escape.nagios(line)).append('\n'));
@@ -92,5 +120,13 @@ public final class NagiosFormatter implements ReportFormatter {
           .append(" more; see the full report\n");
     }
     return out.toString();
+  }
+
+  private static void perfdata(StringBuilder out, String prefix, CheckResult r) {
+    out.append(' ').append(prefix).append("errors=").append(r.errors()).append(";;0;0")
+        .append(' ').append(prefix).append("warnings=").append(r.warnings()).append(";0;;0")
+        .append(' ').append(prefix).append("people=").append(r.people()).append(";;;0")
+        .append(' ').append(prefix).append("incomplete=").append(r.incomplete().size())
+        .append(";;;0");
   }
 }

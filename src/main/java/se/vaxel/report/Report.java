@@ -34,22 +34,108 @@ import se.vaxel.model.Staff;
  * @param failed the check failed before it could judge anything (bad input, a PBX out of
  *     reach): {@link CheckResult#incomplete()} holds the one reason. Reports outlive the run
  *     that wrote them, so a failed run still replaces yesterday's, and says so.
+ * @param organisation which organisation of a platform file this report is about: set on each
+ *     organisation's part and on its own report ({@code --report-dir}); empty for a lone staff
+ *     file, whose reports stay as they were before platforms
+ * @param organisations a platform's parts, one report per organisation in the platform file's
+ *     order, each with its {@code organisation}; then this report is their total (see
+ *     {@link #platform}). Empty for a report of one organisation.
  */
 public record Report(
     CheckResult result,
     Optional<Baseline.Comparison> comparison,
     Map<String, String> names,
     boolean colour,
-    boolean failed) {
+    boolean failed,
+    Optional<Label> organisation,
+    List<Report> organisations) {
+
+  /** An organisation as reports name it: its id (files, labels) and its name (headings). */
+  public record Label(String id, String name) {
+    public Label {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+    }
+  }
 
   public Report {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(comparison, "comparison");
+    Objects.requireNonNull(organisation, "organisation");
     names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+    organisations = List.copyOf(organisations);
+  }
+
+  public Report(CheckResult result, Optional<Baseline.Comparison> comparison,
+      Map<String, String> names, boolean colour, boolean failed) {
+    this(result, comparison, names, colour, failed, Optional.empty(), List.of());
   }
 
   public static Report of(CheckResult result, Map<String, String> names) {
     return new Report(result, Optional.empty(), names, false, false);
+  }
+
+  /** This report as the part of one organisation of a platform. */
+  public Report forOrganisation(String id, String name) {
+    return new Report(result, comparison, names, colour, failed,
+        Optional.of(new Label(id, name)), organisations);
+  }
+
+  /** Whether this is a platform's total, with a part per organisation. */
+  public boolean isPlatform() {
+    return !organisations.isEmpty();
+  }
+
+  /**
+   * The total of a platform's parts: the people summed, every finding with its staff id
+   * qualified by the organisation ({@code alfa/anna.berg}, since ids are unique only within an
+   * organisation), every incomplete item prefixed with it. Incomplete or failed anywhere makes
+   * the total so: a platform is never compliant on a part that was not read.
+   *
+   * @param parts each with its {@link #organisation}, in the platform file's order
+   */
+  public static Report platform(List<Report> parts) {
+    if (parts.isEmpty() || parts.stream().anyMatch(r -> r.organisation().isEmpty())) {
+      throw new IllegalArgumentException("a platform report needs labelled parts");
+    }
+    CheckResult first = parts.get(0).result();
+    int people = 0;
+    List<Finding> findings = new ArrayList<>();
+    List<String> incomplete = new ArrayList<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    Set<String> known = new LinkedHashSet<>();
+    List<Finding> resolved = new ArrayList<>();
+    Instant since = null;
+    for (Report part : parts) {
+      String id = part.organisation().get().id();
+      people += part.result().people();
+      for (Finding f : part.result().findings()) {
+        Finding q = qualified(id, f);
+        findings.add(q);
+        if (part.comparison().isPresent() && !part.isNew(f)) {
+          known.add(q.key());
+        }
+      }
+      part.result().incomplete().forEach(item -> incomplete.add(id + ": " + item));
+      part.names().forEach((staffId, name) -> names.put(id + "/" + staffId, name));
+      if (part.comparison().isPresent()) {
+        Baseline.Comparison c = part.comparison().get();
+        c.resolved().forEach(f -> resolved.add(qualified(id, f)));
+        since = since == null || c.since().isBefore(since) ? c.since() : since;
+      }
+    }
+    CheckResult total = new CheckResult(first.checkedAt(), first.pbx(), people, first.rules(),
+        findings, incomplete);
+    Optional<Baseline.Comparison> comparison = since == null ? Optional.empty()
+        : Optional.of(new Baseline.Comparison(since, known, resolved));
+    boolean failed = parts.stream().allMatch(Report::failed);
+    return new Report(total, comparison, names, false, failed, Optional.empty(), parts);
+  }
+
+  private static Finding qualified(String organisation, Finding f) {
+    return f.staffId() == null ? f
+        : new Finding(f.rule(), f.severity(), organisation + "/" + f.staffId(), f.extension(),
+            f.message());
   }
 
   /**
@@ -74,11 +160,17 @@ public record Report(
 
   public Report withBaseline(Baseline baseline) {
     return new Report(result, Optional.of(baseline.compare(result.findings())), names, colour,
-        failed);
+        failed, organisation, organisations);
   }
 
   public Report withColour(boolean colour) {
-    return new Report(result, comparison, names, colour, failed);
+    return new Report(result, comparison, names, colour, failed, organisation,
+        organisations.stream().map(r -> r.withColour(colour)).toList());
+  }
+
+  /** "Alfa kommun (alfa)", for headings. */
+  static String heading(Label label) {
+    return label.name() + " (" + label.id() + ")";
   }
 
   /**

@@ -21,11 +21,36 @@ final class TextFormatter implements ReportFormatter {
     CheckResult r = report.result();
     Paint paint = new Paint(report.colour());
     StringBuilder out = new StringBuilder();
-    out.append("vaxel check of ").append(Escape.terminal(r.pbx())).append(" at ")
-        .append(r.checkedAt()).append(": ")
-        .append(Report.count(r.people(), "person", "people")).append(", ")
-        .append(Report.count(r.rules().size(), "rule", "rules")).append('\n');
+    out.append("vaxel check of ").append(Escape.terminal(r.pbx()));
+    report.organisation().ifPresent(o ->
+        out.append(" for ").append(Escape.terminal(Report.heading(o))));
+    out.append(" at ").append(r.checkedAt()).append(": ")
+        .append(Report.count(r.people(), "person", "people")).append(", ");
+    if (report.isPlatform()) {
+      out.append(Report.count(report.organisations().size(), "organisation", "organisations"))
+          .append(", ");
+    }
+    out.append(Report.count(r.rules().size(), "rule", "rules")).append('\n');
+    if (!report.isPlatform()) {
+      body(out, report, paint);
+      out.append('\n').append(summary(report, paint)).append('\n');
+      return out.toString();
+    }
+    // A platform: each organisation's findings under its own heading, then the total.
+    for (Report part : report.organisations()) {
+      out.append('\n').append(paint.on(BOLD, "== "
+          + Escape.terminal(Report.heading(part.organisation().orElseThrow())) + " ==")).append('\n');
+      body(out, part, paint);
+      out.append('\n').append(summary(part, paint)).append('\n');
+    }
+    out.append('\n').append(paint.on(BOLD, "Total: ")).append(summary(report, paint))
+        .append('\n');
+    return out.toString();
+  }
 
+  /** The findings per person, what was resolved, what could not be checked. */
+  private static void body(StringBuilder out, Report report, Paint paint) {
+    CheckResult r = report.result();
     int ruleWidth = report.ruleIds().stream().mapToInt(String::length).max().orElse(0);
     for (Report.Group g : report.groups()) {
       out.append('\n').append(paint.on(BOLD, heading(g))).append('\n');
@@ -60,9 +85,6 @@ final class TextFormatter implements ReportFormatter {
         out.append(paint.on(RED, "Could not check: ")).append(Escape.terminal(item)).append('\n');
       }
     }
-
-    out.append('\n').append(summary(report, paint)).append('\n');
-    return out.toString();
   }
 
   private static String summary(Report report, Paint paint) {

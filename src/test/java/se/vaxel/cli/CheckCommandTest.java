@@ -108,6 +108,68 @@ class CheckCommandTest {
   }
 
   @Test
+  void reportDirWritesEachOrganisationsOwnReportInEachFormatAsked() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("reports"));
+
+    Cli.Run r = check("--format", "text", "--report-dir", "json=" + dir,
+        "--report-dir", "html=" + dir, "--report-dir", dir.toString());
+
+    assertEquals(3, r.code(), r::toString);
+    String json = Files.readString(dir.resolve("bjurholm.json"));
+    assertTrue(json.contains("\"organisation\": {\n    \"id\": \"bjurholm\",\n    \"name\": "
+        + "\"Bjurholms kommun\""), json);
+    assertTrue(Files.readString(dir.resolve("bjurholm.html"))
+        .contains("<title>vaxel check of "), "html");
+    assertTrue(Files.readString(dir.resolve("bjurholm.txt"))
+        .contains(" for Bjurholms kommun (bjurholm) at "), "the --format default");
+    assertFalse(r.out().contains("Bjurholms kommun (bjurholm)"),
+        "standard output keeps a lone staff file's report as it was");
+    verify(connector).open(any());
+  }
+
+  @Test
+  void reportDirThatIsNotADirectoryIsBadInputBeforeThePbxIsContacted() {
+    Cli.Run r = check("--report-dir", "json=" + tmp.resolve("missing"));
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("missing is not a directory; make it first"), r::toString);
+    verify(connector, never()).open(any());
+  }
+
+  @Test
+  void aFailedCheckReplacesEveryOrganisationsReportInReportDir() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("reports"));
+    // Yesterday's reports of two organisations, and a file that is nobody's report.
+    Files.writeString(dir.resolve("alfa.prom"), "vaxel_check_compliant 1\n");
+    Files.writeString(dir.resolve("beta.prom"), "vaxel_check_compliant 1\n");
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+
+    Cli.Run r = Cli.run(connector, env, "check", "-f=" + tmp.resolve("no-such.yaml"),
+        "--report-dir", "prometheus=" + dir);
+
+    assertEquals(2, r.code(), r::toString);
+    for (String org : List.of("alfa", "beta")) {
+      String prom = Files.readString(dir.resolve(org + ".prom"));
+      assertTrue(prom.contains("vaxel_check_organisation_failed{organisation=\"" + org + "\"} 1"),
+          prom);
+      assertTrue(prom.contains("vaxel_check_organisation_compliant{organisation=\"" + org
+          + "\"} 0"), prom);
+    }
+    assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+  }
+
+  @Test
+  void baselineDirComparesEachOrganisationWithItsOwnReport() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("reports"));
+    check("--format", "json", "--report-dir", "json=" + dir);
+
+    Cli.Run r = check("--format", "json", "--baseline", dir.toString());
+
+    assertTrue(r.out().contains("\"status\": \"known\""), r::toString);
+    assertFalse(r.out().contains("\"status\": \"new\""), "nothing changed since: " + r);
+  }
+
+  @Test
   void unknownReportFormatIsBadInputBeforeThePbxIsContacted() {
     Cli.Run r = check("--report", "pdf=" + tmp.resolve("x.pdf"));
 

@@ -10,7 +10,10 @@ import se.vaxel.model.AsteriskSettings;
  * {@code vaxel apply} of the ItStaff file (device {@code Local/${EXTEN}@vaxel-test-phones},
  * ring timeout 5), copied verbatim; {@link #staff(int)} and friends repeat the same shapes for
  * any number of people. One edit since the capture: the family in DB_EXISTS is vaxel-it-absence,
- * the name per-organisation families (model.DialplanContexts) give vaxel-it-staff.
+ * the name per-organisation families (model.DialplanContexts) give vaxel-it-staff; and the
+ * route's step 2, {@code Set(__VAXEL_ORG=...)}, added with the organisation's channel variable
+ * and numbered on as Asterisk numbers every "n" (CheckIT compares the real listing with the
+ * generated file, so a wrong shape here would not go unnoticed there).
  */
 final class CapturedDialplan {
   static final AsteriskSettings SETTINGS =
@@ -47,26 +50,27 @@ final class CapturedDialplan {
     return List.of(
         e(ROUTE, "fingerprint", 1, "", "Return", FINGERPRINT),
         e(ROUTE, "s", 1, "", "Set", "LOCAL(ext)=${ARG1}"),
-        e(ROUTE, "s", 2, "", "Gosub", "vaxel-it-staff-absence,${ext},1"),
-        e(ROUTE, "s", 3, "", "GotoIf", "$[\"${GOSUB_RETVAL}\" = \"\"]?present"),
-        e(ROUTE, "s", 4, "", "Set", "LOCAL(target)=${GOSUB_RETVAL}"),
-        e(ROUTE, "s", 5, "", "GotoIf", "$[\"${target}\" = \"-\"]?switchboard"),
-        e(ROUTE, "s", 6, "", "Gosub", "vaxel-it-staff-absence,${target},1"),
-        e(ROUTE, "s", 7, "", "GotoIf", "$[\"${GOSUB_RETVAL}\" != \"\"]?switchboard"),
-        e(ROUTE, "s", 8, "", "Set", "VAXEL_ROUTE=alternate"),
-        e(ROUTE, "s", 9, "", "Dial", "Local/${target}@vaxel-test-phones,5"),
-        e(ROUTE, "s", 10, "", "Goto", "absent-voicemail"),
-        e(ROUTE, "s", 11, "switchboard", "Set", "VAXEL_ROUTE=switchboard"),
-        e(ROUTE, "s", 12, "", "Dial", "Local/100@vaxel-test-phones,5"),
-        e(ROUTE, "s", 13, "absent-voicemail", "GotoIf", "$[\"${DIALSTATUS}\" = \"ANSWER\"]?done"),
-        e(ROUTE, "s", 14, "", "VoiceMail", "${ext}@vaxel-it,u"),
-        e(ROUTE, "s", 15, "done", "Return", ""),
-        e(ROUTE, "s", 16, "present", "Set", "VAXEL_ROUTE=direct"),
-        e(ROUTE, "s", 17, "", "Dial", "Local/${ext}@vaxel-test-phones,5"),
-        e(ROUTE, "s", 18, "", "GotoIf", "$[\"${DIALSTATUS}\" = \"ANSWER\"]?done"),
-        e(ROUTE, "s", 19, "", "VoiceMail",
+        e(ROUTE, "s", 2, "", "Set", "__VAXEL_ORG=testby-kommun"),
+        e(ROUTE, "s", 3, "", "Gosub", "vaxel-it-staff-absence,${ext},1"),
+        e(ROUTE, "s", 4, "", "GotoIf", "$[\"${GOSUB_RETVAL}\" = \"\"]?present"),
+        e(ROUTE, "s", 5, "", "Set", "LOCAL(target)=${GOSUB_RETVAL}"),
+        e(ROUTE, "s", 6, "", "GotoIf", "$[\"${target}\" = \"-\"]?switchboard"),
+        e(ROUTE, "s", 7, "", "Gosub", "vaxel-it-staff-absence,${target},1"),
+        e(ROUTE, "s", 8, "", "GotoIf", "$[\"${GOSUB_RETVAL}\" != \"\"]?switchboard"),
+        e(ROUTE, "s", 9, "", "Set", "VAXEL_ROUTE=alternate"),
+        e(ROUTE, "s", 10, "", "Dial", "Local/${target}@vaxel-test-phones,5"),
+        e(ROUTE, "s", 11, "", "Goto", "absent-voicemail"),
+        e(ROUTE, "s", 12, "switchboard", "Set", "VAXEL_ROUTE=switchboard"),
+        e(ROUTE, "s", 13, "", "Dial", "Local/100@vaxel-test-phones,5"),
+        e(ROUTE, "s", 14, "absent-voicemail", "GotoIf", "$[\"${DIALSTATUS}\" = \"ANSWER\"]?done"),
+        e(ROUTE, "s", 15, "", "VoiceMail", "${ext}@vaxel-it,u"),
+        e(ROUTE, "s", 16, "done", "Return", ""),
+        e(ROUTE, "s", 17, "present", "Set", "VAXEL_ROUTE=direct"),
+        e(ROUTE, "s", 18, "", "Dial", "Local/${ext}@vaxel-test-phones,5"),
+        e(ROUTE, "s", 19, "", "GotoIf", "$[\"${DIALSTATUS}\" = \"ANSWER\"]?done"),
+        e(ROUTE, "s", 20, "", "VoiceMail",
             "${ext}@vaxel-it,${IF($[\"${DIALSTATUS}\" = \"BUSY\"]?b:u)}"),
-        e(ROUTE, "s", 20, "", "Return", ""));
+        e(ROUTE, "s", 21, "", "Return", ""));
   }
 
   static List<DialplanEntry> absence() {

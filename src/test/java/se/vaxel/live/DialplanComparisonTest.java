@@ -89,13 +89,13 @@ class DialplanComparisonTest {
   @Test
   void aChangedLabelOrHintIsADifference() {
     Map<String, List<DialplanEntry>> loaded = captured();
-    loaded.get(ROUTE).set(11, e(ROUTE, "s", 11, "elsewhere", "Set", "VAXEL_ROUTE=switchboard"));
+    loaded.get(ROUTE).set(12, e(ROUTE, "s", 12, "elsewhere", "Set", "VAXEL_ROUTE=switchboard"));
     loaded.get(STAFF).set(0, e(STAFF, "2201", DialplanEntry.HINT, "", "PJSIP/2201", ""));
 
     assertEquals(List.of(
         "vaxel-it-staff 2201,hint: loaded PJSIP/2201, generated "
             + "Local/2201@vaxel-test-phones,CustomPresence:2201",
-        "vaxel-it-staff-route s,11: loaded (elsewhere) Set(VAXEL_ROUTE=switchboard), generated "
+        "vaxel-it-staff-route s,12: loaded (elsewhere) Set(VAXEL_ROUTE=switchboard), generated "
             + "(switchboard) Set(VAXEL_ROUTE=switchboard)"),
         describe(DialplanComparison.compare(GENERATED, loaded)));
   }

@@ -65,7 +65,7 @@ class GeneratedDialplanTest {
         .sorted(java.util.Comparator.comparing(DialplanEntry::extension)
             .thenComparingInt(DialplanEntry::priority))
         .toList());
-    assertEquals(new HashSet<>(CapturedDialplan.route().subList(1, 21)),
+    assertEquals(new HashSet<>(CapturedDialplan.route().subList(1, 22)),
         new HashSet<>(g.contexts().get(ROUTE).stream()
             .filter(e -> !e.extension().equals("fingerprint")).toList()));
     assertEquals(List.of(CapturedDialplan.e(ROUTE, "fingerprint", 1, "", "Return",

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import se.vaxel.calendar.WorkingDays;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.speech.Announcement;
@@ -52,6 +53,9 @@ class ShippedTemplatesTest {
           TextFixtures.staff(TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang),
               staff.people()), TODAY),
       "announcement.ftl", lang -> announcements(lang),
+      "switchboard-platform.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
+          new Platform("Plattformen", true, List.of(TextFixtures.staff(
+              TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang), staff.people()))), TODAY),
       // A partial: it only defines wording for the others, so on its own it writes nothing.
       "messages.ftl", lang -> templates.render(lang.code() + "/messages.ftl", Map.of()).isBlank()
           ? "defines only" : "writes output");

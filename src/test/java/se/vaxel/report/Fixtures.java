@@ -96,4 +96,39 @@ final class Fixtures {
   static Report withBaseline() {
     return report().withBaseline(lastNight());
   }
+
+  /** Beta's Anna Berg: the same staff id as Alfa's, another person in another organisation. */
+  static final Finding BETA_ANNA_NAME = new Finding("VM-NAME", Severity.WARNING, "anna.berg",
+      "4101", "the mailbox says \"Anna Bergh\", staff.yaml says \"Anna Berg\"");
+
+  static final String ALFA_NAME = "Alfa kommun";
+  static final String BETA_NAME = "Beta & <Gamma> \"kommun\"";
+
+  /** In staff file order: Map.of's order changes from run to run. */
+  static Map<String, String> betaNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put("anna.berg", "Anna Berg");
+    names.put("zoe.obrien", "Zoë O'Brien");
+    return names;
+  }
+
+  /** A platform of two: Alfa is the night above, Beta has one warning for its Anna Berg. */
+  static Report platform() {
+    return Report.platform(List.of(
+        report().forOrganisation("alfa", ALFA_NAME),
+        Report.of(new CheckResult(CHECKED_AT, PBX, 2, RULES, List.of(BETA_ANNA_NAME), List.of()),
+            betaNames())
+            .forOrganisation("beta", BETA_NAME)));
+  }
+
+  /** The same platform against last night's reports, one per organisation. */
+  static Report platformWithBaseline() {
+    Baseline betaLastNight = new Baseline(Instant.parse("2026-11-20T02:00:00Z"), PBX,
+        List.of(new Finding("VM-MISSING", Severity.ERROR, "zoe.obrien", "4102", "no mailbox")));
+    return Report.platform(List.of(
+        withBaseline().forOrganisation("alfa", ALFA_NAME),
+        Report.of(new CheckResult(CHECKED_AT, PBX, 2, RULES, List.of(BETA_ANNA_NAME), List.of()),
+            betaNames())
+            .withBaseline(betaLastNight).forOrganisation("beta", BETA_NAME)));
+  }
 }

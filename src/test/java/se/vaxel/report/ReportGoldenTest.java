@@ -45,6 +45,16 @@ class ReportGoldenTest {
     files.put("nagios.txt", Format.NAGIOS.render(plain));
     files.put("nagios-baseline.txt", Format.NAGIOS.render(baseline));
     files.put("prometheus.prom", Format.PROMETHEUS.render(plain));
+    // A platform of two organisations: the total with a part each, and one organisation's own
+    // report as --report-dir writes it.
+    Report platform = Fixtures.platform();
+    Report platformBaseline = Fixtures.platformWithBaseline();
+    Report alfa = platform.organisations().get(0);
+    for (Format f : Format.values()) {
+      files.put("platform-" + f.key() + "." + f.extension(), f.render(platform));
+      files.put("platform-baseline-" + f.key() + "." + f.extension(), f.render(platformBaseline));
+      files.put("organisation-" + f.key() + "." + f.extension(), f.render(alfa));
+    }
     return files;
   }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +49,7 @@ public final class Pbx {
   public void installTestPhones() throws IOException {
     Files.writeString(sandbox.etc().resolve(PHONES + ".conf"), String.join("\n",
         "[" + PHONES + "]",
-        "exten => _X.,1,UserEvent(VaxelRang,Rang: ${EXTEN},Call: ${VAXEL_CALL})",
+        "exten => _X.,1,UserEvent(VaxelRang,Rang: ${EXTEN},Call: ${VAXEL_CALL},Org: ${VAXEL_ORG})",
         " same => n,Answer()",
         " same => n,Wait(0.2)",
         " same => n,Hangup()",
@@ -75,13 +76,22 @@ public final class Pbx {
    * rang for this call, or "none" when no phone rang within the time given.
    */
   public String call(String context, String extension, Duration within) {
+    return ring(context, extension, within).map(e -> e.get("rang")).orElse("none");
+  }
+
+  /**
+   * Calls {@code extension} in {@code context} and returns the UserEvent of the test phone that
+   * rang for this call (headers lower-cased: {@code rang}, the phone's extension, and
+   * {@code org}, the call's VAXEL_ORG), or empty when no phone rang within the time given.
+   */
+  public Optional<Map<String, String>> ring(String context, String extension, Duration within) {
     String id = UUID.randomUUID().toString();
     Map<String, String> rang = new ConcurrentHashMap<>();
     CountDownLatch latch = new CountDownLatch(1);
     try (AmiClient ami = AmiConnector.connect(settings().withEvents(true));
         AmiClient.Subscription sub = ami.onUserEvent("VaxelRang", e -> {
-          if (id.equals(e.get("call"))) {
-            rang.put("rang", e.get("rang"));
+          if (id.equals(e.get("call")) && latch.getCount() > 0) {
+            rang.putAll(e);
             latch.countDown();
           }
         })) {
@@ -89,13 +99,13 @@ public final class Pbx {
       ami.originate("Local/" + extension + "@" + context, "Wait", "3",
           Map.of("__VAXEL_CALL", id), Duration.ofSeconds(10));
       if (!latch.await(within.toMillis(), TimeUnit.MILLISECONDS)) {
-        return "none";
+        return Optional.empty();
       }
-      return rang.get("rang");
+      return Optional.of(Map.copyOf(rang));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail("interrupted while waiting for a phone to ring");
-      return "none";
+      return Optional.empty();
     }
   }
 
