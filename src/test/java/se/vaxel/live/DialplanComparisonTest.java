@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.vaxel.ami.DialplanEntry;
+import se.vaxel.model.DialplanContexts;
 
 /** The comparison on entries the real Asterisk listed ({@link CapturedDialplan}). */
 class DialplanComparisonTest {
@@ -27,6 +28,8 @@ class DialplanComparisonTest {
     return out;
   }
 
+  private static final DialplanContexts OURS = DialplanContexts.of(CapturedDialplan.SETTINGS);
+
   private static final GeneratedDialplan GENERATED =
       new GeneratedDialplan(CapturedDialplan.FINGERPRINT, captured());
 
@@ -35,18 +38,18 @@ class DialplanComparisonTest {
     Map<String, List<DialplanEntry>> loaded = captured();
     loaded.values().forEach(java.util.Collections::reverse);
 
-    assertTrue(DialplanComparison.compare(GENERATED, loaded).same());
+    assertTrue(DialplanComparison.compare(OURS, GENERATED, loaded).same());
   }
 
   @Test
   void applicationNamesDifferingInCaseOnlyCompareEqualDataDoesNot() {
     Map<String, List<DialplanEntry>> loaded = captured();
     loaded.get(STAFF).set(2, e(STAFF, "2201", 2, "", "HANGUP", ""));
-    assertTrue(DialplanComparison.compare(GENERATED, loaded).same());
+    assertTrue(DialplanComparison.compare(OURS, GENERATED, loaded).same());
 
     loaded.get(STAFF).set(2, e(STAFF, "2201", 2, "", "Hangup", " "));
     assertEquals(List.of("vaxel-it-staff 2201,2: loaded Hangup( ), generated Hangup()"),
-        describe(DialplanComparison.compare(GENERATED, loaded)));
+        describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
   @Test
@@ -56,7 +59,7 @@ class DialplanComparisonTest {
 
     assertEquals(List.of(
         "vaxel-it-staff-route s,1: loaded Hangup(), generated Set(LOCAL(ext)=${ARG1})"),
-        describe(DialplanComparison.compare(GENERATED, loaded)));
+        describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
   @Test
@@ -71,7 +74,7 @@ class DialplanComparisonTest {
         "vaxel-it-staff 2201,1: loaded Dial(PJSIP/2201,30), generated "
             + "Gosub(vaxel-it-staff-route,s,1(2201))",
         "vaxel-it-staff 2299,1: loaded Dial(PJSIP/2299,30), not generated"),
-        describe(DialplanComparison.compare(GENERATED, loaded)));
+        describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
   @Test
@@ -83,7 +86,7 @@ class DialplanComparisonTest {
     assertEquals(List.of(
         "vaxel-it-staff-route include => from-evil: loaded it, not generated",
         "vaxel-it-staff-planned switch => Loopback/x@y: loaded it, not generated"),
-        describe(DialplanComparison.compare(GENERATED, loaded)));
+        describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
   @Test
@@ -97,7 +100,7 @@ class DialplanComparisonTest {
             + "Local/2201@vaxel-test-phones,CustomPresence:2201",
         "vaxel-it-staff-route s,11: loaded (elsewhere) Set(VAXEL_ROUTE=switchboard), generated "
             + "(switchboard) Set(VAXEL_ROUTE=switchboard)"),
-        describe(DialplanComparison.compare(GENERATED, loaded)));
+        describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
   @Test
@@ -108,7 +111,7 @@ class DialplanComparisonTest {
 
     assertEquals(List.of("context vaxel-it-staff-absence is not loaded",
         "vaxel-it-staff-planned 2202,1: missing, generated NoOp(anna.away)"),
-        describe(DialplanComparison.compare(GENERATED, loaded)));
+        describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
   @Test
@@ -118,8 +121,28 @@ class DialplanComparisonTest {
 
     assertEquals(List.of(
         "context vaxel-it-extra is generated but is not one of vaxel's contexts"),
-        describe(DialplanComparison.compare(
+        describe(DialplanComparison.compare(OURS,
             new GeneratedDialplan(CapturedDialplan.FINGERPRINT, generated), captured())));
+  }
+
+  @Test
+  void aGeneratedPartThatIsNotLoadedIsNotLoadedAndALeftoverPartIsExtra() {
+    String part1 = STAFF + "-p0001";
+    String part2 = STAFF + "-p0002";
+    Map<String, List<DialplanEntry>> generated = captured();
+    generated.put(STAFF, List.of(e(STAFF, "", DialplanEntry.INCLUDE, "", part1, ""),
+        e(STAFF, "", DialplanEntry.INCLUDE, "", part2, "")));
+    generated.put(part1, List.of(e(part1, "2201", 1, "", "NoOp", "")));
+    generated.put(part2, List.of(e(part2, "3201", 1, "", "NoOp", "")));
+    Map<String, List<DialplanEntry>> loaded = new LinkedHashMap<>(generated);
+    loaded.remove(part2);
+    String leftover = STAFF + "-p0003";
+    loaded.put(leftover, List.of(e(leftover, "4201", 1, "", "NoOp", "")));
+
+    assertEquals(List.of("context vaxel-it-staff-p0002 is not loaded",
+        "vaxel-it-staff-p0003 4201,1: loaded NoOp(), not generated"),
+        describe(DialplanComparison.compare(OURS,
+            new GeneratedDialplan(CapturedDialplan.FINGERPRINT, generated), loaded)));
   }
 
   @Test
@@ -129,7 +152,7 @@ class DialplanComparisonTest {
       loaded.get(STAFF).add(e(STAFF, Integer.toString(3000 + i), 1, "", "NoOp", ""));
     }
 
-    DialplanComparison.Result result = DialplanComparison.compare(GENERATED, loaded);
+    DialplanComparison.Result result = DialplanComparison.compare(OURS, GENERATED, loaded);
 
     assertEquals(1000, result.count());
     assertEquals(DialplanComparison.DETAIL_LIMIT, result.differences().size());

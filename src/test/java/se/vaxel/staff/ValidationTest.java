@@ -460,9 +460,9 @@ class ValidationTest {
 
   @Test
   void contextsLeaveRoomForTheGeneratedSuffixes() {
-    String name = "a".repeat(72);
+    String name = "a".repeat(66);
     onlyProblem(HEAD + ANNA + "asterisk:\n  dialplan-context: " + name + "\n",
-        16, 21, "(at most 71 characters)");
+        16, 21, "(at most 65 characters)");
   }
 
   @Test
