@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.vaxel.live.CapturedDialplan.ABSENCE;
 import static se.vaxel.live.CapturedDialplan.PLANNED;
+import static se.vaxel.live.CapturedDialplan.PLANNED_P1;
 import static se.vaxel.live.CapturedDialplan.ROUTE;
 import static se.vaxel.live.CapturedDialplan.STAFF;
+import static se.vaxel.live.CapturedDialplan.STAFF_P1;
 import static se.vaxel.live.CapturedDialplan.e;
 
 import java.util.ArrayList;
@@ -21,10 +23,12 @@ class DialplanComparisonTest {
 
   private static Map<String, List<DialplanEntry>> captured() {
     Map<String, List<DialplanEntry>> out = new LinkedHashMap<>();
-    out.put(STAFF, new ArrayList<>(CapturedDialplan.staff(5)));
+    out.put(STAFF, new ArrayList<>(CapturedDialplan.includes(STAFF, 1)));
+    out.put(STAFF_P1, new ArrayList<>(CapturedDialplan.staff(5)));
     out.put(ROUTE, new ArrayList<>(CapturedDialplan.route()));
     out.put(ABSENCE, new ArrayList<>(CapturedDialplan.absence()));
-    out.put(PLANNED, new ArrayList<>(CapturedDialplan.planned()));
+    out.put(PLANNED, new ArrayList<>(CapturedDialplan.includes(PLANNED, 1)));
+    out.put(PLANNED_P1, new ArrayList<>(CapturedDialplan.planned()));
     return out;
   }
 
@@ -44,11 +48,11 @@ class DialplanComparisonTest {
   @Test
   void applicationNamesDifferingInCaseOnlyCompareEqualDataDoesNot() {
     Map<String, List<DialplanEntry>> loaded = captured();
-    loaded.get(STAFF).set(2, e(STAFF, "2201", 2, "", "HANGUP", ""));
+    loaded.get(STAFF_P1).set(2, e(STAFF_P1, "2201", 2, "", "HANGUP", ""));
     assertTrue(DialplanComparison.compare(OURS, GENERATED, loaded).same());
 
-    loaded.get(STAFF).set(2, e(STAFF, "2201", 2, "", "Hangup", " "));
-    assertEquals(List.of("vaxel-it-staff 2201,2: loaded Hangup( ), generated Hangup()"),
+    loaded.get(STAFF_P1).set(2, e(STAFF_P1, "2201", 2, "", "Hangup", " "));
+    assertEquals(List.of("vaxel-it-staff-p0001 2201,2: loaded Hangup( ), generated Hangup()"),
         describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
@@ -67,13 +71,13 @@ class DialplanComparisonTest {
     // [vaxel-it-staff] from an older extensions.conf ahead of our include: Asterisk kept its
     // 2201,1 and 2299, refused our 2201,1 and added our other priorities.
     Map<String, List<DialplanEntry>> loaded = captured();
-    loaded.get(STAFF).set(1, e(STAFF, "2201", 1, "", "Dial", "PJSIP/2201,30"));
-    loaded.get(STAFF).add(e(STAFF, "2299", 1, "", "Dial", "PJSIP/2299,30"));
+    loaded.get(STAFF_P1).set(1, e(STAFF_P1, "2201", 1, "", "Dial", "PJSIP/2201,30"));
+    loaded.get(STAFF_P1).add(e(STAFF_P1, "2299", 1, "", "Dial", "PJSIP/2299,30"));
 
     assertEquals(List.of(
-        "vaxel-it-staff 2201,1: loaded Dial(PJSIP/2201,30), generated "
+        "vaxel-it-staff-p0001 2201,1: loaded Dial(PJSIP/2201,30), generated "
             + "Gosub(vaxel-it-staff-route,s,1(2201))",
-        "vaxel-it-staff 2299,1: loaded Dial(PJSIP/2299,30), not generated"),
+        "vaxel-it-staff-p0001 2299,1: loaded Dial(PJSIP/2299,30), not generated"),
         describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
@@ -93,10 +97,10 @@ class DialplanComparisonTest {
   void aChangedLabelOrHintIsADifference() {
     Map<String, List<DialplanEntry>> loaded = captured();
     loaded.get(ROUTE).set(11, e(ROUTE, "s", 11, "elsewhere", "Set", "VAXEL_ROUTE=switchboard"));
-    loaded.get(STAFF).set(0, e(STAFF, "2201", DialplanEntry.HINT, "", "PJSIP/2201", ""));
+    loaded.get(STAFF_P1).set(0, e(STAFF_P1, "2201", DialplanEntry.HINT, "", "PJSIP/2201", ""));
 
     assertEquals(List.of(
-        "vaxel-it-staff 2201,hint: loaded PJSIP/2201, generated "
+        "vaxel-it-staff-p0001 2201,hint: loaded PJSIP/2201, generated "
             + "Local/2201@vaxel-test-phones,CustomPresence:2201",
         "vaxel-it-staff-route s,11: loaded (elsewhere) Set(VAXEL_ROUTE=switchboard), generated "
             + "(switchboard) Set(VAXEL_ROUTE=switchboard)"),
@@ -107,10 +111,10 @@ class DialplanComparisonTest {
   void aMissingContextIsOneDifferenceAMissingPriorityAnother() {
     Map<String, List<DialplanEntry>> loaded = captured();
     loaded.put(ABSENCE, List.of());
-    loaded.put(PLANNED, new ArrayList<>(loaded.get(PLANNED).subList(1, 13)));
+    loaded.put(PLANNED_P1, new ArrayList<>(loaded.get(PLANNED_P1).subList(1, 13)));
 
     assertEquals(List.of("context vaxel-it-staff-absence is not loaded",
-        "vaxel-it-staff-planned 2202,1: missing, generated NoOp(anna.away)"),
+        "vaxel-it-staff-planned-p0001 2202,1: missing, generated NoOp(anna.away)"),
         describe(DialplanComparison.compare(OURS, GENERATED, loaded)));
   }
 
@@ -127,7 +131,7 @@ class DialplanComparisonTest {
 
   @Test
   void aGeneratedPartThatIsNotLoadedIsNotLoadedAndALeftoverPartIsExtra() {
-    String part1 = STAFF + "-p0001";
+    String part1 = STAFF_P1;
     String part2 = STAFF + "-p0002";
     Map<String, List<DialplanEntry>> generated = captured();
     generated.put(STAFF, List.of(e(STAFF, "", DialplanEntry.INCLUDE, "", part1, ""),
@@ -146,17 +150,31 @@ class DialplanComparisonTest {
   }
 
   @Test
+  void hintsLoadedWhereNoneAreGeneratedAreExtra() {
+    Map<String, List<DialplanEntry>> generated = captured();
+    generated.get(STAFF_P1).removeIf(DialplanEntry::isHint);
+
+    DialplanComparison.Result result = DialplanComparison.compare(OURS,
+        new GeneratedDialplan(CapturedDialplan.FINGERPRINT, generated), captured());
+
+    assertEquals(5, result.count());
+    assertEquals("vaxel-it-staff-p0001 2201,hint: loaded "
+        + "Local/2201@vaxel-test-phones,CustomPresence:2201, not generated",
+        result.differences().get(0).describe());
+  }
+
+  @Test
   void theFirstTwentyDifferencesAreKeptAndAllCounted() {
     Map<String, List<DialplanEntry>> loaded = captured();
     for (int i = 0; i < 1000; i++) {
-      loaded.get(STAFF).add(e(STAFF, Integer.toString(3000 + i), 1, "", "NoOp", ""));
+      loaded.get(STAFF_P1).add(e(STAFF_P1, Integer.toString(3000 + i), 1, "", "NoOp", ""));
     }
 
     DialplanComparison.Result result = DialplanComparison.compare(OURS, GENERATED, loaded);
 
     assertEquals(1000, result.count());
     assertEquals(DialplanComparison.DETAIL_LIMIT, result.differences().size());
-    assertEquals("vaxel-it-staff 3000,1: loaded NoOp(), not generated",
+    assertEquals("vaxel-it-staff-p0001 3000,1: loaded NoOp(), not generated",
         result.differences().get(0).describe());
   }
 

@@ -155,6 +155,15 @@ class ValidationTest {
         staff.asterisk());
   }
 
+  @Test
+  void hintsAreOnByDefaultAndTrueOrFalseAsWritten() throws StaffException {
+    assertTrue(load(HEAD + ANNA).asterisk().hints());
+    assertFalse(load(HEAD + ANNA + "asterisk:\n  hints: false\n").asterisk().hints());
+    assertTrue(load(HEAD + ANNA + "asterisk:\n  hints: true\n").asterisk().hints());
+    onlyProblem(HEAD + ANNA + "asterisk:\n  hints: no\n", 16, 10,
+        "hints 'no' must be true or false");
+  }
+
   // --- types ---
 
   @Test
