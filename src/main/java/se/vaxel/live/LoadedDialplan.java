@@ -102,8 +102,11 @@ public final class LoadedDialplan {
     Set<String> here = new HashSet<>();
     for (DialplanEntry e : entries) {
       if ((e.isPriority() || e.isHint()) && !seenExtensions.contains(e.extension())) {
-        here.add(e.extension());
         out.add(e);
+        // A hint alone does not stop Asterisk's search for a priority.
+        if (e.isPriority()) {
+          here.add(e.extension());
+        }
       }
     }
     seenExtensions.addAll(here);
