@@ -6,6 +6,9 @@
 # A benchmark, not a test: it prints figures. Needs root (the Asterisk sandbox is a chroot).
 #
 # Usage: bench/apply.sh [N ...]      (default: 10000 50000; RUNS=3 runs per size, medians)
+#        HINTS=true|false: asterisk.hints of the synthetic staff (default: true up to 10,000
+#        people, false above: Asterisk's reload time grows with the square of the hints, see
+#        docs/apply.md#hints)
 #
 # Uses the sandbox named by VAXEL_SANDBOX_DIR / VAXEL_SANDBOX_PORT (default: the shared one),
 # which it resets first. Per run, with the PBX on configuration A (staff A applied):
@@ -44,9 +47,11 @@ by_hand() {
   chroot "$VAXEL_SANDBOX_ROOT" /usr/sbin/asterisk -rx 'module reload pbx_config.so'
 }
 
-printf '%-7s %-10s %-24s %-24s %s\n' people "MiB" "apply (runs)" "cp+reload (runs)" ratio
+printf 'load average at start: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-7s %-6s %-6s %-24s %-24s %s\n' people hints "MiB" "apply (runs)" "cp+reload (runs)" ratio
 for n in "${sizes[@]}"; do
-  "$home/bench/synthetic-staff.sh" "$n" > "$work/a-$n.yaml"
+  hints=${HINTS:-$( ((n <= 10000)) && echo true || echo false)}
+  HINTS=$hints "$home/bench/synthetic-staff.sh" "$n" > "$work/a-$n.yaml"
   sed 's/^\(    last-name: .*\)$/\1son/' "$work/a-$n.yaml" > "$work/b-$n.yaml"
   a=(-f "$work/a-$n.yaml" --asterisk-conf-dir "$etc")
   b=(-f "$work/b-$n.yaml" --asterisk-conf-dir "$etc")
@@ -62,6 +67,7 @@ for n in "${sizes[@]}"; do
   done
   mib=$(du -cb "$work/b-voicemail.conf" "$work/b-extensions.conf" | awk 'END { printf "%.1f", $1 / 1048576 }')
   ap=$(median "${applies[@]}"); hd=$(median "${hands[@]}")
-  printf '%-7s %-10s %-24s %-24s %.2f\n' "$n" "$mib" "${applies[*]}" "${hands[*]}" \
+  printf '%-7s %-6s %-6s %-24s %-24s %.2f\n' "$n" "$hints" "$mib" "${applies[*]}" "${hands[*]}" \
     "$(awk -v a="$ap" -v h="$hd" 'BEGIN { printf "%.2f", a / h }')"
+  printf '  load average after %s: %s\n' "$n" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done

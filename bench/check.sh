@@ -39,7 +39,8 @@
 #  8. Prints the table. On exit (also on error or Ctrl-C) the proxy, the busy loops and the bench
 #     sandbox are stopped and the temporary directory is removed.
 #
-# Environment: VAXEL_BENCH_BUDGET (s per N, default 120), VAXEL_BENCH_HOGS (busy loops during
+# Environment: HINTS=true|false (asterisk.hints of the synthetic staff; default true up to
+# 10,000 people, false above), VAXEL_BENCH_BUDGET (s per N, default 120), VAXEL_BENCH_HOGS (busy loops during
 # the three checks, default: the number of cores), VAXEL_BENCH_JAR, VAXEL_BENCH_SANDBOX_DIR
 # (default /var/tmp/vaxel-bench-asterisk), VAXEL_BENCH_PORT (default 5039),
 # VAXEL_BENCH_PROXY_PORT (default 15039), VAXEL_BENCH_KEEP=1 keeps the work directory.
@@ -174,7 +175,9 @@ bench_one() {
   staff=$work/staff-$n.yaml
 
   # 2. staff.yaml --------------------------------------------------------------------------
-  "$home/bench/synthetic-staff.sh" "$n" >"$staff"
+  # Hints as bench/apply.sh: on up to 10,000 people, off above (HINTS overrides).
+  HINTS=${HINTS:-$( ((n <= 10000)) && echo true || echo false)} \
+    "$home/bench/synthetic-staff.sh" "$n" >"$staff"
   local vm_context probe_context
   vm_context=$(sed -n 's/^  voicemail-context: *//p' "$staff")
   probe_context=$(sed -n 's/^  dialplan-context: *//p' "$staff")-probe

@@ -5,14 +5,17 @@
 # With "long", everyone is away instead, from a year ago to a year ahead, with an alternate and
 # weekly contacts that alternate between two colleagues in weeks 1 to 26: the shape that made
 # the dialplan grow with absences times weekly contacts (issue 7).
-# Usage: synthetic-staff.sh N [long]
+# HINTS=false writes asterisk.hints: false (no hint per extension; docs/apply.md#hints).
+# Usage: [HINTS=true|false] synthetic-staff.sh N [long]
 set -euo pipefail
 n=${1:?usage: synthetic-staff.sh N [long]}
 long=$([[ ${2:-} == long ]] && echo 1 || echo 0)
 ls=$(date -d "-1 year" +%F); le=$(date -d "+1 year" +%F)
 cs=$(date -d "-3 days" +%F); ce=$(date -d "+10 days" +%F)
 us=$(date -d "+30 days" +%F); ue=$(date -d "+44 days" +%F); wk=$(date -d "+30 days" +%V)
-awk -v n="$n" -v long="$long" -v ls="$ls" -v le="$le" -v cs="$cs" -v ce="$ce" -v us="$us" -v ue="$ue" -v wk="$((10#$wk))" '
+hints=${HINTS:-true}
+[[ $hints == true || $hints == false ]] || { echo "HINTS must be true or false" >&2; exit 2; }
+awk -v hints="$hints" -v n="$n" -v long="$long" -v ls="$ls" -v le="$le" -v cs="$cs" -v ce="$ce" -v us="$us" -v ue="$ue" -v wk="$((10#$wk))" '
 BEGIN {
   split("Anna Bo Calle Dalia Erik Fatima Gustav Hanna Ivar Jonna Karl-Johan Lena Märta Nils Åsa Örjan", first, " ")
   split("Berg Lind Carlsson Öberg Nyström Ekström Åkesson Jönsson Holm Wikström", last, " ")
@@ -29,6 +32,7 @@ BEGIN {
   print "  dialplan-context: vaxel-staff"
   print "  device: \"PJSIP/${EXTEN}\""
   print "  ring-timeout: 20"
+  print "  hints: " hints
   print "staff:"
   for (i = 1; i <= n; i++) {
     id = sprintf("p%06d", i)

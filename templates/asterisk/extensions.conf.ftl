@@ -11,11 +11,27 @@
 ; extension, value STATE|FROM|UNTIL|TARGET (epoch seconds; STATE away or present) and wins
 ; over staff.yaml while FROM <= now < UNTIL.
 
+; The contexts with an extension per person only include their parts of at most 1,000
+; extensions, in order of extension: Asterisk's time to add an extension grows with its
+; context, so one context of 50,000 would slow every reload.
+<#if !hints>
+; No hints (staff.yaml asterisk.hints: false): Asterisk's reload time grows with the square of
+; the number of hints.
+</#if>
 [${ctx.staff}]
-<#list people as p>
+<#list staffParts as part>
+include => ${part.name}
+</#list>
+<#list staffParts as part>
+
+[${part.name}]
+<#list part.people as p>
 exten => ${p.ext},1,Gosub(${ctx.route},s,1(${p.ext}))
  same => n,Hangup()
+<#if hints>
 exten => ${p.ext},hint,${p.device},CustomPresence:${p.ext}
+</#if>
+</#list>
 </#list>
 
 [${ctx.route}]
@@ -57,9 +73,15 @@ exten => _X.,1,GotoIf(${"$"}[${"$"}{DB_EXISTS(${family}/${"$"}{EXTEN})} = 0]?pla
 [${ctx.planned}]
 ; The absences in staff.yaml, as [start, end) in epoch seconds. Within one, the contact of the
 ; ISO week of the call (two digits, in ${zone}) when staff.yaml names one, else the alternate,
-; else "-".
-<#list people as p>
-<#if p.routes?has_content>
+; else "-". The last part ends with the catch-all for everyone else: Asterisk looks in the parts
+; in order, and within one part an extension of its own before a pattern.
+<#list plannedParts as part>
+include => ${part.name}
+</#list>
+<#list plannedParts as part>
+
+[${part.name}]
+<#list part.people as p>
 exten => ${p.ext},1,NoOp(${p.id})
 <#if p.weekly>
  same => n,Set(LOCAL(week)=${"$"}{STRFTIME(${"$"}{EPOCH},${zone},%V)})
@@ -71,9 +93,11 @@ exten => ${p.ext},1,NoOp(${p.id})
  same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Return(${r.target}))
 </#list>
  same => n,Return()
+</#list>
+<#if part?is_last>
+exten => _X.,1,Return()
 </#if>
 </#list>
-exten => _X.,1,Return()
 
 [${ctx.probe}]
 ; The greeting probe of `vaxel check`, run through AMI Originate (Local/s@${ctx.probe},

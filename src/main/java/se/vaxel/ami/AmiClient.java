@@ -73,6 +73,12 @@ public interface AmiClient extends AutoCloseable {
    */
   List<DialplanEntry> showDialplan(String context);
 
+  /**
+   * Every loaded context's extensions, priorities and hints, includes and switches, in one
+   * ShowDialPlan (without a Context): one round trip however many contexts there are.
+   */
+  List<DialplanEntry> showDialplan();
+
   /** All PJSIP endpoints; empty when there are none. */
   List<Endpoint> pjsipEndpoints();
 

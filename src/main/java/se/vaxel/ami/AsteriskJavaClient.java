@@ -282,6 +282,18 @@ public final class AsteriskJavaClient implements AmiClient {
   }
 
   @Override
+  public List<DialplanEntry> showDialplan() {
+    List<DialplanEntry> entries = new ArrayList<>();
+    for (ResponseEvent event : list("ShowDialPlan", Map.of(), DialplanCompleteEvent.class,
+        AsteriskJavaClient::noSuchContext)) {
+      if (event instanceof ListDialplanEvent line) {
+        EventMapping.dialplanEntry(line).ifPresent(entries::add);
+      }
+    }
+    return entries;
+  }
+
+  @Override
   public List<Endpoint> pjsipEndpoints() {
     return list("PJSIPShowEndpoints", Map.of(), EndpointsCompleteEvent.class,
             AsteriskJavaClient::noneFound)

@@ -21,20 +21,25 @@ import se.vaxel.ami.VoicemailBox;
  * so a check of six organisations costs the round trips of one for those. An answer that failed
  * fails the same way for every reader that asks, as the action itself would have.
  *
- * <p>Everything else (ShowDialPlan of an organisation's contexts, the AstDB families, the
- * greeting probe) is the organisation's own and goes to the PBX every time.
+ * The whole dialplan (one ShowDialPlan without a context, from which each reader keeps its
+ * organisation's contexts) is such a list too.
+ *
+ * <p>Everything else (the AstDB families, the greeting probe) is the organisation's own and
+ * goes to the PBX every time.
  */
 final class SharedReads implements AmiClient {
   private final AmiClient ami;
   private final Once<List<VoicemailBox>> voicemailUsers;
   private final Once<List<Endpoint>> endpoints;
   private final Once<List<Contact>> contacts;
+  private final Once<List<se.vaxel.ami.DialplanEntry>> dialplan;
 
   SharedReads(AmiClient ami) {
     this.ami = Objects.requireNonNull(ami, "ami");
     this.voicemailUsers = new Once<>(ami::voicemailUsers);
     this.endpoints = new Once<>(ami::pjsipEndpoints);
     this.contacts = new Once<>(ami::pjsipContacts);
+    this.dialplan = new Once<>(ami::showDialplan);
   }
 
   /** The first answer, or the first failure, kept for the check's life. */
@@ -127,6 +132,11 @@ final class SharedReads implements AmiClient {
   @Override
   public void reload(String module) {
     ami.reload(module);
+  }
+
+  @Override
+  public List<se.vaxel.ami.DialplanEntry> showDialplan() {
+    return dialplan.get();
   }
 
   @Override

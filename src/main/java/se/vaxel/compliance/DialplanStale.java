@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import se.vaxel.live.DialplanComparison;
 import se.vaxel.live.GeneratedDialplan;
+import se.vaxel.model.DialplanContexts;
 
 /**
  * The dialplan Asterisk has loaded is what the current staff.yaml generates, priority by
@@ -34,7 +35,8 @@ final class DialplanStale implements Rule {
   public List<Finding> check(CheckInput input) {
     GeneratedDialplan generated = input.generated();
     DialplanComparison.Result result =
-        DialplanComparison.compare(generated, input.snapshot().dialplan());
+        DialplanComparison.compare(DialplanContexts.of(input.staff().asterisk()), generated,
+            input.snapshot().dialplan());
     if (result.same()) {
       return List.of();
     }

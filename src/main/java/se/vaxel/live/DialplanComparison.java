@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import se.vaxel.ami.DialplanEntry;
+import se.vaxel.model.DialplanContexts;
 
 /**
  * Whether the dialplan Asterisk has loaded is, priority by priority, the one staff.yaml
@@ -120,23 +121,25 @@ public final class DialplanComparison {
   private DialplanComparison() {}
 
   /**
-   * @param loaded what ShowDialPlan listed for every context we own (an empty list: not
-   *     loaded); its keys are our contexts, so a generated context that is not among them is a
-   *     difference too
+   * @param ours which contexts are vaxel's: a generated context that is not is a difference
+   * @param loaded what ShowDialPlan listed for the contexts we own (LoadedDialplan.read: the
+   *     fixed ones always, an empty list when not loaded, and every loaded part); a part we
+   *     generate that is not among them is not loaded, and a loaded part we do not generate
+   *     (left over from a larger staff.yaml) is extra
    */
-  public static Result compare(GeneratedDialplan generated,
+  public static Result compare(DialplanContexts ours, GeneratedDialplan generated,
       Map<String, List<DialplanEntry>> loaded) {
     List<Difference> kept = new ArrayList<>();
     int[] count = {0};
     Set<String> contexts = new LinkedHashSet<>(generated.contexts().keySet());
     contexts.addAll(loaded.keySet());
     for (String context : contexts) {
-      if (!loaded.containsKey(context)) {
+      if (!ours.owns(context)) {
         add(kept, count, new Difference(Kind.CONTEXT_NOT_OURS, context, null, null));
         continue;
       }
       List<DialplanEntry> want = generated.contexts().getOrDefault(context, List.of());
-      List<DialplanEntry> have = loaded.get(context);
+      List<DialplanEntry> have = loaded.getOrDefault(context, List.of());
       if (have.isEmpty() && !want.isEmpty()) {
         add(kept, count, new Difference(Kind.CONTEXT_NOT_LOADED, context, null, null));
         continue;

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +53,69 @@ public final class LoadedDialplan {
   private LoadedDialplan() {}
 
   /**
-   * Every context vaxel owns as Asterisk has it loaded, by name (an empty list: not loaded), in
-   * one ShowDialPlan per context however many people.
+   * Every context vaxel owns as Asterisk has it loaded, by name, in one ShowDialPlan for the
+   * whole PBX however many people and parts there are: the contexts of {@link
+   * DialplanContexts#all()} always (an empty list: not loaded), and every loaded part of the
+   * staff and planned contexts ({@link DialplanContexts#owns}), in the order Asterisk lists them.
    *
-   * @throws se.vaxel.ami.AmiException when a context cannot be read: the dialplan could not be
+   * @throws se.vaxel.ami.AmiException when the dialplan cannot be read: it could not be
    *     checked, which is never a difference
    */
   public static Map<String, List<DialplanEntry>> read(AmiClient ami, DialplanContexts contexts) {
-    Map<String, List<DialplanEntry>> out = new LinkedHashMap<>();
+    Map<String, List<DialplanEntry>> grouped = new LinkedHashMap<>();
     for (String context : contexts.all()) {
-      out.put(context, List.copyOf(ami.showDialplan(context)));
+      grouped.put(context, new ArrayList<>());
     }
+    for (DialplanEntry e : ami.showDialplan()) {
+      if (contexts.owns(e.context())) {
+        grouped.computeIfAbsent(e.context(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    Map<String, List<DialplanEntry>> out = new LinkedHashMap<>();
+    grouped.forEach((context, entries) -> out.put(context, List.copyOf(entries)));
     return out;
+  }
+
+  /**
+   * What a call into {@code base} can reach through our contexts: the entries of {@code base}
+   * and of the contexts it includes (and they include), in the order Asterisk searches them
+   * (the context's own extensions, then each include in order, depth first). An extension
+   * comes from the first context in that order that has it, as Asterisk finds it; the same
+   * extension in a later context is never reached and is left out. Includes of contexts that
+   * are not in {@code dialplan} (not ours, or not loaded) add nothing; {@link
+   * DialplanComparison} reports them. Empty when {@code base} is not loaded.
+   */
+  public static List<DialplanEntry> reachable(Map<String, List<DialplanEntry>> dialplan,
+      String base) {
+    List<DialplanEntry> out = new ArrayList<>();
+    Set<String> seenExtensions = new HashSet<>();
+    visit(dialplan, base, new HashSet<>(), seenExtensions, out);
+    return out;
+  }
+
+  private static void visit(Map<String, List<DialplanEntry>> dialplan, String context,
+      Set<String> visited, Set<String> seenExtensions, List<DialplanEntry> out) {
+    List<DialplanEntry> entries = dialplan.get(context);
+    if (entries == null || !visited.add(context)) {
+      return;
+    }
+    Set<String> here = new HashSet<>();
+    for (DialplanEntry e : entries) {
+      if ((e.isPriority() || e.isHint()) && !seenExtensions.contains(e.extension())) {
+        out.add(e);
+        // A hint alone does not stop Asterisk's search for a priority.
+        if (e.isPriority()) {
+          here.add(e.extension());
+        }
+      }
+    }
+    seenExtensions.addAll(here);
+    for (DialplanEntry e : entries) {
+      if (e.priority() == DialplanEntry.INCLUDE) {
+        out.add(e);
+        visit(dialplan, e.application(), visited, seenExtensions, out);
+      }
+    }
   }
 
   /** The data of the route context's {@code fingerprint} extension, "" when there is none. */
@@ -76,8 +128,9 @@ public final class LoadedDialplan {
   }
 
   /**
-   * The dialable extensions of the staff context: patterns are left out, and an extension that
-   * has only a hint cannot be called, so it is left out too.
+   * The dialable extensions of the staff context (its entries {@link #reachable} from it):
+   * patterns are left out, and an extension that has only a hint cannot be called, so it is
+   * left out too.
    */
   public static Set<String> extensions(List<DialplanEntry> staff) {
     Set<String> out = new TreeSet<>();
@@ -90,8 +143,9 @@ public final class LoadedDialplan {
   }
 
   /**
-   * The absence routing of the three loaded contexts; {@link LoadedRouting#NONE} when any of
-   * them is not loaded, since a call then never reaches the absence decision.
+   * The absence routing of the three loaded contexts (for the planned context, its entries
+   * {@link #reachable} from it); {@link LoadedRouting#NONE} when any of them is not loaded,
+   * since a call then never reaches the absence decision.
    */
   public static LoadedRouting routing(List<DialplanEntry> route, List<DialplanEntry> absence,
       List<DialplanEntry> planned, String overrideFamily) {

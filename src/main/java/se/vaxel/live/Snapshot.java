@@ -19,8 +19,10 @@ import se.vaxel.live.LiveOverride;
  * @param fingerprint what the loaded dialplan's fingerprint extension returns; "" when our
  *     dialplan is not loaded
  * @param dialplan every context vaxel owns as ShowDialPlan listed it (an empty list: not
- *     loaded), for {@link DialplanComparison}
- * @param dialplanExtensions the (non-pattern) extensions of our staff context
+ *     loaded; the parts of the staff and planned contexts as loaded), for {@link
+ *     DialplanComparison}
+ * @param dialplanExtensions the (non-pattern) extensions a call into our staff context reaches,
+ *     through its parts
  * @param routing the absence routing as the loaded dialplan would decide it
  * @param overrides the switchboard's live absences in AstDB
  * @param greetings what the greeting probe found per mailbox; empty when it could not run

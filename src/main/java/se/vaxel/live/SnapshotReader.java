@@ -30,7 +30,8 @@ import se.vaxel.model.DialplanContexts;
  *
  * <ul>
  *   <li>1 VoicemailUsersList: the mailboxes;
- *   <li>5 ShowDialPlan: every context vaxel owns (staff, route, absence, planned, probe);
+ *   <li>1 ShowDialPlan: the whole loaded dialplan, of which the contexts vaxel owns are kept
+ *       (staff, route, absence, planned, probe and the parts of staff and planned);
  *   <li>1 DBGetTree: the live overrides;
  *   <li>the greeting probe ({@link GreetingProbe}): DBDelTree, Originate, one DBGet per poll
  *       (backing off to one a second: about ten for a probe of a few seconds), DBGetTree; none
@@ -39,7 +40,7 @@ import se.vaxel.model.DialplanContexts;
  *   <li>2 for PJSIP devices only: PJSIPShowEndpoints and PJSIPShowContacts.
  * </ul>
  *
- * <p>So 10 plus the polls (12 with PJSIP devices). The mailboxes, the dialplan and the overrides
+ * <p>So 6 plus the polls (8 with PJSIP devices). The mailboxes, the dialplan and the overrides
  * are required: any failure reading them is thrown. The greetings and the endpoints are
  * optional: an action Asterisk refuses (a least-privilege AMI user gets "Permission denied")
  * leaves them empty and says why in {@link Snapshot#incomplete()}. A PBX that stops answering
@@ -101,10 +102,11 @@ public final class SnapshotReader {
 
     Map<String, VoicemailBox> mailboxes = mailboxes();
     Map<String, List<DialplanEntry>> dialplan = LoadedDialplan.read(ami, contexts);
-    Set<String> extensions = LoadedDialplan.extensions(dialplan.get(contexts.staff()));
+    Set<String> extensions =
+        LoadedDialplan.extensions(LoadedDialplan.reachable(dialplan, contexts.staff()));
     List<DialplanEntry> route = dialplan.get(contexts.route());
     List<DialplanEntry> absence = dialplan.get(contexts.absence());
-    List<DialplanEntry> planned = dialplan.get(contexts.planned());
+    List<DialplanEntry> planned = LoadedDialplan.reachable(dialplan, contexts.planned());
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, contexts.overrideFamily());
 
     GreetingProbe.Outcome probe =

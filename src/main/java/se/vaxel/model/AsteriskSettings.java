@@ -9,10 +9,14 @@ import java.util.Objects;
  * @param switchboardDevice how the switchboard is dialled (a queue or ring group, often a
  *     Local channel into the organisation's own dialplan), or null: dialled like a phone
  * @param ringTimeout seconds a phone rings before voicemail or re-routing
+ * @param hints whether the dialplan gives every person's extension a hint (their device and
+ *     CustomPresence, for phones that show colleagues' state). Asterisk adds each hint in time
+ *     proportional to the hints it already has, on every dialplan reload, so 50,000 hints keep
+ *     a reload busy for many minutes; docs/apply.md has the figures per size
  */
 public record AsteriskSettings(
     String voicemailContext, String dialplanContext, String device, String switchboardDevice,
-    int ringTimeout) {
+    int ringTimeout, boolean hints) {
 
   public static final String EXTEN_PLACEHOLDER = "${EXTEN}";
 
@@ -26,8 +30,20 @@ public record AsteriskSettings(
   }
 
   public AsteriskSettings(
+      String voicemailContext, String dialplanContext, String device, String switchboardDevice,
+      int ringTimeout) {
+    this(voicemailContext, dialplanContext, device, switchboardDevice, ringTimeout, true);
+  }
+
+  public AsteriskSettings(
       String voicemailContext, String dialplanContext, String device, int ringTimeout) {
     this(voicemailContext, dialplanContext, device, null, ringTimeout);
+  }
+
+  /** The same settings with hints written or not. */
+  public AsteriskSettings withHints(boolean hints) {
+    return new AsteriskSettings(voicemailContext, dialplanContext, device, switchboardDevice,
+        ringTimeout, hints);
   }
 
   /** The dial string of the switchboard whose extension is {@code switchboard}. */

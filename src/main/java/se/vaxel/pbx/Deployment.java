@@ -140,7 +140,7 @@ public final class Deployment {
     List<MailboxChange> mailboxes = mailboxChanges(ami.voicemailUsers());
     Map<String, List<DialplanEntry>> loaded = LoadedDialplan.read(ami, contexts);
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, contexts.overrideFamily());
-    return new Plan(files, mailboxes, DialplanComparison.compare(generated, loaded),
+    return new Plan(files, mailboxes, DialplanComparison.compare(contexts, generated, loaded),
         presenceChanges(overrides, now), expired(overrides, now), desired.fingerprint(),
         LoadedDialplan.fingerprint(loaded.get(contexts.route())), warnings);
   }
@@ -473,7 +473,7 @@ public final class Deployment {
           + mailboxes.get(0).mailbox() + " " + mailboxes.get(0).diff() + ")";
     }
     DialplanComparison.Result dialplan =
-        DialplanComparison.compare(generated, LoadedDialplan.read(ami, contexts));
+        DialplanComparison.compare(contexts, generated, LoadedDialplan.read(ami, contexts));
     if (!dialplan.same()) {
       return "after reload, the loaded dialplan differs from what was written in "
           + dialplan.count() + (dialplan.count() == 1 ? " place" : " places") + " (first: "

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,22 @@ public final class AsteriskConfig {
         "tokenVariable", ProbeFormat.TOKEN_VARIABLE, "progressKey", ProbeFormat.PROGRESS_KEY);
   }
 
+  /**
+   * The parts of a per-person context (model.DialplanContexts), in order of extension: the
+   * first part holds the lowest extensions, so a reader of the file finds a person's part.
+   */
+  private static List<Map<String, Object>> parts(String base, List<Map<String, Object>> people) {
+    List<Map<String, Object>> sorted = new ArrayList<>(people);
+    sorted.sort(Comparator.comparing((Map<String, Object> p) -> ((String) p.get("ext")).length())
+        .thenComparing(p -> (String) p.get("ext")));
+    List<Map<String, Object>> out = new ArrayList<>();
+    List<List<Map<String, Object>>> parts = DialplanContexts.parts(sorted);
+    for (int i = 0; i < parts.size(); i++) {
+      out.add(Map.of("name", DialplanContexts.part(base, i + 1), "people", parts.get(i)));
+    }
+    return out;
+  }
+
   private Map<String, Object> model(Staff staff) {
     AsteriskSettings ast = staff.asterisk();
     ZoneId zone = staff.organisation().timezone();
@@ -134,6 +151,17 @@ public final class AsteriskConfig {
     model.put("targetDevice", ast.deviceFor("${target}"));
     model.put("extDevice", ast.deviceFor("${ext}"));
     model.put("people", people);
+    model.put("hints", ast.hints());
+    model.put("staffParts", parts(ctx.staff(), people));
+    List<Map<String, Object>> planned =
+        people.stream().filter(p -> !((List<?>) p.get("routes")).isEmpty()).toList();
+    List<Map<String, Object>> plannedParts = parts(ctx.planned(), planned);
+    if (plannedParts.isEmpty()) {
+      // The planned context's catch-all goes into its last part, so there is always one.
+      plannedParts = List.of(Map.of("name", DialplanContexts.part(ctx.planned(), 1),
+          "people", List.of()));
+    }
+    model.put("plannedParts", plannedParts);
     return model;
   }
 }

@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import se.vaxel.model.Absence;
+import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.AnswerExtra;
 import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.Language;
@@ -68,7 +69,7 @@ final class StaffReader {
       "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
   private static final List<String> ASTERISK =
       List.of("voicemail-context", "dialplan-context", "device", "switchboard-device",
-          "ring-timeout");
+          "ring-timeout", "hints");
   private static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
       "department", "workplace", "extension", "phone", "mobile", "email", "language",
       "answer-with", "absences");
@@ -85,16 +86,18 @@ final class StaffReader {
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
   /**
    * Asterisk cuts context names at 79 characters, and the dialplan context gets suffixes of up
-   * to 8 ("-planned"), so 71 keeps every generated context distinct.
+   * to 14 ("-planned-p0001", model.DialplanContexts), so 65 keeps every generated context
+   * distinct.
    */
-  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,71}");
+  private static final int MAX_CONTEXT = 79 - DialplanContexts.LONGEST_SUFFIX;
+  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CONTEXT + "}");
   /** Section names the two files give a meaning of their own. */
   private static final Set<String> RESERVED_CONTEXTS =
       Set.of("general", "globals", "zonemessages", "default");
   private static final String PHONE_RULE = "may only contain digits, spaces, '+' and '-'";
   private static final String EMAIL_RULE = "is not a valid e-mail address";
   private static final String CONTEXT_RULE =
-      "may only contain A-Z, a-z, 0-9, '_' and '-' (at most 71 characters)";
+      "may only contain A-Z, a-z, 0-9, '_' and '-' (at most " + MAX_CONTEXT + " characters)";
   private static final Pattern DEVICE_REST = Pattern.compile("[A-Za-z0-9/_@.:-]*");
   /**
    * app_voicemail keeps a mailbox's full name in {@code char fullname[80]} (struct ast_vm_user,
@@ -352,11 +355,13 @@ final class StaffReader {
     Integer ringTimeout = f.has("ring-timeout")
         ? ringTimeout(f.scalar("ring-timeout", false))
         : Integer.valueOf(defaults.ringTimeout());
+    Boolean hints = f.has("hints") ? hints(f.scalar("hints", false)) : Boolean.TRUE;
     if (voicemail == null || dialplan == null || device == null || ringTimeout == null
-        || (switchboardNode != null && switchboardDevice == null)) {
+        || hints == null || (switchboardNode != null && switchboardDevice == null)) {
       return null;
     }
-    return new AsteriskSettings(voicemail, dialplan, device, switchboardDevice, ringTimeout);
+    return new AsteriskSettings(voicemail, dialplan, device, switchboardDevice, ringTimeout,
+        hints);
   }
 
   private String device(ScalarNode node) {
@@ -397,6 +402,20 @@ final class StaffReader {
     }
     problems.add(node, "ring-timeout " + FreeText.quoted(text)
         + " must be a whole number of seconds from " + MIN_RING + " to " + MAX_RING);
+    return null;
+  }
+
+  /** true or false, as written: a hint per extension costs reload time (docs/apply.md). */
+  private Boolean hints(ScalarNode node) {
+    if (node == null) {
+      return null;
+    }
+    String text = node.getValue().strip();
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.valueOf(text);
+    }
+    problems.add(node, "hints " + FreeText.quoted(text) + " must be true or false (false "
+        + "leaves the hints out: an organisation of many thousand people reloads much faster)");
     return null;
   }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetCompleteEvent;
+import se.vaxel.ami.AsteriskJavaExtensions.DialplanCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeCompleteEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.DbGetTreeEntryEvent;
 import se.vaxel.ami.AsteriskJavaExtensions.GenericListAction;
@@ -314,6 +315,19 @@ class AsteriskJavaClientTest {
     GenericListAction action = (GenericListAction) sent.getValue();
     assertEquals("ShowDialPlan", action.getAction());
     assertEquals(Map.of("Context", "vaxel-staff"), action.getAttributes());
+  }
+
+  @Test
+  void theWholeDialplanIsOneShowDialPlanWithoutAContext() throws Exception {
+    AmiClient client = connected();
+    ArgumentCaptor<EventGeneratingAction> sent =
+        ArgumentCaptor.forClass(EventGeneratingAction.class);
+    when(connection.sendEventGeneratingAction(sent.capture(), anyLong()))
+        .thenReturn(answer(success(), complete(new DialplanCompleteEvent(this), 0)));
+    assertEquals(List.of(), client.showDialplan());
+    GenericListAction action = (GenericListAction) sent.getValue();
+    assertEquals("ShowDialPlan", action.getAction());
+    assertEquals(Map.of(), action.getAttributes());
   }
 
   @Test

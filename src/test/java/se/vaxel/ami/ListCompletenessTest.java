@@ -70,6 +70,14 @@ class ListCompletenessTest {
         i -> "Context: c\r\nExtension: 10" + i + "\r\nPriority: 1\r\nApplication: NoOp\r\n"
             + "AppData: \r\nRegistrar: pbx_config\r\n",
         c -> c.showDialplan("c").size()),
+    WHOLE_DIALPLAN(
+        "ShowDialPlan",
+        "ListDialplan",
+        "ShowDialPlanComplete",
+        3,
+        i -> "Context: c" + i + "\r\nExtension: 10" + i + "\r\nPriority: 1\r\n"
+            + "Application: NoOp\r\nAppData: \r\nRegistrar: pbx_config\r\n",
+        c -> c.showDialplan().size()),
     ENDPOINTS(
         "PJSIPShowEndpoints",
         "EndpointList",

@@ -46,7 +46,7 @@ class CheckCommandTest {
     when(ami.voicemailUsers()).thenReturn(List.of(
         new VoicemailBox("vaxel", "2101", "Calle Carlsson", "calle.carlsson@bjurholm.se", "",
             "", "", false, 0, 0, 100, 0)));
-    when(ami.showDialplan(anyString())).thenReturn(List.of());
+    when(ami.showDialplan()).thenReturn(List.of());
     when(ami.dbGetTree(anyString())).thenReturn(Map.of());
     when(ami.getvar(anyString())).thenReturn(Optional.of("0"));
   }

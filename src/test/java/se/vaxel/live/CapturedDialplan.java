@@ -1,7 +1,9 @@
 package se.vaxel.live;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import se.vaxel.ami.DialplanEntry;
 import se.vaxel.model.AsteriskSettings;
 
@@ -25,6 +27,9 @@ final class CapturedDialplan {
   static final String ABSENCE = "vaxel-it-staff-absence";
   static final String PLANNED = "vaxel-it-staff-planned";
   static final String PROBE = "vaxel-it-staff-probe";
+  /** The first part of the staff and the planned context, where the capture's people are. */
+  static final String STAFF_P1 = "vaxel-it-staff-p0001";
+  static final String PLANNED_P1 = "vaxel-it-staff-planned-p0001";
 
   private CapturedDialplan() {}
 
@@ -33,16 +38,59 @@ final class CapturedDialplan {
     return new DialplanEntry(context, ext, priority, label, app, data, "pbx_config");
   }
 
-  /** The staff context of extensions 2201, 2202, ... (the capture had 2201-2205). */
+  /** The name of part {@code number} (from 1) of {@code base}. */
+  static String part(String base, int number) {
+    return String.format("%s-p%04d", base, number);
+  }
+
+  /** What the staff (or planned) context itself holds: an include of each of its parts. */
+  static List<DialplanEntry> includes(String base, int parts) {
+    List<DialplanEntry> out = new ArrayList<>();
+    for (int i = 1; i <= parts; i++) {
+      out.add(e(base, "", DialplanEntry.INCLUDE, "", part(base, i), ""));
+    }
+    return out;
+  }
+
+  /** How many parts of 1,000 {@code people} extensions need (at least one). */
+  static int parts(int people) {
+    return Math.max(1, (people + 999) / 1000);
+  }
+
+  /**
+   * The parts of the staff context for extensions 2201, 2202, ... (the capture had 2201-2205
+   * in vaxel-it-staff-p0001), 1,000 to a part.
+   */
   static List<DialplanEntry> staff(int people) {
     List<DialplanEntry> out = new ArrayList<>();
     for (int i = 0; i < people; i++) {
       String ext = Integer.toString(2201 + i);
-      out.add(e(STAFF, ext, DialplanEntry.HINT, "",
+      String c = part(STAFF, i / 1000 + 1);
+      out.add(e(c, ext, DialplanEntry.HINT, "",
           "Local/" + ext + "@vaxel-test-phones,CustomPresence:" + ext, ""));
-      out.add(e(STAFF, ext, 1, "", "Gosub", "vaxel-it-staff-route,s,1(" + ext + ")"));
-      out.add(e(STAFF, ext, 2, "", "Hangup", ""));
+      out.add(e(c, ext, 1, "", "Gosub", "vaxel-it-staff-route,s,1(" + ext + ")"));
+      out.add(e(c, ext, 2, "", "Hangup", ""));
     }
+    return out;
+  }
+
+  /**
+   * Every context of ours as LoadedDialplan.read keeps it from ShowDialPlan, for {@code people}
+   * from 2201 with the windows of {@link #planned(int)}, without the probe context.
+   */
+  static Map<String, List<DialplanEntry>> loaded(int people) {
+    Map<String, List<DialplanEntry>> out = new LinkedHashMap<>();
+    out.put(STAFF, includes(STAFF, parts(people)));
+    for (DialplanEntry entry : staff(people)) {
+      out.computeIfAbsent(entry.context(), k -> new ArrayList<>()).add(entry);
+    }
+    out.put(ROUTE, route());
+    out.put(ABSENCE, absence());
+    out.put(PLANNED, includes(PLANNED, parts(people - 1)));
+    for (DialplanEntry entry : planned(people)) {
+      out.computeIfAbsent(entry.context(), k -> new ArrayList<>()).add(entry);
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
     return out;
   }
 
@@ -87,39 +135,46 @@ final class CapturedDialplan {
         e(ABSENCE, "_X.", 7, "planned", "Goto", "vaxel-it-staff-planned,${EXTEN},1"));
   }
 
-  /** 2202 -> 2201, 2203 -> 2204, 2204 -> 2201, 2205 -> 2201; 2201 has no absence. */
+  /**
+   * The first (and only) part of the planned context: 2202 -> 2201, 2203 -> 2204, 2204 -> 2201,
+   * 2205 -> 2201; 2201 has no absence.
+   */
   static List<DialplanEntry> planned() {
     return List.of(
-        e(PLANNED, "2202", 1, "", "NoOp", "anna.away"),
-        e(PLANNED, "2202", 2, "", "ExecIf",
+        e(PLANNED_P1, "2202", 1, "", "NoOp", "anna.away"),
+        e(PLANNED_P1, "2202", 2, "", "ExecIf",
             "$[${EPOCH} >= 1795042800 & ${EPOCH} < 1795734000]?Return(2201)"),
-        e(PLANNED, "2202", 3, "", "Return", ""),
-        e(PLANNED, "2203", 1, "", "NoOp", "bo.away"),
-        e(PLANNED, "2203", 2, "", "ExecIf",
+        e(PLANNED_P1, "2202", 3, "", "Return", ""),
+        e(PLANNED_P1, "2203", 1, "", "NoOp", "bo.away"),
+        e(PLANNED_P1, "2203", 2, "", "ExecIf",
             "$[${EPOCH} >= 1795129200 & ${EPOCH} < 1795561200]?Return(2204)"),
-        e(PLANNED, "2203", 3, "", "Return", ""),
-        e(PLANNED, "2204", 1, "", "NoOp", "cia.away"),
-        e(PLANNED, "2204", 2, "", "ExecIf",
+        e(PLANNED_P1, "2203", 3, "", "Return", ""),
+        e(PLANNED_P1, "2204", 1, "", "NoOp", "cia.away"),
+        e(PLANNED_P1, "2204", 2, "", "ExecIf",
             "$[${EPOCH} >= 1795129200 & ${EPOCH} < 1795561200]?Return(2201)"),
-        e(PLANNED, "2204", 3, "", "Return", ""),
-        e(PLANNED, "2205", 1, "", "NoOp", "dan.tomorrow"),
-        e(PLANNED, "2205", 2, "", "ExecIf",
+        e(PLANNED_P1, "2204", 3, "", "Return", ""),
+        e(PLANNED_P1, "2205", 1, "", "NoOp", "dan.tomorrow"),
+        e(PLANNED_P1, "2205", 2, "", "ExecIf",
             "$[${EPOCH} >= 1795302000 & ${EPOCH} < 1795647600]?Return(2201)"),
-        e(PLANNED, "2205", 3, "", "Return", ""),
-        e(PLANNED, "_X.", 1, "", "Return", ""));
+        e(PLANNED_P1, "2205", 3, "", "Return", ""),
+        e(PLANNED_P1, "_X.", 1, "", "Return", ""));
   }
 
-  /** The planned context with one window per person from 2202 on, as for a large staff. */
+  /**
+   * The parts of the planned context with one window per person from 2202 on, as for a large
+   * staff, 1,000 to a part; the catch-all ends the last part.
+   */
   static List<DialplanEntry> planned(int people) {
     List<DialplanEntry> out = new ArrayList<>();
     for (int i = 1; i < people; i++) {
       String ext = Integer.toString(2201 + i);
-      out.add(e(PLANNED, ext, 1, "", "NoOp", "person." + i));
-      out.add(e(PLANNED, ext, 2, "", "ExecIf",
+      String c = part(PLANNED, (i - 1) / 1000 + 1);
+      out.add(e(c, ext, 1, "", "NoOp", "person." + i));
+      out.add(e(c, ext, 2, "", "ExecIf",
           "$[${EPOCH} >= 1795042800 & ${EPOCH} < 1795734000]?Return(2201)"));
-      out.add(e(PLANNED, ext, 3, "", "Return", ""));
+      out.add(e(c, ext, 3, "", "Return", ""));
     }
-    out.add(e(PLANNED, "_X.", 1, "", "Return", ""));
+    out.add(e(part(PLANNED, parts(people - 1)), "_X.", 1, "", "Return", ""));
     return out;
   }
 

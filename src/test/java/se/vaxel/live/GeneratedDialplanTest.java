@@ -61,7 +61,8 @@ class GeneratedDialplanTest {
   void theShippedTemplateReadsAsTheEntriesTheRealAsteriskListed() throws Exception {
     GeneratedDialplan g = generated();
 
-    assertEquals(CapturedDialplan.staff(5), g.contexts().get(STAFF).stream()
+    assertEquals(CapturedDialplan.includes(STAFF, 1), g.contexts().get(STAFF));
+    assertEquals(CapturedDialplan.staff(5), g.contexts().get(CapturedDialplan.STAFF_P1).stream()
         .sorted(java.util.Comparator.comparing(DialplanEntry::extension)
             .thenComparingInt(DialplanEntry::priority))
         .toList());
@@ -72,12 +73,20 @@ class GeneratedDialplanTest {
         g.fingerprint())), g.contexts().get(ROUTE).stream()
             .filter(e -> e.extension().equals("fingerprint")).toList());
     assertEquals(CapturedDialplan.absence(), g.contexts().get(ABSENCE));
+    assertEquals(CapturedDialplan.includes(CapturedDialplan.PLANNED, 1),
+        g.contexts().get(CapturedDialplan.PLANNED));
+    assertEquals(List.of(CapturedDialplan.e(CapturedDialplan.PLANNED_P1, "_X.", 1, "", "Return",
+        "")), g.contexts().get(CapturedDialplan.PLANNED_P1));
   }
 
   @Test
-  void theShippedTemplateDefinesExactlyOurContexts() throws Exception {
-    assertEquals(DialplanContexts.of(CapturedDialplan.SETTINGS).all(),
+  void theShippedTemplateDefinesOurContextsAndOnePartOfStaffAndPlannedForFivePeople()
+      throws Exception {
+    DialplanContexts ours = DialplanContexts.of(CapturedDialplan.SETTINGS);
+    assertEquals(List.of(ours.staff(), CapturedDialplan.STAFF_P1, ours.route(), ours.absence(),
+        ours.planned(), CapturedDialplan.PLANNED_P1, ours.probe()),
         List.copyOf(generated().contexts().keySet()));
+    assertTrue(generated().contexts().keySet().stream().allMatch(ours::owns));
   }
 
   @Test

@@ -9,14 +9,22 @@ import static se.vaxel.live.CapturedDialplan.PLANNED;
 import static se.vaxel.live.CapturedDialplan.ROUTE;
 import static se.vaxel.live.CapturedDialplan.STAFF;
 import static se.vaxel.live.CapturedDialplan.e;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.DialplanEntry;
+import se.vaxel.model.DialplanContexts;
 
 /** Reading the generated dialplan back from what ShowDialPlan returned on the real Asterisk. */
 class LoadedDialplanTest {
@@ -43,6 +51,56 @@ class LoadedDialplanTest {
     staff.add(e(STAFF, "2299", DialplanEntry.HINT, "", "PJSIP/2299", ""));
     assertEquals(Set.of("2201", "2202", "2203", "2204", "2205"),
         LoadedDialplan.extensions(staff));
+  }
+
+  @Test
+  void oneShowDialPlanForTheWholePbxKeepsOurContextsAndEveryLoadedPart() {
+    AmiClient ami = mock(AmiClient.class);
+    List<DialplanEntry> whole = new ArrayList<>();
+    whole.add(e("default", "1234", 1, "", "Dial", "PJSIP/1234"));
+    CapturedDialplan.loaded(2500).values().forEach(whole::addAll);
+    whole.add(e(STAFF + "-p0009", "9999", 1, "", "NoOp", "left over"));
+    whole.add(e(STAFF + "-px", "1", 1, "", "NoOp", "not a part"));
+    when(ami.showDialplan()).thenReturn(whole);
+
+    Map<String, List<DialplanEntry>> read =
+        LoadedDialplan.read(ami, DialplanContexts.of(CapturedDialplan.SETTINGS));
+
+    assertEquals(List.of(STAFF, ROUTE, ABSENCE, PLANNED, CapturedDialplan.PROBE,
+        STAFF + "-p0001", STAFF + "-p0002", STAFF + "-p0003", PLANNED + "-p0001",
+        PLANNED + "-p0002", PLANNED + "-p0003", STAFF + "-p0009"),
+        List.copyOf(read.keySet()));
+    assertEquals(List.of(), read.get(CapturedDialplan.PROBE), "not loaded: empty");
+    assertEquals(CapturedDialplan.loaded(2500).get(STAFF + "-p0002"), read.get(STAFF + "-p0002"));
+    verify(ami).showDialplan();
+    verifyNoMoreInteractions(ami);
+  }
+
+  @Test
+  void reachableFollowsIncludesInOrderAndTheFirstContextWithAnExtensionWins() {
+    Map<String, List<DialplanEntry>> dialplan = new LinkedHashMap<>(CapturedDialplan.loaded(2500));
+    // 2201 again in part 3: Asterisk finds it in part 1 first, so this one is never reached.
+    List<DialplanEntry> third = new ArrayList<>(dialplan.get(STAFF + "-p0003"));
+    third.add(e(STAFF + "-p0003", "2201", 1, "", "Hangup", ""));
+    dialplan.put(STAFF + "-p0003", third);
+    // A part that is loaded but not included is not reached.
+    dialplan.put(STAFF + "-p0004", List.of(e(STAFF + "-p0004", "9999", 1, "", "NoOp", "")));
+
+    List<DialplanEntry> staff = LoadedDialplan.reachable(dialplan, STAFF);
+
+    assertEquals(2500, LoadedDialplan.extensions(staff).size());
+    assertTrue(LoadedDialplan.extensions(staff).contains("4700"), "the last part is reached");
+    assertFalse(LoadedDialplan.extensions(staff).contains("9999"));
+    assertEquals(List.of(e(STAFF + "-p0001", "2201", 1, "", "Gosub",
+        "vaxel-it-staff-route,s,1(2201)")), staff.stream()
+            .filter(x -> x.extension().equals("2201") && x.priority() == 1).toList());
+    assertEquals(List.of(), LoadedDialplan.reachable(dialplan, "not-loaded"));
+
+    LoadedRouting routing = LoadedDialplan.routing(CapturedDialplan.route(),
+        CapturedDialplan.absence(), LoadedDialplan.reachable(dialplan, PLANNED), FAMILY);
+    assertEquals(2499, routing.planned().size());
+    assertEquals(Optional.of("2201"), routing.plannedTarget("4700", IN_ALL_WINDOWS),
+        "a window in the last planned part");
   }
 
   @Test

@@ -24,9 +24,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import se.vaxel.ami.AmiClient;
@@ -50,6 +52,13 @@ class SnapshotReaderTest {
 
   private AmiClient ami = mock(AmiClient.class);
 
+  /** What the PBX's one ShowDialPlan lists, by context; other contexts than ours included. */
+  private final Map<String, List<DialplanEntry>> pbxDialplan = new LinkedHashMap<>();
+
+  private List<DialplanEntry> wholeDialplan() {
+    return pbxDialplan.values().stream().flatMap(List::stream).toList();
+  }
+
   /** A PBX with our dialplan for {@code people} extensions from 2201 and a working probe. */
   private void pbxWith(int people, AsteriskSettings settings) {
     List<VoicemailBox> boxes = new ArrayList<>();
@@ -61,12 +70,11 @@ class SnapshotReaderTest {
     }
     boxes.add(box("default", "1234", "Someone else's"));
     when(ami.voicemailUsers()).thenReturn(boxes);
-    when(ami.showDialplan(anyString())).thenReturn(List.of());
-    when(ami.showDialplan(CapturedDialplan.STAFF)).thenReturn(CapturedDialplan.staff(people));
-    when(ami.showDialplan(CapturedDialplan.ROUTE)).thenReturn(CapturedDialplan.route());
-    when(ami.showDialplan(CapturedDialplan.ABSENCE)).thenReturn(CapturedDialplan.absence());
-    when(ami.showDialplan(CapturedDialplan.PLANNED))
-        .thenReturn(CapturedDialplan.planned(people));
+    pbxDialplan.clear();
+    pbxDialplan.put("default", List.of(new DialplanEntry("default", "1234", 1, "", "Dial",
+        "PJSIP/1234", "pbx_config")));
+    pbxDialplan.putAll(CapturedDialplan.loaded(people));
+    when(ami.showDialplan()).thenAnswer(call -> wholeDialplan());
     when(ami.dbGetTree("vaxel-it-absence")).thenReturn(Map.of());
     probeAnswers(probe);
   }
@@ -81,7 +89,7 @@ class SnapshotReaderTest {
    * batches of the run's token, as the generated dialplan does (see ProbeFormatTest).
    */
   private void probeAnswers(Map<String, String> results) {
-    when(ami.showDialplan(CapturedDialplan.PROBE)).thenReturn(PROBE_CONTEXT);
+    pbxDialplan.put(CapturedDialplan.PROBE, PROBE_CONTEXT);
     AtomicReference<String> token = new AtomicReference<>();
     doAnswer(call -> {
       Map<String, String> variables = call.getArgument(3);
@@ -128,11 +136,9 @@ class SnapshotReaderTest {
     assertEquals(List.of("2201", "2202", "2203", "2204", "2205"),
         s.mailboxes().keySet().stream().sorted().toList(), "other contexts are left out");
     assertEquals(CapturedDialplan.FINGERPRINT, s.fingerprint());
-    assertEquals(Map.of(CapturedDialplan.STAFF, CapturedDialplan.staff(5),
-        CapturedDialplan.ROUTE, CapturedDialplan.route(),
-        CapturedDialplan.ABSENCE, CapturedDialplan.absence(),
-        CapturedDialplan.PLANNED, CapturedDialplan.planned(5),
-        CapturedDialplan.PROBE, PROBE_CONTEXT), s.dialplan(), "every context of ours, as listed");
+    Map<String, List<DialplanEntry>> ours = new HashMap<>(CapturedDialplan.loaded(5));
+    ours.put(CapturedDialplan.PROBE, PROBE_CONTEXT);
+    assertEquals(ours, s.dialplan(), "every context of ours, as listed, and no other");
     assertEquals(s.mailboxes().keySet(), s.dialplanExtensions());
     assertTrue(s.routing().overridesHonoured());
     assertEquals(List.of(5, 5, 5), s.routing().ringTimeouts());
@@ -268,7 +274,7 @@ class SnapshotReaderTest {
   @Test
   void missingProbeContextIsNotWaitedFor() {
     pbxWith(3, CapturedDialplan.SETTINGS);
-    when(ami.showDialplan(CapturedDialplan.PROBE)).thenReturn(List.of());
+    pbxDialplan.remove(CapturedDialplan.PROBE);
 
     Snapshot s = read(CapturedDialplan.SETTINGS, SnapshotReader.ProbeTimeouts.DEFAULT);
 
@@ -281,7 +287,7 @@ class SnapshotReaderTest {
   @Test
   void dialplanThatIsNotLoadedGivesNoFingerprintNoRoutingNoExtensions() {
     pbxWith(3, CapturedDialplan.SETTINGS);
-    when(ami.showDialplan(anyString())).thenReturn(List.of());
+    pbxDialplan.keySet().retainAll(Set.of("default"));
     when(ami.getvar(anyString())).thenReturn(Optional.of("0"));
 
     Snapshot s = read();
@@ -295,7 +301,7 @@ class SnapshotReaderTest {
   @Test
   void dialplanThatCannotBeReadIsThrownNeverADifference() {
     pbxWith(3, CapturedDialplan.SETTINGS);
-    when(ami.showDialplan(CapturedDialplan.PLANNED)).thenThrow(
+    when(ami.showDialplan()).thenThrow(
         new AmiException(AmiException.Kind.TIMEOUT, "ShowDialPlan did not complete"));
 
     assertEquals(AmiException.Kind.TIMEOUT,
@@ -381,11 +387,12 @@ class SnapshotReaderTest {
   void roundTripsDoNotGrowWithThePeople() {
     AsteriskSettings pjsip = new AsteriskSettings("vaxel-it", "vaxel-it-staff",
         "PJSIP/${EXTEN}", 5);
-    assertEquals(callsToRead(3, pjsip), callsToRead(300, pjsip));
-    // 1 mailbox list, 5 contexts (the probe's among them), 1 override tree, probe 3 + 1 poll,
+    // 3,000 people: three parts of the staff and of the planned context, still one read.
+    assertEquals(callsToRead(3, pjsip), callsToRead(3000, pjsip));
+    // 1 mailbox list, 1 ShowDialPlan for every context, 1 override tree, probe 3 + 1 poll,
     // 2 PJSIP lists.
-    assertEquals(13, callsToRead(300, pjsip));
-    assertEquals(11, callsToRead(300, CapturedDialplan.SETTINGS));
+    assertEquals(9, callsToRead(3000, pjsip));
+    assertEquals(7, callsToRead(3000, CapturedDialplan.SETTINGS));
   }
 
   private int callsToRead(int people, AsteriskSettings settings) {

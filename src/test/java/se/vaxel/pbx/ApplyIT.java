@@ -84,11 +84,12 @@ class ApplyIT {
   @Test
   void theDialplanContextsAreLoadedWithHints() {
     try (AmiClient ami = pbx.connect()) {
-      for (String ctx : List.of(ItStaff.CONTEXT, ItStaff.CONTEXT + "-route",
-          ItStaff.CONTEXT + "-absence", ItStaff.CONTEXT + "-planned")) {
+      for (String ctx : List.of(ItStaff.CONTEXT, ItStaff.CONTEXT + "-p0001",
+          ItStaff.CONTEXT + "-route", ItStaff.CONTEXT + "-absence",
+          ItStaff.CONTEXT + "-planned", ItStaff.CONTEXT + "-planned-p0001")) {
         assertFalse(ami.showDialplan(ctx).isEmpty(), ctx + " is not loaded");
       }
-      List<DialplanEntry> hints = ami.showDialplan(ItStaff.CONTEXT).stream()
+      List<DialplanEntry> hints = ami.showDialplan(ItStaff.CONTEXT + "-p0001").stream()
           .filter(DialplanEntry::isHint).toList();
       assertEquals(5, hints.size());
       assertTrue(hints.stream().anyMatch(h -> h.extension().equals("2202")

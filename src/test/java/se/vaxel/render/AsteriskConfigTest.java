@@ -170,7 +170,7 @@ class AsteriskConfigTest {
 
   @Test
   void everyExtensionIsRoutedAndHasAHint() throws Exception {
-    List<String> staffContext = context(render(STAFF).extensionsConf(), "vaxel-staff");
+    List<String> staffContext = context(render(STAFF).extensionsConf(), "vaxel-staff-p0001");
 
     for (String ext : List.of("2101", "2102", "2103", "2131")) {
       assertTrue(staffContext.contains(
@@ -183,7 +183,7 @@ class AsteriskConfigTest {
 
   @Test
   void plannedAbsenceWindowsAreStockholmMidnightsInEpochSeconds() throws Exception {
-    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned");
+    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned-p0001");
 
     // Elin: 5 to 9 October 2026 inclusive, summer time, so the window ends at 10 October 00:00.
     long start = stockholmMidnight(2026, 10, 5);
@@ -197,7 +197,7 @@ class AsteriskConfigTest {
 
   @Test
   void weeklyContactsAreDecidedFromTheWeekOfTheCallWithinOneWindow() throws Exception {
-    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned");
+    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned-p0001");
 
     // Calle: 20 July to 9 August 2026, alternate Anna, weekly contacts 30 Anna and 31 Bo.
     int calle = planned.indexOf("exten => 2101,1,NoOp(calle.carlsson)");
@@ -237,7 +237,7 @@ class AsteriskConfigTest {
                 weekly-contacts:
         """ + weekly;
 
-    List<String> planned = context(render(yaml).extensionsConf(), "vaxel-staff-planned");
+    List<String> planned = context(render(yaml).extensionsConf(), "vaxel-staff-planned-p0001");
 
     int calle = planned.indexOf("exten => 2101,1,NoOp(calle)");
     assertEquals(List.of(
@@ -261,7 +261,7 @@ class AsteriskConfigTest {
                 until: 2026-11-24T12:00
                 reason: mote
         """);
-    List<String> planned = context(render(yaml).extensionsConf(), "vaxel-staff-planned");
+    List<String> planned = context(render(yaml).extensionsConf(), "vaxel-staff-planned-p0001");
 
     long start = ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, STOCKHOLM).toEpochSecond();
     long end = ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, STOCKHOLM).toEpochSecond();
@@ -271,11 +271,81 @@ class AsteriskConfigTest {
 
   @Test
   void onlyPeopleWithAbsencesHavePlannedEntries() throws Exception {
-    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned");
+    List<String> planned = context(render(STAFF).extensionsConf(), "vaxel-staff-planned-p0001");
 
     assertEquals(List.of("exten => 2101,1,NoOp(calle.carlsson)",
         "exten => 2131,1,NoOp(elin.sandberg)", "exten => _X.,1,Return()"),
         planned.stream().filter(l -> l.startsWith("exten")).toList());
+  }
+
+  /** {@code n} people with extensions 10001.. listed in reverse; every third one away. */
+  private static String many(int n, String asteriskExtra) {
+    StringBuilder yaml = new StringBuilder(STAFF.substring(0, STAFF.indexOf("\nstaff:\n") + 1)
+        .replace("  ring-timeout: 20\n", "  ring-timeout: 20\n" + asteriskExtra));
+    yaml.append("staff:\n");
+    for (int i = n; i >= 1; i--) {
+      yaml.append("  - {id: p").append(i).append(", first-name: P, last-name: N")
+          .append(", extension: \"").append(10000 + i).append("\", email: p").append(i)
+          .append("@bjurholm.se");
+      if (i % 3 == 0) {
+        yaml.append(", absences: [{from: 2026-10-05, until: 2026-10-09, reason: semester, "
+            + "alternate: p").append(i == 3 ? 1 : i - 1).append("}]");
+      }
+      yaml.append("}\n");
+    }
+    return yaml.toString();
+  }
+
+  @Test
+  void staffAndPlannedAreSplitIntoIncludedPartsOfAThousandInOrderOfExtension()
+      throws Exception {
+    String conf = render(many(2500, "")).extensionsConf();
+
+    assertEquals(List.of("include => vaxel-staff-p0001", "include => vaxel-staff-p0002",
+        "include => vaxel-staff-p0003"),
+        context(conf, "vaxel-staff").stream().filter(l -> !l.isBlank()).toList());
+    List<String> first = context(conf, "vaxel-staff-p0001").stream()
+        .filter(l -> l.startsWith("exten") && l.contains(",1,")).toList();
+    assertEquals(1000, first.size());
+    assertEquals("exten => 10001,1,Gosub(vaxel-staff-route,s,1(10001))", first.get(0));
+    assertEquals("exten => 11000,1,Gosub(vaxel-staff-route,s,1(11000))", first.get(999));
+    assertEquals(500, context(conf, "vaxel-staff-p0003").stream()
+        .filter(l -> l.contains(",hint,")).count());
+    // 833 people away: one part, ending with the catch-all.
+    assertEquals(List.of("include => vaxel-staff-planned-p0001"), context(conf,
+        "vaxel-staff-planned").stream().filter(l -> l.startsWith("include")).toList());
+    List<String> planned = context(conf, "vaxel-staff-planned-p0001").stream()
+        .filter(l -> l.startsWith("exten")).toList();
+    assertEquals(834, planned.size());
+    assertEquals("exten => _X.,1,Return()", planned.get(833));
+    assertFalse(conf.contains("[vaxel-staff-planned-p0002]"));
+  }
+
+  @Test
+  void theCatchAllOfPlannedEndsItsLastPart() throws Exception {
+    String conf = render(many(3300, "")).extensionsConf();
+
+    assertEquals(List.of("include => vaxel-staff-planned-p0001",
+        "include => vaxel-staff-planned-p0002"), context(conf, "vaxel-staff-planned").stream()
+            .filter(l -> l.startsWith("include")).toList());
+    assertFalse(context(conf, "vaxel-staff-planned-p0001").contains("exten => _X.,1,Return()"));
+    assertTrue(context(conf, "vaxel-staff-planned-p0002").contains("exten => _X.,1,Return()"));
+    assertEquals(100, context(conf, "vaxel-staff-planned-p0002").stream()
+        .filter(l -> l.contains(",1,NoOp(")).count());
+  }
+
+  @Test
+  void hintsFalseLeavesEveryHintOutAndNothingElse() throws Exception {
+    String with = render(STAFF).extensionsConf();
+    String without = render(STAFF.replace("  ring-timeout: 20\n",
+        "  ring-timeout: 20\n  hints: false\n")).extensionsConf();
+
+    assertEquals(4, with.lines().filter(l -> l.contains(",hint,")).count());
+    assertEquals(0, without.lines().filter(l -> l.contains(",hint,")).count());
+    assertEquals(
+        with.lines().filter(l -> !l.contains(",hint,") && !l.contains("fingerprint")
+            && !l.startsWith(";")).toList(),
+        without.lines().filter(l -> !l.contains("fingerprint") && !l.startsWith(";")).toList());
   }
 
   @Test

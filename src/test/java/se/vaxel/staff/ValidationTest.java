@@ -177,6 +177,15 @@ class ValidationTest {
         2, 7, "organisation.id 'Bjurholm_1' may only contain a-z, 0-9 and '-'");
   }
 
+  @Test
+  void hintsAreOnByDefaultAndTrueOrFalseAsWritten() throws StaffException {
+    assertTrue(load(HEAD + ANNA).asterisk().hints());
+    assertFalse(load(HEAD + ANNA + "asterisk:\n  hints: false\n").asterisk().hints());
+    assertTrue(load(HEAD + ANNA + "asterisk:\n  hints: true\n").asterisk().hints());
+    onlyProblem(HEAD + ANNA + "asterisk:\n  hints: no\n", 16, 10,
+        "hints 'no' must be true or false");
+  }
+
   // --- types ---
 
   @Test
@@ -482,9 +491,9 @@ class ValidationTest {
 
   @Test
   void contextsLeaveRoomForTheGeneratedSuffixes() {
-    String name = "a".repeat(72);
+    String name = "a".repeat(66);
     onlyProblem(HEAD + ANNA + "asterisk:\n  dialplan-context: " + name + "\n",
-        16, 21, "(at most 71 characters)");
+        16, 21, "(at most 65 characters)");
   }
 
   @Test
