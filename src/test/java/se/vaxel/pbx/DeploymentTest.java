@@ -48,6 +48,8 @@ class DeploymentTest {
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
   private static final String MAIN_VM = "[general]\npasswordlocation=spooldir\n";
   private static final String MAIN_EXT = "[from-internal]\n";
+  /** ItStaff declares no id: derived from its name, Testby kommun. */
+  static final String ORG = "testby-kommun";
 
   @TempDir Path tmp;
   Path etc;
@@ -126,8 +128,9 @@ class DeploymentTest {
     assertTrue(e.getMessage().contains("the new configuration is in " + etc), e.getMessage());
     assertTrue(e.getMessage().contains("Run 'vaxel apply' again"), e.getMessage());
     assertEquals(rendered().voicemailConf(),
-        Files.readString(etc.resolve("vaxel/voicemail.conf")));
-    assertTrue(Files.exists(etc.resolve("vaxel/apply-journal")), "kept for the next apply");
+        Files.readString(etc.resolve("vaxel/" + ORG + "/voicemail.conf")));
+    assertTrue(Files.exists(etc.resolve("vaxel/" + ORG + "/apply-journal")),
+        "kept for the next apply");
   }
 
   @Test
@@ -144,16 +147,16 @@ class DeploymentTest {
         e.getMessage());
     verify(slow, never()).reload(Deployment.DIALPLAN_MODULE);
     assertEquals(rendered().voicemailConf(),
-        Files.readString(etc.resolve("vaxel/voicemail.conf")), "not restored");
+        Files.readString(etc.resolve("vaxel/" + ORG + "/voicemail.conf")), "not restored");
   }
 
   @Test
   void afterAKilledApplyTheJournalNotTheHalfWrittenFilesIsWhatIsRestored() throws IOException {
     // A killed apply journalled the pristine directory, then wrote a fragment and the include.
-    new ConfDir(etc).writeJournal(Map.of("voicemail.conf", Optional.of(MAIN_VM),
+    new ConfDir(etc).writeJournal(ConfDir.journalPath(ORG), Map.of("voicemail.conf", Optional.of(MAIN_VM),
         "extensions.conf", Optional.of(MAIN_EXT)));
-    Files.createDirectories(etc.resolve("vaxel"));
-    Files.writeString(etc.resolve("vaxel/voicemail.conf"), "half of something\n");
+    Files.createDirectories(etc.resolve("vaxel/" + ORG));
+    Files.writeString(etc.resolve("vaxel/" + ORG + "/voicemail.conf"), "half of something\n");
     Files.writeString(etc.resolve("voicemail.conf"),
         MAIN_VM + ConfDir.includeLine("voicemail.conf") + "\n");
     reloaders.add(mock(AmiClient.class));
@@ -161,7 +164,7 @@ class DeploymentTest {
     assertThrows(Deployment.NotLoadedException.class, () -> deployment().apply(NOW));
 
     assertPristine();
-    assertFalse(Files.exists(etc.resolve("vaxel/previous/voicemail.conf")),
+    assertFalse(Files.exists(etc.resolve("vaxel/" + ORG + "/previous/voicemail.conf")),
         "what a killed apply half wrote is not kept as the previous configuration");
   }
 
@@ -189,7 +192,7 @@ class DeploymentTest {
     verify(ami, never()).reload(any());
     assertEquals(MAIN_VM, Files.readString(etc.resolve("voicemail.conf")));
     assertFalse(Files.exists(etc.resolve("vaxel/voicemail.conf")));
-    assertFalse(Files.exists(etc.resolve("vaxel/apply-journal")));
+    assertFalse(Files.exists(etc.resolve("vaxel/" + ORG)));
   }
 
   @Test
@@ -209,7 +212,7 @@ class DeploymentTest {
     assertEquals(MAIN_EXT, Files.readString(etc.resolve("extensions.conf")));
     assertFalse(Files.exists(etc.resolve("vaxel/voicemail.conf")));
     assertFalse(Files.exists(etc.resolve("vaxel/extensions.conf")));
-    assertFalse(Files.exists(etc.resolve("vaxel/apply-journal")));
+    assertFalse(Files.exists(etc.resolve("vaxel/" + ORG)), "nothing of the failed apply left");
   }
 
   private Deployment deployment() throws IOException {
