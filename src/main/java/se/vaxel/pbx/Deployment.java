@@ -111,6 +111,8 @@ public final class Deployment {
     Map<String, Optional<String>> before;
     /** Whether {@link #before} came from a journal: the PBX may have loaded anything since. */
     boolean unfinished;
+    /** Whether that journal is the one an earlier vaxel kept directly in vaxel/. */
+    boolean legacyJournal;
 
     Org(Target t) {
       this.staff = t.staff();
@@ -340,6 +342,7 @@ public final class Deployment {
           // Left by an earlier vaxel killed during an apply: the files it covers are this
           // organisation's keys too, and it never had a directory of its own.
           j = conf.readJournal(ConfDir.legacyJournalPath(), org.keys());
+          org.legacyJournal = j.isPresent();
         }
         org.before = j.orElse(null);
         org.unfinished = j.isPresent();
@@ -448,7 +451,7 @@ public final class Deployment {
         failed.put(org, "could not write the new configuration into " + conf.dir() + " ("
             + describe(e) + ")");
         try {
-          restore(org);
+          restore(List.of(org));
         } catch (IOException restoreFailed) {
           throw restoreFailed(failed, written, restoreFailed, e);
         }
@@ -534,14 +537,10 @@ public final class Deployment {
    */
   private NotLoadedException restoreAfter(Map<Org, String> failed, List<Org> written,
       List<Org> applied) {
-    for (Org org : failed.keySet()) {
-      if (written.contains(org)) {
-        try {
-          restore(org);
-        } catch (IOException e) {
-          return restoreFailed(failed, written, e, null);
-        }
-      }
+    try {
+      restore(failed.keySet().stream().filter(written::contains).toList());
+    } catch (IOException e) {
+      return restoreFailed(failed, written, e, null);
     }
     String problem = failures(failed);
     try {
@@ -571,6 +570,9 @@ public final class Deployment {
   private void deleteJournalQuietly(Org org) {
     try {
       conf.delete(ConfDir.journalPath(org.id));
+      if (org.legacyJournal) {
+        conf.delete(ConfDir.legacyJournalPath());
+      }
       // Nothing of a first apply that was put back: no empty directory for the index to glob.
       Files.deleteIfExists(conf.resolve(ConfDir.SUBDIR + "/" + org.id));
     } catch (IOException e) {
@@ -738,32 +740,51 @@ public final class Deployment {
         conf.write(name, included.get());
       }
     }
+    try {
+      conf.delete(ConfDir.SUBDIR + "/" + ConfDir.PREVIOUS);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      // Someone keeps files of their own there: theirs, left alone.
+    }
   }
 
   /**
-   * Puts {@code org}'s files back. When another organisation's fragments are in place, the
-   * shared files (index, includes) stay as they are, since the other needs them, and the
+   * Puts the files of {@code batch} back. When another organisation's fragments stay in place,
+   * the shared files (index, includes) stay as they are, since the other needs them, and each
    * organisation's previous fragments go back into its own directory, even those an earlier
    * vaxel had directly in vaxel/: Asterisk loads the same either way. Otherwise every file the
-   * journal covers is as it was.
+   * journals cover is as it was, the layout of an earlier vaxel included.
    */
-  private void restore(Org org) throws IOException {
-    boolean othersPresent = false;
+  private void restore(List<Org> batch) throws IOException {
+    Set<String> restoring = batch.stream().map(o -> o.id).collect(Collectors.toSet());
+    boolean othersStay = false;
     for (String id : conf.organisations()) {
-      if (!id.equals(org.id)) {
+      if (!restoring.contains(id)) {
         for (String name : FRAGMENTS) {
-          othersPresent |= Files.exists(conf.resolve(ConfDir.fragmentPath(id, name)));
+          othersStay |= Files.exists(conf.resolve(ConfDir.fragmentPath(id, name)));
         }
       }
     }
-    if (othersPresent) {
+    for (Org org : batch) {
       for (String name : FRAGMENTS) {
-        put(ConfDir.fragmentPath(org.id, name), previousFragment(org, name));
+        // What this apply made the previous version; an organisation new here had none.
+        if (org.before.get(ConfDir.fragmentPath(org.id, name)).isEmpty()) {
+          conf.delete(ConfDir.previousPath(org.id, name));
+        }
       }
-      return;
-    }
-    for (Map.Entry<String, Optional<String>> e : org.before.entrySet()) {
-      put(e.getKey(), e.getValue());
+      try {
+        conf.delete(ConfDir.SUBDIR + "/" + org.id + "/" + ConfDir.PREVIOUS);
+      } catch (java.nio.file.DirectoryNotEmptyException e) {
+        // The previous version of an organisation applied before: kept.
+      }
+      if (othersStay) {
+        for (String name : FRAGMENTS) {
+          put(ConfDir.fragmentPath(org.id, name), previousFragment(org, name));
+        }
+      } else {
+        for (Map.Entry<String, Optional<String>> e : org.before.entrySet()) {
+          put(e.getKey(), e.getValue());
+        }
+      }
     }
   }
 
