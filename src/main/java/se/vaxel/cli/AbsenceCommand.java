@@ -20,19 +20,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.model.Absence;
+import se.vaxel.model.Person;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
 import se.vaxel.pbx.ConfDir;
+import se.vaxel.staff.PersonFinder;
 import se.vaxel.live.EffectiveAbsence;
 import se.vaxel.live.LiveOverride;
 
 @Command(name = "absence", mixinStandardHelpOptions = true,
     header = "The switchboard's live absences: set, clear, list.",
     description = {
-        "The switchboard's live absences: stored in AstDB (family vaxel-absence for a",
-        "single organisation, key = extension) and",
-        "honoured by the generated dialplan on the very next call, without a reload."},
+        "The switchboard's live absences: stored in AstDB, in the family of the person's",
+        "own organisation (vaxel-absence for a single organisation without an id,",
+        "vaxel-<id>-absence otherwise; key = extension), and honoured by the generated",
+        "dialplan on the very next call, without a reload. With a platform file a person",
+        "is found in any organisation; <organisation>/<id> always names one."},
     subcommands = {
         AbsenceCommand.Set.class, AbsenceCommand.Clear.class, AbsenceCommand.ListAbsences.class})
 final class AbsenceCommand implements Runnable {
@@ -102,10 +107,12 @@ final class AbsenceCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Staff staff = PbxCommands.load(staffOptions);
+      Platform platform = staffOptions.platform();
+      platformOfMany = platform.organisations().size() > 1;
+      prepare(platform);
       try (ConfDir.Lock lock = lockWhenLocal();
           AmiClient ami = PbxCommands.connect(context(), amiOptions)) {
-        return run(staff, new AbsenceService(staff, ami), context().clock().instant());
+        return run(platform, ami, context().clock().instant());
       } catch (AbsenceService.RejectedException e) {
         throw new VaxelException(ExitCode.BAD_INPUT, e.getMessage());
       } catch (ConfDir.BusyException e) {
@@ -135,7 +142,84 @@ final class AbsenceCommand implements Runnable {
       }
     }
 
-    abstract int run(Staff staff, AbsenceService service, Instant now);
+    /** Checks the input against the staff files before the PBX is contacted. */
+    void prepare(Platform platform) {}
+
+    abstract int run(Platform platform, AmiClient ami, Instant now);
+
+    /**
+     * The person {@code query} names on the whole platform: {@code <organisation>/<id>}
+     * always, else an id or name that matches in exactly one organisation (staff ids are
+     * unique only within one). Bad input says which organisations, or whom it might mean.
+     */
+    Platform.Member find(Platform platform, String query) {
+      int slash = query.indexOf('/');
+      if (slash > 0) {
+        String org = query.substring(0, slash);
+        Staff staff = platform.organisation(org).orElseThrow(() -> new VaxelException(
+            ExitCode.BAD_INPUT, "'" + query + "': " + staffOptions.file + " has no organisation "
+                + org + "; it has " + String.join(", ", platform.ids())));
+        return new Platform.Member(staff, found(staff, query.substring(slash + 1), query));
+      }
+      // An exact id wins over a name that resembles someone in another organisation.
+      List<Platform.Member> found = new java.util.ArrayList<>();
+      for (Staff staff : platform.organisations()) {
+        staff.byId(query).ifPresent(p -> found.add(new Platform.Member(staff, p)));
+      }
+      if (found.isEmpty()) {
+        for (Staff staff : platform.organisations()) {
+          PersonFinder.Match m = PersonFinder.find(staff, query);
+          if (m.found()) {
+            found.add(new Platform.Member(staff, m.person()));
+          }
+        }
+        // A full name wins over part of a name in another organisation ("Eva" and "Evelina").
+        List<Platform.Member> whole = found.stream()
+            .filter(m -> m.person().fullName().equalsIgnoreCase(query.trim())).toList();
+        if (!whole.isEmpty()) {
+          found.retainAll(whole);
+        }
+      }
+      if (found.size() > 1) {
+        throw new VaxelException(ExitCode.BAD_INPUT, "'" + query + "' is ambiguous: it matches "
+            + String.join(" and ", found.stream().map(m -> m.qualifiedId() + " ("
+                + m.person().fullName() + ")").toList())
+            + "; name one as <organisation>/<id>");
+      }
+      if (found.size() == 1) {
+        return found.get(0);
+      }
+      if (platform.organisations().size() == 1) {
+        Staff staff = platform.organisations().get(0);
+        return new Platform.Member(staff, found(staff, query, query));
+      }
+      List<String> candidates = new java.util.ArrayList<>();
+      for (Staff staff : platform.organisations()) {
+        PersonFinder.find(staff, query).candidates().forEach(p -> candidates.add(
+            staff.organisation().id() + "/" + p.id() + "  " + p.fullName()));
+      }
+      throw new VaxelException(ExitCode.BAD_INPUT, "no one called '" + query + "' in any "
+          + "organisation of " + staffOptions.file + (candidates.isEmpty() ? ""
+              : "; did you mean:" + candidates.stream().map(c -> "\n  " + c)
+                  .collect(java.util.stream.Collectors.joining())));
+    }
+
+    private Person found(Staff staff, String query, String asTyped) {
+      PersonFinder.Match m = PersonFinder.find(staff, query);
+      if (m.found()) {
+        return m.person();
+      }
+      throw new VaxelException(ExitCode.BAD_INPUT, (m.ambiguous() ? "'" + asTyped
+          + "' is ambiguous" : "no one with id '" + asTyped + "' in " + staffOptions.file
+          + (staff.organisation().idDeclared() || !platformOfMany ? ""
+              : " (organisation " + staff.organisation().id() + ")"))
+          + (m.candidates().isEmpty() ? "" : "; did you mean:" + m.candidates().stream()
+              .map(p -> "\n  " + p.id() + "  " + p.fullName())
+              .collect(java.util.stream.Collectors.joining())));
+    }
+
+    /** Whether -f named several organisations; set by {@link #call}. */
+    boolean platformOfMany;
   }
 
   @Command(name = "set", mixinStandardHelpOptions = true,
@@ -148,7 +232,8 @@ final class AbsenceCommand implements Runnable {
       return true;
     }
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
+    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id, or "
+        + "<organisation>/<id>; a name that matches one person will do.")
     String id;
 
     @Option(names = "--until", required = true, paramLabel = "DATE[THH:MM]",
@@ -170,12 +255,36 @@ final class AbsenceCommand implements Runnable {
             + "(default: ${DEFAULT-VALUE}).")
     Reason reason;
 
+    private Platform.Member member;
+    private String alternateId;
+
     @Override
-    int run(Staff staff, AbsenceService service, Instant now) {
+    void prepare(Platform platform) {
+      member = find(platform, id);
+      alternateId = alternate;
+      int slash = alternate == null ? -1 : alternate.indexOf('/');
+      if (slash > 0) {
+        String org = alternate.substring(0, slash);
+        if (!org.equals(member.staff().organisation().id())) {
+          // The route reads the alternate's live absence in the person's own family.
+          throw new VaxelException(ExitCode.BAD_INPUT, "--alternate " + alternate + " is in "
+              + "organisation " + org + ", " + member.qualifiedId() + " in "
+              + member.staff().organisation().id() + "; an alternate must be in the same "
+              + "organisation");
+        }
+        alternateId = alternate.substring(slash + 1);
+      }
+    }
+
+    @Override
+    int run(Platform platform, AmiClient ami, Instant now) {
+      Staff staff = member.staff();
+      AbsenceService service = new AbsenceService(staff, ami);
       ZoneId zone = staff.organisation().timezone();
       LocalDateTime start = from.map(Moment::start).orElse(
           LocalDateTime.ofInstant(now, zone).withSecond(0).withNano(0));
-      AbsenceService.Outcome o = service.set(id, start, until.end(), alternate, reason, now);
+      AbsenceService.Outcome o = service.set(member.person().id(), start, until.end(),
+          alternateId, reason, now);
       context().out().println(o.description());
       return ExitCode.OK.code();
     }
@@ -191,12 +300,21 @@ final class AbsenceCommand implements Runnable {
       return true;
     }
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
+    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id, or "
+        + "<organisation>/<id>; a name that matches one person will do.")
     String id;
 
+    private Platform.Member member;
+
     @Override
-    int run(Staff staff, AbsenceService service, Instant now) {
-      context().out().println(service.clear(id, now).description());
+    void prepare(Platform platform) {
+      member = find(platform, id);
+    }
+
+    @Override
+    int run(Platform platform, AmiClient ami, Instant now) {
+      context().out().println(new AbsenceService(member.staff(), ami)
+          .clear(member.person().id(), now).description());
       return ExitCode.OK.code();
     }
   }
@@ -211,12 +329,24 @@ final class AbsenceCommand implements Runnable {
     }
 
     @Override
-    int run(Staff staff, AbsenceService service, Instant now) {
+    int run(Platform platform, AmiClient ami, Instant now) {
+      boolean several = platform.organisations().size() > 1;
+      for (Staff staff : platform.organisations()) {
+        if (several) {
+          context().out().printf("Organisation %s (%s):%n", staff.organisation().id(),
+              staff.organisation().name());
+        }
+        list(staff, new AbsenceService(staff, ami), now);
+      }
+      return ExitCode.OK.code();
+    }
+
+    private void list(Staff staff, AbsenceService service, Instant now) {
       List<AbsenceService.Row> rows = service.list(now);
       PrintWriter out = context().out();
       if (rows.isEmpty()) {
         out.println("No live or planned absences.");
-        return ExitCode.OK.code();
+        return;
       }
       ZoneId zone = staff.organisation().timezone();
       String format = "%-22s %-6s %-32s %-40s %s%n";
@@ -229,7 +359,6 @@ final class AbsenceCommand implements Runnable {
             r.live().map(o -> live(o, zone, now)).orElse("-"),
             r.planned().map(a -> planned(a)).orElse("-"));
       }
-      return ExitCode.OK.code();
     }
 
     private static String callsNow(EffectiveAbsence a) {
