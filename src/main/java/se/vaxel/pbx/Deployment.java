@@ -462,7 +462,7 @@ public final class Deployment {
       throw new NotLoadedException(failures(failed) + "; the previous files are back and "
           + "Asterisk still has the previous configuration (nothing was reloaded)");
     }
-    Duration deadline = reloadDeadline(changing.stream()
+    Duration deadline = reloadDeadline(orgs.stream()
         .flatMap(o -> java.util.stream.Stream.of(o.desired.voicemailConf(),
             o.desired.extensionsConf()))
         .toList());
@@ -601,11 +601,26 @@ public final class Deployment {
   }
 
   /**
-   * The list timeout plus {@link #RELOAD_PER_MIB} for every MiB written: reloading 50,000
+   * The list timeout plus {@link #RELOAD_PER_MIB} for every MiB the reload reads: {@code files}
+   * and the fragments of the organisations this apply does not include. Reloading 50,000
    * mailboxes takes a minute, whatever a single AMI action may take.
    */
   private Duration reloadDeadline(Collection<String> files) {
     long bytes = files.stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
+    // A reload re-reads every organisation's fragments, not only those this apply changed.
+    Set<String> mine = orgs.stream().map(o -> o.id).collect(Collectors.toSet());
+    try {
+      for (String id : conf.organisations()) {
+        if (!mine.contains(id)) {
+          for (String name : FRAGMENTS) {
+            java.nio.file.Path f = conf.resolve(ConfDir.fragmentPath(id, name));
+            bytes += Files.exists(f) ? Files.size(f) : 0;
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Unreadable: the deadline of what this apply wrote is the best there is.
+    }
     return link.listTimeout().plus(
         RELOAD_PER_MIB.multipliedBy(bytes).dividedBy(1024 * 1024));
   }
