@@ -209,6 +209,7 @@ class PlatformApplyIT {
     // Alfa: mailboxes, dialplan and its live absence (Per away, calls to Dan) as they were.
     try (AmiClient ami = pbx.connect()) {
       assertTrue(ami.dbGet("vaxel-alfa-absence", "2201").isPresent(), "alfa's live absence");
+      assertEquals("away", ami.presenceState("CustomPresence:2201").state(), "alfa's presence");
     }
     assertEquals("2205", pbx.call("vaxel-alfa-staff", "2201", RING));
     assertLive("vaxel-beta", "23");
