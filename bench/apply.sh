@@ -31,6 +31,8 @@ trap 'rm -rf --one-file-system "$work"' EXIT
 eval "$("$home/scripts/asterisk-sandbox" env)"
 export VAXEL_AMI="$VAXEL_AMI_HOST:$VAXEL_AMI_PORT" VAXEL_AMI_USER VAXEL_AMI_SECRET_FILE
 etc="$VAXEL_SANDBOX_ROOT/etc/asterisk"
+# The organisation directory apply writes into (its id, derived from synthetic-staff.sh's name).
+org=bjurholms-kommun
 # Asterisk drops the rest of an AMI message it cannot write within the user's writetimeout
 # (default 100 ms); on a busy machine a list of 10,000 mailboxes then loses entries and apply's
 # verification fails. A PBX that vaxel applies to should give its AMI user a large one too.
@@ -41,8 +43,8 @@ vaxel() { java -Xmx1g -Dvaxel.home="$home" -jar "$home/target/vaxel.jar" "$@"; }
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f", e - s }'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 by_hand() {
-  cp "$work/b-voicemail.conf" "$etc/vaxel/voicemail.conf"
-  cp "$work/b-extensions.conf" "$etc/vaxel/extensions.conf"
+  cp "$work/b-voicemail.conf" "$etc/vaxel/$org/voicemail.conf"
+  cp "$work/b-extensions.conf" "$etc/vaxel/$org/extensions.conf"
   chroot "$VAXEL_SANDBOX_ROOT" /usr/sbin/asterisk -rx 'module reload app_voicemail.so'
   chroot "$VAXEL_SANDBOX_ROOT" /usr/sbin/asterisk -rx 'module reload pbx_config.so'
 }
@@ -59,8 +61,8 @@ for n in "${sizes[@]}"; do
   applies=(); hands=()
   for ((r = 1; r <= runs; r++)); do
     applies+=("$(secs vaxel apply "${b[@]}")")
-    cp "$etc/vaxel/voicemail.conf" "$work/b-voicemail.conf"
-    cp "$etc/vaxel/extensions.conf" "$work/b-extensions.conf"
+    cp "$etc/vaxel/$org/voicemail.conf" "$work/b-voicemail.conf"
+    cp "$etc/vaxel/$org/extensions.conf" "$work/b-extensions.conf"
     vaxel apply "${a[@]}" >/dev/null
     hands+=("$(secs by_hand)")
     vaxel apply "${a[@]}" >/dev/null

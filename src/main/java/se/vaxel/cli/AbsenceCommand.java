@@ -20,19 +20,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.model.Absence;
+import se.vaxel.model.Person;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
 import se.vaxel.pbx.ConfDir;
+import se.vaxel.staff.PersonFinder;
 import se.vaxel.live.EffectiveAbsence;
 import se.vaxel.live.LiveOverride;
 
 @Command(name = "absence", mixinStandardHelpOptions = true,
     header = "The switchboard's live absences: set, clear, list.",
     description = {
-        "The switchboard's live absences: stored in AstDB (family vaxel-absence for a",
-        "single organisation, key = extension) and",
-        "honoured by the generated dialplan on the very next call, without a reload."},
+        "The switchboard's live absences: stored in AstDB, in the family of the person's",
+        "own organisation (vaxel-absence for a single organisation without an id,",
+        "vaxel-<id>-absence otherwise; key = extension), and honoured by the generated",
+        "dialplan on the very next call, without a reload. With a platform file a person",
+        "is found in any organisation; <organisation>/<id> always names one."},
     subcommands = {
         AbsenceCommand.Set.class, AbsenceCommand.Clear.class, AbsenceCommand.ListAbsences.class})
 final class AbsenceCommand implements Runnable {
@@ -102,10 +107,11 @@ final class AbsenceCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Staff staff = PbxCommands.load(staffOptions);
+      Platform platform = staffOptions.platform();
+      prepare(platform);
       try (ConfDir.Lock lock = lockWhenLocal();
           AmiClient ami = PbxCommands.connect(context(), amiOptions)) {
-        return run(staff, new AbsenceService(staff, ami), context().clock().instant());
+        return run(platform, ami, context().clock().instant());
       } catch (AbsenceService.RejectedException e) {
         throw new VaxelException(ExitCode.BAD_INPUT, e.getMessage());
       } catch (ConfDir.BusyException e) {
@@ -135,7 +141,24 @@ final class AbsenceCommand implements Runnable {
       }
     }
 
-    abstract int run(Staff staff, AbsenceService service, Instant now);
+    /** Checks the input against the staff files before the PBX is contacted. */
+    void prepare(Platform platform) {}
+
+    abstract int run(Platform platform, AmiClient ami, Instant now);
+
+    /**
+     * The person {@code query} names on the whole platform ({@code <organisation>/<id>} always,
+     * else an id or name that matches in exactly one organisation): staff.PersonFinder decides,
+     * as it does for every command that takes a person. Bad input says whom it might mean.
+     */
+    Platform.Member find(Platform platform, String query) {
+      PersonFinder.Found f = PersonFinder.find(platform, query);
+      if (!f.found()) {
+        throw new VaxelException(ExitCode.BAD_INPUT, f.problem(query, staffOptions.file.toString())
+            + (f.ambiguous() && f.qualified() ? "\nname one as <organisation>/<id>" : ""));
+      }
+      return f.member();
+    }
   }
 
   @Command(name = "set", mixinStandardHelpOptions = true,
@@ -148,7 +171,8 @@ final class AbsenceCommand implements Runnable {
       return true;
     }
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
+    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id, or "
+        + "<organisation>/<id>; a name that matches one person will do.")
     String id;
 
     @Option(names = "--until", required = true, paramLabel = "DATE[THH:MM]",
@@ -170,12 +194,36 @@ final class AbsenceCommand implements Runnable {
             + "(default: ${DEFAULT-VALUE}).")
     Reason reason;
 
+    private Platform.Member member;
+    private String alternateId;
+
     @Override
-    int run(Staff staff, AbsenceService service, Instant now) {
+    void prepare(Platform platform) {
+      member = find(platform, id);
+      alternateId = alternate;
+      int slash = alternate == null ? -1 : alternate.indexOf('/');
+      if (slash > 0) {
+        String org = alternate.substring(0, slash);
+        if (!org.equals(member.staff().organisation().id())) {
+          // The route reads the alternate's live absence in the person's own family.
+          throw new VaxelException(ExitCode.BAD_INPUT, "--alternate " + alternate + " is in "
+              + "organisation " + org + ", " + member.qualifiedId() + " in "
+              + member.staff().organisation().id() + "; an alternate must be in the same "
+              + "organisation");
+        }
+        alternateId = alternate.substring(slash + 1);
+      }
+    }
+
+    @Override
+    int run(Platform platform, AmiClient ami, Instant now) {
+      Staff staff = member.staff();
+      AbsenceService service = new AbsenceService(staff, ami);
       ZoneId zone = staff.organisation().timezone();
       LocalDateTime start = from.map(Moment::start).orElse(
           LocalDateTime.ofInstant(now, zone).withSecond(0).withNano(0));
-      AbsenceService.Outcome o = service.set(id, start, until.end(), alternate, reason, now);
+      AbsenceService.Outcome o = service.set(member.person().id(), start, until.end(),
+          alternateId, reason, now);
       context().out().println(o.description());
       return ExitCode.OK.code();
     }
@@ -191,12 +239,21 @@ final class AbsenceCommand implements Runnable {
       return true;
     }
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id.")
+    @Parameters(index = "0", paramLabel = "ID", description = "The person's staff id, or "
+        + "<organisation>/<id>; a name that matches one person will do.")
     String id;
 
+    private Platform.Member member;
+
     @Override
-    int run(Staff staff, AbsenceService service, Instant now) {
-      context().out().println(service.clear(id, now).description());
+    void prepare(Platform platform) {
+      member = find(platform, id);
+    }
+
+    @Override
+    int run(Platform platform, AmiClient ami, Instant now) {
+      context().out().println(new AbsenceService(member.staff(), ami)
+          .clear(member.person().id(), now).description());
       return ExitCode.OK.code();
     }
   }
@@ -211,12 +268,24 @@ final class AbsenceCommand implements Runnable {
     }
 
     @Override
-    int run(Staff staff, AbsenceService service, Instant now) {
+    int run(Platform platform, AmiClient ami, Instant now) {
+      boolean several = platform.organisations().size() > 1;
+      for (Staff staff : platform.organisations()) {
+        if (several) {
+          context().out().printf("Organisation %s (%s):%n", staff.organisation().id(),
+              staff.organisation().name());
+        }
+        list(staff, new AbsenceService(staff, ami), now);
+      }
+      return ExitCode.OK.code();
+    }
+
+    private void list(Staff staff, AbsenceService service, Instant now) {
       List<AbsenceService.Row> rows = service.list(now);
       PrintWriter out = context().out();
       if (rows.isEmpty()) {
         out.println("No live or planned absences.");
-        return ExitCode.OK.code();
+        return;
       }
       ZoneId zone = staff.organisation().timezone();
       String format = "%-22s %-6s %-32s %-40s %s%n";
@@ -229,7 +298,6 @@ final class AbsenceCommand implements Runnable {
             r.live().map(o -> live(o, zone, now)).orElse("-"),
             r.planned().map(a -> planned(a)).orElse("-"));
       }
-      return ExitCode.OK.code();
     }
 
     private static String callsNow(EffectiveAbsence a) {

@@ -6,7 +6,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiSettings;
-import se.vaxel.model.Staff;
 import se.vaxel.pbx.Deployment;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -20,7 +19,10 @@ import se.vaxel.pbx.Deployment;
         "Files keep their owner, group and mode; new ones take those of the file including",
         "them. One apply at a time (DIR/vaxel/lock); a killed apply is completed by the next.",
         "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be made so;",
-        "the message then says what state the PBX is in. See docs/apply.md."})
+        "the message then says what state the PBX is in. With a platform file, applies every",
+        "organisation (or the one --org names), each in DIR/vaxel/<id>/, with one reload;",
+        "an organisation that fails is put back alone and the message says which are",
+        "applied. See docs/apply.md."})
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
@@ -30,19 +32,20 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Staff staff = PbxCommands.load(staffOptions);
+    PbxCommands.Selection selection = PbxCommands.select(staffOptions);
     AmiSettings settings = amiOptions.settings(root.context);
     try (AmiClient ami = PbxCommands.connect(root.context, settings)) {
-      Deployment.Applied applied = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami,
-          PbxCommands.link(root.context, settings))
+      Deployment.Applied applied = PbxCommands.deployment(selection, staffOptions,
+          deploy.confDir, ami, PbxCommands.link(root.context, settings))
           .apply(root.context.clock().instant());
-      if (applied.plan().isEmpty()) {
+      if (applied.nothingChanged()) {
         root.context.out().printf("Nothing to change: %s already has what %s generates (%s).%n",
-            "the PBX", staffOptions.file, applied.plan().fingerprint());
+            "the PBX", staffOptions.file, PlanPrinter.fingerprints(applied.plans()));
       } else {
-        new PlanPrinter(root.context.out(), deploy.all).print(applied.plan());
+        new PlanPrinter(root.context.out(), deploy.all).print(applied.plans());
         root.context.out().printf("Applied%s: the PBX now has %s.%n",
-            applied.reloaded() ? ", reloaded and verified" : "", applied.plan().fingerprint());
+            applied.reloaded() ? ", reloaded and verified" : "",
+            PlanPrinter.fingerprints(applied.plans()));
       }
       return ExitCode.OK.code();
     }

@@ -3,22 +3,43 @@ package se.vaxel.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiSettings;
 import se.vaxel.generate.Rendering;
+import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.ConfDir;
 import se.vaxel.pbx.Deployment;
 import se.vaxel.staff.StaffException;
+import se.vaxel.staff.PlatformLoader;
 import se.vaxel.staff.StaffLoader;
 
-/** What plan and apply share: staff.yaml loaded and rendered, then the PBX connected. */
+/** What plan and apply share: the staff files loaded and rendered, then the PBX connected. */
 final class PbxCommands {
   private PbxCommands() {}
 
+  /**
+   * What -f names, narrowed by --org, with the platform's other organisations: checked before
+   * the PBX is contacted, so bad input never costs a login.
+   */
   /** staff.yaml is checked before the PBX is contacted, so bad input never costs a login. */
   static Staff load(StaffOptions options) throws StaffException, IOException {
     return new StaffLoader().load(options.file);
+  }
+
+  record Selection(Platform selected, List<Staff> others) {}
+
+  static Selection select(StaffOptions options) throws StaffException, IOException {
+    Platform selected = options.platform();
+    List<Staff> others = List.of();
+    if (options.org.isPresent()) {
+      Set<String> ids = Set.copyOf(selected.ids());
+      others = new PlatformLoader().load(options.file).organisations().stream()
+          .filter(s -> !ids.contains(s.organisation().id())).toList();
+    }
+    return new Selection(selected, others);
   }
 
   static AmiClient connect(CliContext context, AmiOptions options) {
@@ -47,14 +68,16 @@ final class PbxCommands {
     };
   }
 
-  static Deployment deployment(Staff staff, StaffOptions options, Path confDir, AmiClient ami,
-      Deployment.Link link) {
+  static Deployment deployment(Selection selection, StaffOptions options, Path confDir,
+      AmiClient ami, Deployment.Link link) {
     if (!java.nio.file.Files.isDirectory(confDir)) {
       throw new VaxelException(ExitCode.BAD_INPUT,
           "--asterisk-conf-dir " + confDir + " is not a directory");
     }
-    return new Deployment(staff,
-        Rendering.of(options.templates, VaxelCommand.version()).asterisk().render(staff),
-        new ConfDir(confDir), ami, link);
+    Rendering rendering = Rendering.of(options.templates, VaxelCommand.version());
+    List<Deployment.Target> targets = selection.selected().organisations().stream()
+        .map(s -> new Deployment.Target(s, rendering.asterisk().render(s)))
+        .toList();
+    return new Deployment(targets, selection.others(), new ConfDir(confDir), ami, link);
   }
 }

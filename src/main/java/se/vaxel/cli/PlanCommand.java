@@ -6,14 +6,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiSettings;
-import se.vaxel.model.Staff;
+import java.util.List;
 import se.vaxel.pbx.Plan;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
     header = "Shows what apply would change on the PBX.",
     description = {
         "Shows what 'vaxel apply' would change on the PBX: files in the Asterisk configuration",
-        "directory, mailboxes, the dialplan, presence and expired live absences.",
+        "directory, mailboxes, the dialplan, presence and expired live absences; with a",
+        "platform file, organisation by organisation.",
         "Exit 0 when nothing would change, 1 when something would."})
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
@@ -24,19 +25,20 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Staff staff = PbxCommands.load(staffOptions);
+    PbxCommands.Selection selection = PbxCommands.select(staffOptions);
     AmiSettings settings = amiOptions.settings(root.context);
     try (AmiClient ami = PbxCommands.connect(root.context, settings)) {
-      Plan plan = PbxCommands.deployment(staff, staffOptions, deploy.confDir, ami,
+      List<Plan> plans = PbxCommands.deployment(selection, staffOptions, deploy.confDir, ami,
           PbxCommands.link(root.context, settings))
           .plan(root.context.clock().instant());
-      if (plan.isEmpty()) {
+      if (plans.stream().allMatch(Plan::isEmpty)) {
         root.context.out().printf("Nothing to change: %s has what %s generates (%s).%n",
-            "the PBX", staffOptions.file, plan.fingerprint());
-        plan.warnings().forEach(w -> root.context.out().println("Warning: " + w));
+            "the PBX", staffOptions.file, PlanPrinter.fingerprints(plans));
+        plans.forEach(p -> p.warnings().forEach(
+            w -> root.context.out().println("Warning: " + w)));
         return ExitCode.OK.code();
       }
-      new PlanPrinter(root.context.out(), deploy.all).print(plan);
+      new PlanPrinter(root.context.out(), deploy.all).print(plans);
       root.context.out().println("Run 'vaxel apply' with the same options to make these changes.");
       return ExitCode.FINDINGS.code();
     }

@@ -15,11 +15,44 @@ final class PlanPrinter {
     this.limit = all ? Integer.MAX_VALUE : 25;
   }
 
+  /**
+   * The plans of every organisation: a lone organisation's as before, several each under its
+   * id, those with nothing to change in one line.
+   */
+  void print(List<Plan> plans) {
+    if (plans.size() == 1) {
+      print(plans.get(0));
+      return;
+    }
+    for (Plan plan : plans) {
+      if (plan.isEmpty()) {
+        out.printf("Organisation %s: nothing to change (%s)%n", plan.organisation(),
+            plan.fingerprint());
+        plan.warnings().forEach(w -> out.println("Warning: " + w));
+      } else {
+        out.printf("Organisation %s:%n", plan.organisation());
+        print(plan);
+      }
+    }
+  }
+
+  /** The fingerprint, or each organisation's as id=fingerprint. */
+  static String fingerprints(List<Plan> plans) {
+    if (plans.size() == 1) {
+      return plans.get(0).fingerprint();
+    }
+    return String.join(", ", plans.stream()
+        .map(p -> p.organisation() + " " + p.fingerprint()).toList());
+  }
+
   void print(Plan plan) {
     if (!plan.files().isEmpty()) {
       out.println("Files:");
-      section(plan.files(), f -> String.format("  %-7s %s (+%d -%d lines)",
-          f.change().name().toLowerCase(java.util.Locale.ROOT), f.path(), f.added(), f.removed()));
+      section(plan.files(), f -> f.change() == Plan.Change.MOVE
+          ? String.format("  %-7s %s", "move", f.path())
+          : String.format("  %-7s %s (+%d -%d lines)",
+              f.change().name().toLowerCase(java.util.Locale.ROOT), f.path(), f.added(),
+              f.removed()));
     }
     if (!plan.mailboxes().isEmpty()) {
       long add = count(plan, Plan.MailboxDiff.ADD);

@@ -62,11 +62,20 @@ public final class LoadedDialplan {
    *     checked, which is never a difference
    */
   public static Map<String, List<DialplanEntry>> read(AmiClient ami, DialplanContexts contexts) {
+    return group(ami.showDialplan(), contexts);
+  }
+
+  /**
+   * {@link #read}'s grouping of a whole dialplan already read, for a reader that serves several
+   * organisations from one ShowDialPlan.
+   */
+  public static Map<String, List<DialplanEntry>> group(List<DialplanEntry> whole,
+      DialplanContexts contexts) {
     Map<String, List<DialplanEntry>> grouped = new LinkedHashMap<>();
     for (String context : contexts.all()) {
       grouped.put(context, new ArrayList<>());
     }
-    for (DialplanEntry e : ami.showDialplan()) {
+    for (DialplanEntry e : whole) {
       if (contexts.owns(e.context())) {
         grouped.computeIfAbsent(e.context(), k -> new ArrayList<>()).add(e);
       }

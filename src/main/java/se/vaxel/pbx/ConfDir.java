@@ -25,11 +25,17 @@ import se.vaxel.output.AtomicFiles;
 import se.vaxel.render.AsteriskConfig;
 
 /**
- * The Asterisk configuration directory as vaxel uses it: our fragments in {@code vaxel/}, the
- * previous version of each in {@code vaxel/previous/}, and one {@code #include} line in each of
- * voicemail.conf and extensions.conf. Besides, {@code vaxel/lock} serialises the commands that
- * change the PBX, and {@code vaxel/apply-journal} exists while an apply is unfinished (see
- * docs/apply.md). Nothing else in the directory is read or written.
+ * The Asterisk configuration directory as vaxel uses it (docs/apply.md, "Several
+ * organisations"): each organisation's fragments in {@code vaxel/<id>/}, the previous version
+ * of each in {@code vaxel/<id>/previous/}, and its journal {@code vaxel/<id>/apply-journal}
+ * while an apply of it is unfinished. {@code vaxel/voicemail.conf} and {@code
+ * vaxel/extensions.conf} are index files that include every organisation's fragment with a glob
+ * (verified on Asterisk 22: a glob in {@code #tryinclude} works in both files, and a reload
+ * picks up a directory added or removed since), and one {@code #include} line in each of
+ * voicemail.conf and extensions.conf includes the index. {@code vaxel/lock} serialises the
+ * commands that change the PBX, one lock for every organisation. Nothing else is read or
+ * written, except that apply moves the fragments an earlier vaxel wrote directly into
+ * {@code vaxel/} (a "legacy" fragment) into the directory of their organisation.
  *
  * <p>Everything vaxel creates here takes the owner, group and mode of the organisation's own
  * file that includes it, so that Asterisk, which runs as its own user, can read it.
@@ -52,13 +58,70 @@ public final class ConfDir {
     return dir;
   }
 
-  /** Our fragment, e.g. vaxel/voicemail.conf. */
-  public Path fragment(String name) {
-    return dir.resolve(SUBDIR).resolve(name);
+  /** The first line of an index file: what tells it from a fragment an earlier vaxel wrote. */
+  static final String INDEX_MARK = "; vaxel index:";
+  static final String PREVIOUS = "previous";
+
+  /**
+   * The index file, {@code vaxel/<name>} itself: includes every organisation's fragment.
+   * {@code #tryinclude}, since {@code #include} of a glob that matches nothing logs an ERROR.
+   */
+  public static String indexText(String name) {
+    return INDEX_MARK + " every organisation's " + name + " on this PBX, one directory each."
+        + " Written by vaxel apply: do not edit.\n"
+        + "#tryinclude \"" + SUBDIR + "/*/" + name + "\"\n";
   }
 
-  public Path previous(String name) {
-    return dir.resolve(SUBDIR).resolve("previous").resolve(name);
+  /** Whether {@code text} is an index file rather than a fragment an earlier vaxel wrote. */
+  public static boolean isIndex(String text) {
+    return text.startsWith(INDEX_MARK);
+  }
+
+  /** An organisation's fragment, relative: vaxel/&lt;id&gt;/voicemail.conf. */
+  public static String fragmentPath(String org, String name) {
+    return SUBDIR + "/" + org + "/" + name;
+  }
+
+  public static String previousPath(String org, String name) {
+    return SUBDIR + "/" + org + "/" + PREVIOUS + "/" + name;
+  }
+
+  /** The index, or before migration an earlier vaxel's fragment: vaxel/voicemail.conf. */
+  public static String indexPath(String name) {
+    return SUBDIR + "/" + name;
+  }
+
+  /** Where an earlier vaxel kept its previous fragment: vaxel/previous/voicemail.conf. */
+  public static String legacyPreviousPath(String name) {
+    return SUBDIR + "/" + PREVIOUS + "/" + name;
+  }
+
+  public static String journalPath(String org) {
+    return SUBDIR + "/" + org + "/" + JOURNAL;
+  }
+
+  /** The journal an earlier vaxel kept directly in vaxel/. */
+  public static String legacyJournalPath() {
+    return SUBDIR + "/" + JOURNAL;
+  }
+
+  public Path resolve(String relative) {
+    return dir.resolve(relative);
+  }
+
+  /** The organisations with a directory under vaxel/, sorted: those this PBX has had applied. */
+  public java.util.List<String> organisations() throws IOException {
+    Path sub = dir.resolve(SUBDIR);
+    if (!Files.isDirectory(sub)) {
+      return java.util.List.of();
+    }
+    try (var s = Files.list(sub)) {
+      return s.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals(PREVIOUS))
+          .sorted()
+          .toList();
+    }
   }
 
   /** The organisation's own file that must include our fragment, e.g. voicemail.conf. */
@@ -84,13 +147,17 @@ public final class ConfDir {
   }
 
   /**
-   * Every file an apply may change, as it was before an apply that has not finished: written
-   * before the first change and removed once the PBX is verified (or the files are restored),
-   * so that an apply killed halfway leaves the next one the configuration to fall back on.
-   * Keys are paths relative to the directory; a missing key is a file that did not exist.
+   * Every file an apply of one organisation may change, as it was before an apply that has not
+   * finished: written before the first change and removed once the PBX is verified (or the files
+   * are restored), so that an apply killed halfway leaves the next one the configuration to fall
+   * back on. Keys are paths relative to the directory; {@code keys} are the files the journal
+   * covers, and one it has no entry for did not exist.
+   *
+   * @param journal the journal's own path, relative ({@link #journalPath}, or the legacy one)
    */
-  public Optional<Map<String, Optional<String>>> readJournal() throws IOException {
-    Optional<String> text = read(dir.resolve(SUBDIR).resolve(JOURNAL));
+  public Optional<Map<String, Optional<String>>> readJournal(String journal,
+      java.util.Collection<String> keys) throws IOException {
+    Optional<String> text = read(dir.resolve(journal));
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -99,24 +166,23 @@ public final class ConfDir {
       p.load(r);
     }
     Map<String, Optional<String>> files = new LinkedHashMap<>();
-    for (String name : Deployment.FRAGMENTS) {
-      for (String relative : new String[] {SUBDIR + "/" + name, name}) {
-        files.put(relative, Optional.ofNullable(p.getProperty(relative)));
-      }
+    for (String relative : keys) {
+      files.put(relative, Optional.ofNullable(p.getProperty(relative)));
     }
     return Optional.of(files);
   }
 
-  public void writeJournal(Map<String, Optional<String>> files) throws IOException {
+  public void writeJournal(String journal, Map<String, Optional<String>> files)
+      throws IOException {
     Properties p = new Properties();
     files.forEach((relative, content) -> content.ifPresent(c -> p.setProperty(relative, c)));
     StringWriter w = new StringWriter();
     p.store(w, "vaxel apply: the files as they were before an apply that has not finished");
-    write(SUBDIR + "/" + JOURNAL, w.toString());
+    write(journal, w.toString());
   }
 
-  public void deleteJournal() throws IOException {
-    Files.deleteIfExists(dir.resolve(SUBDIR).resolve(JOURNAL));
+  public void delete(String relative) throws IOException {
+    Files.deleteIfExists(dir.resolve(relative));
   }
 
   /** Held while a command changes the PBX; the kernel releases it when the process dies. */
@@ -218,6 +284,7 @@ public final class ConfDir {
     }
   }
 
+  /** The line in the PBX's own file that includes our index, e.g. #include "vaxel/voicemail.conf". */
   public static String includeLine(String name) {
     return "#include \"" + SUBDIR + "/" + name + "\"";
   }

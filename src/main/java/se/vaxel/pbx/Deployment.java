@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,8 +55,13 @@ public final class Deployment {
   static final String VOICEMAIL_MODULE = "app_voicemail.so";
   static final String DIALPLAN_MODULE = "pbx_config.so";
 
-  /** What apply did; {@code plan} is what it found before doing it. */
-  public record Applied(Plan plan, boolean reloaded) {}
+  /** What apply did; {@code plans} is what it found before doing it, one per organisation. */
+  public record Applied(List<Plan> plans, boolean reloaded) {
+    /** Whether the PBX already had everything. */
+    public boolean nothingChanged() {
+      return plans.stream().allMatch(Plan::isEmpty);
+    }
+  }
 
   /**
    * How long reloading one MiB of configuration may take on top of the list timeout: measured
@@ -91,11 +97,53 @@ public final class Deployment {
     Duration listTimeout();
   }
 
-  private final Staff staff;
-  private final AsteriskConfig.Rendered desired;
+  /** One organisation to apply: its staff file and what it generates. */
+  public record Target(Staff staff, AsteriskConfig.Rendered desired) {}
+
+  /** One organisation as apply handles it. */
+  private static final class Org {
+    final Staff staff;
+    final AsteriskConfig.Rendered desired;
+    final String id;
+    final DialplanContexts contexts;
+    final GeneratedDialplan generated;
+    /** The files as they were before this apply (or the unfinished one its journal is of). */
+    Map<String, Optional<String>> before;
+    /** Whether {@link #before} came from a journal: the PBX may have loaded anything since. */
+    boolean unfinished;
+    /** Whether that journal is the one an earlier vaxel kept directly in vaxel/. */
+    boolean legacyJournal;
+
+    Org(Target t) {
+      this.staff = t.staff();
+      this.desired = t.desired();
+      this.id = staff.organisation().id();
+      this.contexts = DialplanContexts.of(staff.asterisk());
+      this.generated = GeneratedDialplan.parse(desired.extensionsConf(), desired.fingerprint());
+    }
+
+    String desiredText(String name) {
+      return name.equals(AsteriskConfig.VOICEMAIL_FILE)
+          ? desired.voicemailConf() : desired.extensionsConf();
+    }
+
+    /** Every file an apply of this organisation may change: what its journal covers. */
+    List<String> keys() {
+      List<String> keys = new ArrayList<>();
+      for (String name : FRAGMENTS) {
+        keys.add(ConfDir.fragmentPath(id, name));
+        keys.add(ConfDir.indexPath(name));
+        keys.add(name);
+        keys.add(ConfDir.legacyPreviousPath(name));
+      }
+      return keys;
+    }
+  }
+
+  private final List<Org> orgs;
+  /** The platform's organisations not being applied: owners a legacy fragment may have. */
+  private final List<Staff> others;
   private final ConfDir conf;
-  private final DialplanContexts contexts;
-  private final GeneratedDialplan generated;
   private final Link link;
   /** The connection plan and verify use; replaced when it drops during apply. */
   private AmiClient ami;
@@ -104,66 +152,233 @@ public final class Deployment {
   /** Connections this deployment opened itself, closed when apply ends. */
   private final List<AmiClient> opened = new ArrayList<>();
 
+  /** One organisation, the whole platform. */
   public Deployment(Staff staff, AsteriskConfig.Rendered desired, ConfDir conf, AmiClient ami,
       Link link) {
-    this.staff = staff;
-    this.desired = desired;
-    this.contexts = DialplanContexts.of(staff.asterisk());
-    this.generated = GeneratedDialplan.parse(desired.extensionsConf(), desired.fingerprint());
+    this(List.of(new Target(staff, desired)), List.of(), conf, ami, link);
+  }
+
+  /**
+   * @param targets the organisations to apply
+   * @param others the platform's other organisations, which this apply leaves alone
+   */
+  public Deployment(List<Target> targets, List<Staff> others, ConfDir conf, AmiClient ami,
+      Link link) {
+    this.orgs = targets.stream().map(Org::new).toList();
+    this.others = List.copyOf(others);
     this.conf = conf;
     this.ami = ami;
     this.link = link;
   }
 
-  public Plan plan(Instant now) throws IOException {
-    List<FileChange> files = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+  /** What an apply would change, one plan per organisation, in the order given. */
+  public List<Plan> plan(Instant now) throws IOException {
+    return plan(now, legacy());
+  }
+
+  private List<Plan> plan(Instant now, Legacy legacy) throws IOException {
+    List<String> shared = new ArrayList<>();
+    List<FileChange> sharedFiles = new ArrayList<>();
     for (String name : FRAGMENTS) {
-      String want = desiredText(name);
-      Optional<String> have = ConfDir.read(conf.fragment(name));
-      if (have.isEmpty()) {
-        files.add(new FileChange(ConfDir.SUBDIR + "/" + name, Change.CREATE, lines(want), 0));
-      } else if (!have.get().equals(want)) {
-        int[] d = lineDiff(have.get(), want);
-        files.add(new FileChange(ConfDir.SUBDIR + "/" + name, Change.UPDATE, d[0], d[1]));
+      Optional<String> index = ConfDir.read(conf.resolve(ConfDir.indexPath(name)));
+      if (index.isEmpty() || !index.get().equals(ConfDir.indexText(name))) {
+        sharedFiles.add(new FileChange(ConfDir.indexPath(name),
+            index.isEmpty() ? Change.CREATE : Change.UPDATE, 2, 0));
       }
       String main = ConfDir.read(conf.main(name)).orElse("");
       if (!ConfDir.hasInclude(main, name)) {
-        files.add(new FileChange(name, Change.INCLUDE, 2, 0));
+        sharedFiles.add(new FileChange(name, Change.INCLUDE, 2, 0));
       }
     }
     String mainVm = ConfDir.read(conf.main(AsteriskConfig.VOICEMAIL_FILE)).orElse("");
     if (!mainVm.matches("(?s).*(?m)^\\s*passwordlocation\\s*=\\s*spooldir.*")) {
-      warnings.add("voicemail.conf has no passwordlocation=spooldir in [general]: the generated "
+      shared.add("voicemail.conf has no passwordlocation=spooldir in [general]: the generated "
           + "mailboxes carry no PIN, so set it to keep PINs in each mailbox's secret.conf");
     }
-    List<MailboxChange> mailboxes = mailboxChanges(ami.voicemailUsers());
-    Map<String, List<DialplanEntry>> loaded = LoadedDialplan.read(ami, contexts);
-    Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, contexts.overrideFamily());
-    return new Plan(files, mailboxes, DialplanComparison.compare(contexts, generated, loaded),
-        presenceChanges(overrides, now), expired(overrides, now), desired.fingerprint(),
-        LoadedDialplan.fingerprint(loaded.get(contexts.route())), warnings);
+    legacy.refusal().ifPresent(r -> shared.add("apply will refuse: " + r));
+    List<VoicemailBox> boxes = ami.voicemailUsers();
+    Map<String, PresenceEntry> presence = ami.presenceStates().stream()
+        .collect(Collectors.toMap(PresenceEntry::provider, Function.identity(), (a, b) -> a));
+    // One ShowDialPlan for every organisation: the whole dialplan is one list (50,000 people
+    // are about 180,000 entries), so asking once per organisation would multiply it.
+    List<DialplanEntry> wholeDialplan = ami.showDialplan();
+    List<Plan> plans = new ArrayList<>();
+    for (Org org : orgs) {
+      List<FileChange> files = new ArrayList<>();
+      boolean migrates = legacy.owner().filter(org.id::equals).isPresent();
+      for (String name : FRAGMENTS) {
+        String want = org.desiredText(name);
+        String path = ConfDir.fragmentPath(org.id, name);
+        Optional<String> have = ConfDir.read(conf.resolve(path));
+        if (migrates && legacy.fragments().containsKey(name)) {
+          files.add(new FileChange(ConfDir.indexPath(name) + " -> " + path, Change.MOVE, 0, 0));
+          have = Optional.of(legacy.fragments().get(name));
+        }
+        if (have.isEmpty()) {
+          files.add(new FileChange(path, Change.CREATE, lines(want), 0));
+        } else if (!have.get().equals(want)) {
+          int[] d = lineDiff(have.get(), want);
+          files.add(new FileChange(path, Change.UPDATE, d[0], d[1]));
+        }
+      }
+      if (plans.isEmpty()) {
+        files.addAll(sharedFiles);
+      }
+      Map<String, List<DialplanEntry>> loaded =
+          LoadedDialplan.group(wholeDialplan, org.contexts);
+      Map<String, LiveOverride> overrides =
+          LiveOverride.readAll(ami, org.contexts.overrideFamily());
+      plans.add(new Plan(org.id, files, mailboxChanges(org, boxes),
+          DialplanComparison.compare(org.contexts, org.generated, loaded),
+          presenceChanges(org, presence, overrides, now), expired(overrides, now),
+          org.desired.fingerprint(),
+          LoadedDialplan.fingerprint(loaded.get(org.contexts.route())),
+          plans.isEmpty() ? shared : List.of()));
+    }
+    return plans;
+  }
+
+  /**
+   * A fragment an earlier vaxel wrote directly into vaxel/ (before organisations had
+   * directories), and the organisation whose contexts it defines.
+   *
+   * @param fragments file name to text, of the fragments found
+   * @param owner the organisation being applied that takes them over, if one is
+   * @param refusal why apply cannot take them over, if it cannot
+   */
+  private record Legacy(Map<String, String> fragments, Optional<String> owner,
+      Optional<String> refusal) {
+    boolean present() {
+      return !fragments.isEmpty();
+    }
+  }
+
+  private Legacy legacy() throws IOException {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (String name : FRAGMENTS) {
+      ConfDir.read(conf.resolve(ConfDir.indexPath(name)))
+          .filter(t -> !ConfDir.isIndex(t))
+          .ifPresent(t -> found.put(name, t));
+    }
+    Optional<String> reserved = orgs.stream().map(o -> o.id)
+        .filter(ConfDir.PREVIOUS::equals).findFirst();
+    if (reserved.isPresent()) {
+      return new Legacy(found, Optional.empty(), Optional.of("the organisation id '"
+          + ConfDir.PREVIOUS + "' names the directory where earlier vaxel versions kept their "
+          + "previous files; declare another organisation.id"));
+    }
+    if (found.isEmpty()) {
+      return new Legacy(found, Optional.empty(), Optional.empty());
+    }
+    List<Staff> all = new ArrayList<>(orgs.stream().map(o -> o.staff).toList());
+    all.addAll(others);
+    Optional<Staff> owner = all.stream().filter(s -> owns(s, found)).findFirst();
+    if (owner.isEmpty() && all.size() == 1) {
+      // A lone organisation whose contexts changed (it declared an id since): its own earlier
+      // fragment, which nobody else can have written.
+      owner = Optional.of(all.get(0));
+    }
+    String where = String.join(" and ", found.keySet().stream()
+        .map(ConfDir::indexPath).toList());
+    if (owner.isEmpty()) {
+      return new Legacy(found, Optional.empty(), Optional.of(where + " in " + conf.dir()
+          + " was written by an earlier vaxel for " + definedContexts(found)
+          + ", which no organisation here defines; apply the staff file that wrote it on its "
+          + "own first ('vaxel apply -f THAT-FILE'), which moves it into its directory"));
+    }
+    String id = owner.get().organisation().id();
+    if (orgs.stream().noneMatch(o -> o.id.equals(id))) {
+      return new Legacy(found, Optional.empty(), Optional.of(where + " in " + conf.dir()
+          + " was written by an earlier vaxel for organisation " + id + ", which this apply "
+          + "does not include; apply it first ('vaxel apply --org " + id + "' with the same -f "
+          + "and --asterisk-conf-dir), which moves it into " + ConfDir.SUBDIR + "/" + id + "/"));
+    }
+    return new Legacy(found, Optional.of(id), Optional.empty());
+  }
+
+  /** Whether the earlier fragments define {@code staff}'s dialplan context or mailboxes. */
+  private static boolean owns(Staff staff, Map<String, String> fragments) {
+    String ext = fragments.getOrDefault(AsteriskConfig.EXTENSIONS_FILE, "");
+    String vm = fragments.getOrDefault(AsteriskConfig.VOICEMAIL_FILE, "");
+    return defines(ext, DialplanContexts.of(staff.asterisk()).staff())
+        || defines(vm, staff.asterisk().voicemailContext());
+  }
+
+  private static boolean defines(String text, String context) {
+    return java.util.regex.Pattern.compile("(?m)^\\s*\\[" + java.util.regex.Pattern.quote(context)
+        + "\\]").matcher(text).find();
+  }
+
+  private static String definedContexts(Map<String, String> fragments) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*\\[([^\\]]+)\\]")
+        .matcher(String.join("\n", fragments.values()));
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    names.remove("general");
+    return names.isEmpty() ? "no context" : "contexts " + String.join(", ", names);
   }
 
   public Applied apply(Instant now) throws IOException {
     try (ConfDir.Lock lock = lock()) {
-      Optional<Map<String, Optional<String>>> journal = conf.readJournal();
-      Plan plan = plan(now);
-      boolean reloaded = false;
-      if (plan.configChanges()) {
-        deploy(journal);
-        reloaded = true;
-      } else if (journal.isPresent()) {
-        // An earlier apply died after the PBX had everything: nothing is left to fall back to.
-        conf.deleteJournal();
+      Set<String> selected = orgs.stream().map(o -> o.id).collect(Collectors.toSet());
+      for (String id : conf.organisations()) {
+        if (!selected.contains(id) && Files.exists(conf.resolve(ConfDir.journalPath(id)))) {
+          throw new NotLoadedException("nothing was changed: an apply of organisation " + id
+              + " did not finish (" + ConfDir.journalPath(id) + " in " + conf.dir() + "); run "
+              + "'vaxel apply --org " + id + "' with the same -f and --asterisk-conf-dir first");
+        }
       }
-      for (PresenceChange c : plan.presence()) {
-        c.to().publish(ami, c.extension());
+      Legacy legacy = legacy();
+      if (legacy.refusal().isPresent()) {
+        throw new NotLoadedException("nothing was changed: " + legacy.refusal().get());
       }
-      for (String ext : plan.expiredOverrides()) {
-        removeIfStillExpired(ext, now);
+      Optional<String> legacyJournalOwner = legacy.owner();
+      if (legacyJournalOwner.isEmpty() && orgs.size() == 1 && others.isEmpty()) {
+        legacyJournalOwner = Optional.of(orgs.get(0).id);
       }
-      return new Applied(plan, reloaded);
+      boolean legacyJournal = Files.exists(conf.resolve(ConfDir.legacyJournalPath()));
+      for (Org org : orgs) {
+        Optional<Map<String, Optional<String>>> j =
+            conf.readJournal(ConfDir.journalPath(org.id), org.keys());
+        if (j.isEmpty() && legacyJournal && legacyJournalOwner.filter(org.id::equals).isPresent()) {
+          // Left by an earlier vaxel killed during an apply: the files it covers are this
+          // organisation's keys too, and it never had a directory of its own.
+          j = conf.readJournal(ConfDir.legacyJournalPath(), org.keys());
+          org.legacyJournal = j.isPresent();
+        }
+        org.before = j.orElse(null);
+        org.unfinished = j.isPresent();
+      }
+      if (legacyJournal && orgs.stream().noneMatch(o -> o.unfinished)) {
+        throw new NotLoadedException("nothing was changed: an apply of an earlier vaxel did not "
+            + "finish (" + ConfDir.legacyJournalPath() + " in " + conf.dir() + "), and it is "
+            + "not clear which organisation it was for; apply that organisation on its own first");
+      }
+      List<Plan> plans = plan(now, legacy);
+      List<Org> changing = new ArrayList<>();
+      for (int i = 0; i < orgs.size(); i++) {
+        if (plans.get(i).configChanges() || orgs.get(i).unfinished) {
+          changing.add(orgs.get(i));
+        }
+      }
+      if (!changing.isEmpty()) {
+        deploy(changing);
+      }
+      if (legacyJournal) {
+        conf.delete(ConfDir.legacyJournalPath());
+      }
+      for (int i = 0; i < orgs.size(); i++) {
+        Org org = orgs.get(i);
+        for (PresenceChange c : plans.get(i).presence()) {
+          c.to().publish(ami, c.extension());
+        }
+        for (String ext : plans.get(i).expiredOverrides()) {
+          removeIfStillExpired(org, ext, now);
+        }
+      }
+      return new Applied(plans, !changing.isEmpty());
     } finally {
       opened.forEach(AmiClient::close);
       opened.clear();
@@ -175,11 +390,12 @@ public final class Deployment {
    * Looks again right before deleting: a switchboard on another host (which the lock does not
    * reach, docs/apply.md) may have set a new absence under that key since the plan was read.
    */
-  private void removeIfStillExpired(String extension, Instant now) {
-    Optional<LiveOverride> current = ami.dbGet(contexts.overrideFamily(), extension)
+  private void removeIfStillExpired(Org org, String extension, Instant now) {
+    String family = org.contexts.overrideFamily();
+    Optional<LiveOverride> current = ami.dbGet(family, extension)
         .flatMap(v -> LiveOverride.decode(extension, v));
     if (current.isPresent() && !current.get().until().isAfter(now)) {
-      ami.dbDel(contexts.overrideFamily(), extension);
+      ami.dbDel(family, extension);
     }
   }
 
@@ -197,95 +413,175 @@ public final class Deployment {
   }
 
   /**
-   * Writes, reloads and verifies. {@code journal} holds the files as they were before an
-   * earlier apply that did not finish; they, not the half-written files found now, are what a
-   * failure restores.
+   * Writes every changing organisation, reloads once for all of them, and verifies each. One
+   * reload, not one per organisation: a reload of app_voicemail and of the dialplan re-reads
+   * every organisation's files whichever changed, so N reloads would cost N times as much for
+   * nothing (docs/apply.md, "Several organisations"). An organisation whose files could not be
+   * written or that does not verify is put back alone, with one more reload; the others stay
+   * applied, and the failure names both.
    */
-  private void deploy(Optional<Map<String, Optional<String>>> journal) throws IOException {
-    Map<String, Optional<String>> before = journal.isPresent() ? journal.get() : snapshot();
+  private void deploy(List<Org> changing) throws IOException {
     // After an unfinished apply, Asterisk may have loaded anything: always reload a restore.
-    boolean reloadStarted = journal.isPresent();
-    try {
-      if (journal.isEmpty()) {
-        conf.writeJournal(before);
+    boolean reloadStarted = changing.stream().anyMatch(o -> o.unfinished);
+    for (Org org : changing) {
+      if (org.before == null) {
+        org.before = snapshot(org);
       }
-      writeDesired(before);
+    }
+    List<Org> journaled = new ArrayList<>();
+    try {
+      for (Org org : changing) {
+        if (!org.unfinished) {
+          conf.writeJournal(ConfDir.journalPath(org.id), org.before);
+        }
+        journaled.add(org);
+      }
     } catch (IOException e) {
-      throw restoreAfter(before, reloadStarted, "could not write the new configuration into "
+      for (Org org : journaled) {
+        if (!org.unfinished) {
+          deleteJournalQuietly(org);
+        }
+      }
+      throw new NotLoadedException("nothing was changed: could not write the journal into "
           + conf.dir() + " (" + describe(e) + ")", e);
     }
-    Duration deadline =
-        reloadDeadline(List.of(desired.voicemailConf(), desired.extensionsConf()));
-    String problem;
+    Map<Org, String> failed = new LinkedHashMap<>();
+    List<Org> written = new ArrayList<>();
+    for (Org org : changing) {
+      try {
+        writeDesired(org);
+        written.add(org);
+      } catch (IOException e) {
+        failed.put(org, "could not write the new configuration into " + conf.dir() + " ("
+            + describe(e) + ")");
+        try {
+          restore(List.of(org));
+        } catch (IOException restoreFailed) {
+          throw restoreFailed(failed, written, restoreFailed, e);
+        }
+      }
+    }
+    if (written.isEmpty() && !reloadStarted) {
+      changing.forEach(this::deleteJournalQuietly);
+      throw new NotLoadedException(failures(failed) + "; the previous files are back and "
+          + "Asterisk still has the previous configuration (nothing was reloaded)");
+    }
+    Duration deadline = reloadDeadline(orgs.stream()
+        .flatMap(o -> java.util.stream.Stream.of(o.desired.voicemailConf(),
+            o.desired.extensionsConf()))
+        .toList());
     try {
-      reloadStarted = true;
       reloadAndWait(deadline);
-      problem = verifyReconnecting();
+      failed.putAll(verifyReconnecting(written));
     } catch (ReloadStillRunning e) {
       throw new NotLoadedException("Asterisk is still reloading " + e.module + " after "
-          + deadline.toSeconds() + " s. The new configuration is in " + conf.dir()
-          + " and stays there (vaxel never restores files under a running reload), so Asterisk "
-          + "will have the new configuration when the reload ends. Run 'vaxel apply' again "
-          + "then: it verifies, and restores the previous configuration if the new one did not "
-          + "load.", e);
+          + deadline.toSeconds() + " s. The new configuration" + of(written) + " is in "
+          + conf.dir() + " and stays there (vaxel never restores files under a running reload),"
+          + " so Asterisk will have the new configuration when the reload ends. Run 'vaxel "
+          + "apply' again then: it verifies, and restores the previous configuration if the new "
+          + "one did not load.", e);
     } catch (AmiException e) {
-      throw new NotLoadedException("the new configuration is in " + conf.dir() + ", but "
-          + "reloading or verifying it failed: " + e.getMessage() + ". Asterisk may have loaded "
-          + "all, part or none of it. Run 'vaxel apply' again when the PBX answers: it reloads, "
-          + "verifies, and restores the previous configuration (kept in "
-          + ConfDir.SUBDIR + "/" + ConfDir.JOURNAL + ") if the new one does not load.", e);
+      throw new NotLoadedException("the new configuration" + of(written) + " is in " + conf.dir()
+          + ", but reloading or verifying it failed: " + e.getMessage() + ". Asterisk may have "
+          + "loaded all, part or none of it. Run 'vaxel apply' again when the PBX answers: it "
+          + "reloads, verifies, and restores the previous configuration (kept in each "
+          + ConfDir.SUBDIR + "/<organisation>/" + ConfDir.JOURNAL + ") if the new one does not "
+          + "load.", e);
     }
-    if (problem != null) {
-      throw restoreAfter(before, true, problem, null);
-    }
+    List<Org> applied = changing.stream().filter(o -> !failed.containsKey(o)).toList();
     // Verified: a journal that cannot be deleted now is finished by the next apply, and must
     // not turn a loaded and verified configuration into a failure.
-    deleteJournalQuietly();
+    applied.forEach(this::deleteJournalQuietly);
+    if (failed.isEmpty()) {
+      return;
+    }
+    throw restoreAfter(failed, written, applied);
+  }
+
+  private static String of(List<Org> orgs) {
+    return orgs.size() < 2 ? "" : " (" + ids(orgs) + ")";
+  }
+
+  private static String ids(java.util.Collection<Org> orgs) {
+    return String.join(", ", orgs.stream().map(o -> o.id).toList());
+  }
+
+  /** The problems, each with its organisation when there are several. */
+  private String failures(Map<Org, String> failed) {
+    if (orgs.size() == 1) {
+      return String.join("; ", failed.values());
+    }
+    return String.join("; ", failed.entrySet().stream()
+        .map(e -> "organisation " + e.getKey().id + ": " + e.getValue()).toList());
+  }
+
+  /** What was applied and what not, when apply had several organisations. */
+  private String outcome(List<Org> applied, java.util.Collection<Org> notApplied) {
+    if (orgs.size() == 1) {
+      return "";
+    }
+    List<String> unchanged = orgs.stream()
+        .filter(o -> !applied.contains(o) && !notApplied.contains(o)).map(o -> o.id).toList();
+    return ". Applied and verified: " + (applied.isEmpty() ? "none" : ids(applied))
+        + (unchanged.isEmpty() ? "" : "; already up to date: " + String.join(", ", unchanged))
+        + "; not applied (previous configuration kept): " + ids(notApplied);
+  }
+
+  private NotLoadedException restoreFailed(Map<Org, String> failed, List<Org> written,
+      IOException restoreFailed, Exception cause) {
+    return new NotLoadedException(failures(failed) + "; putting the previous files back failed "
+        + "too (" + describe(restoreFailed) + "): " + conf.dir() + " may hold part of the new "
+        + "configuration, the previous one is in each " + ConfDir.SUBDIR + "/<organisation>/"
+        + ConfDir.JOURNAL + ". Fix the cause and run 'vaxel apply' again.", cause);
   }
 
   /**
-   * Puts {@code before} back and, when a reload may have loaded part of the new files, reloads
-   * them; returns the failure to throw, saying where the PBX ended up.
+   * Puts the failed organisations' files back and reloads, since a reload has loaded part of
+   * the new files; returns the failure to throw, saying where the PBX ended up.
    */
-  private NotLoadedException restoreAfter(Map<String, Optional<String>> before,
-      boolean reload, String problem, Exception cause) {
+  private NotLoadedException restoreAfter(Map<Org, String> failed, List<Org> written,
+      List<Org> applied) {
     try {
-      restore(before);
-    } catch (IOException restoreFailed) {
-      return new NotLoadedException(problem + "; putting the previous files back failed too ("
-          + describe(restoreFailed) + "): " + conf.dir() + " may hold part of the new "
-          + "configuration, the previous one is in " + ConfDir.SUBDIR + "/" + ConfDir.JOURNAL
-          + ". Fix the cause and run 'vaxel apply' again.", cause);
+      restore(failed.keySet().stream().filter(written::contains).toList());
+    } catch (IOException e) {
+      return restoreFailed(failed, written, e, null);
     }
-    if (!reload) {
-      deleteJournalQuietly();
-      return new NotLoadedException(problem + "; the previous files are back and Asterisk "
-          + "still has the previous configuration (nothing was reloaded)", cause);
-    }
+    String problem = failures(failed);
     try {
       // Room for the new and the previous configuration: the previous one may be the larger
       // (a broken template that dropped people), and a reload of the new may still be ending.
-      List<String> both = new ArrayList<>(List.of(desired.voicemailConf(),
-          desired.extensionsConf()));
-      before.values().forEach(content -> content.ifPresent(both::add));
+      List<String> both = new ArrayList<>();
+      for (Org org : failed.keySet()) {
+        both.add(org.desired.voicemailConf());
+        both.add(org.desired.extensionsConf());
+        org.before.values().forEach(content -> content.ifPresent(both::add));
+      }
       reloadAndWait(reloadDeadline(both));
     } catch (ReloadStillRunning | AmiException e) {
       return new NotLoadedException(problem + "; the previous files are back in " + conf.dir()
           + ", but reloading them did not finish (" + e.getMessage() + "): Asterisk may still "
           + "have the new configuration loaded. When the PBX answers, run 'vaxel apply' again, "
           + "or reload by hand: asterisk -rx 'module reload " + VOICEMAIL_MODULE
-          + "' and asterisk -rx 'module reload " + DIALPLAN_MODULE + "'.", cause);
+          + "' and asterisk -rx 'module reload " + DIALPLAN_MODULE + "'"
+          + outcome(applied, failed.keySet()) + ".");
     }
-    deleteJournalQuietly();
-    return new NotLoadedException(problem + "; the previous configuration is restored and "
-        + "reloaded", cause);
+    failed.keySet().forEach(this::deleteJournalQuietly);
+    return new NotLoadedException(problem + "; the previous configuration"
+        + of(List.copyOf(failed.keySet())) + " is restored and reloaded"
+        + outcome(applied, failed.keySet()));
   }
 
-  private void deleteJournalQuietly() {
+  private void deleteJournalQuietly(Org org) {
     try {
-      conf.deleteJournal();
+      conf.delete(ConfDir.journalPath(org.id));
+      if (org.legacyJournal) {
+        conf.delete(ConfDir.legacyJournalPath());
+      }
+      // Nothing of a first apply that was put back: no empty directory for the index to glob.
+      Files.deleteIfExists(conf.resolve(ConfDir.SUBDIR + "/" + org.id));
     } catch (IOException e) {
-      // The journal then holds the files as they are now: the next apply falls back to them.
+      // Not empty, or the journal then holds the files as they are now: the next apply falls
+      // back to them.
     }
   }
 
@@ -309,11 +605,26 @@ public final class Deployment {
   }
 
   /**
-   * The list timeout plus {@link #RELOAD_PER_MIB} for every MiB written: reloading 50,000
+   * The list timeout plus {@link #RELOAD_PER_MIB} for every MiB the reload reads: {@code files}
+   * and the fragments of the organisations this apply does not include. Reloading 50,000
    * mailboxes takes a minute, whatever a single AMI action may take.
    */
   private Duration reloadDeadline(Collection<String> files) {
     long bytes = files.stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
+    // A reload re-reads every organisation's fragments, not only those this apply changed.
+    Set<String> mine = orgs.stream().map(o -> o.id).collect(Collectors.toSet());
+    try {
+      for (String id : conf.organisations()) {
+        if (!mine.contains(id)) {
+          for (String name : FRAGMENTS) {
+            java.nio.file.Path f = conf.resolve(ConfDir.fragmentPath(id, name));
+            bytes += Files.exists(f) ? Files.size(f) : 0;
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Unreadable: the deadline of what this apply wrote is the best there is.
+    }
     return link.listTimeout().plus(
         RELOAD_PER_MIB.multipliedBy(bytes).dividedBy(1024 * 1024));
   }
@@ -399,59 +710,126 @@ public final class Deployment {
     }
   }
 
-  private String desiredText(String name) {
-    return name.equals(AsteriskConfig.VOICEMAIL_FILE)
-        ? desired.voicemailConf() : desired.extensionsConf();
-  }
 
-  /** Every file apply may touch, as it is now (empty: it does not exist). */
-  private Map<String, Optional<String>> snapshot() throws IOException {
+  /** Every file an apply of {@code org} may touch, as it is now (empty: it does not exist). */
+  private Map<String, Optional<String>> snapshot(Org org) throws IOException {
     Map<String, Optional<String>> files = new LinkedHashMap<>();
-    for (String name : FRAGMENTS) {
-      files.put(ConfDir.SUBDIR + "/" + name, ConfDir.read(conf.fragment(name)));
-      files.put(name, ConfDir.read(conf.main(name)));
+    for (String key : org.keys()) {
+      files.put(key, ConfDir.read(conf.resolve(key)));
     }
     return files;
   }
 
-  private void writeDesired(Map<String, Optional<String>> before) throws IOException {
+  /**
+   * The organisation's fragments as they were, wherever they were: in its directory, or (before
+   * migration) directly in vaxel/ when they define its contexts.
+   */
+  private Optional<String> previousFragment(Org org, String name) {
+    Optional<String> own = org.before.get(ConfDir.fragmentPath(org.id, name));
+    if (own.isPresent()) {
+      return own;
+    }
+    Map<String, String> legacy = new LinkedHashMap<>();
+    for (String n : FRAGMENTS) {
+      org.before.get(ConfDir.indexPath(n)).filter(t -> !ConfDir.isIndex(t))
+          .ifPresent(t -> legacy.put(n, t));
+    }
+    boolean owner = owns(org.staff, legacy) || (orgs.size() == 1 && others.isEmpty());
+    return owner ? Optional.ofNullable(legacy.get(name)) : Optional.empty();
+  }
+
+  /**
+   * The organisation's fragments, then what every organisation shares: the earlier vaxel's
+   * previous files gone (the glob of the index would include them), the index, the includes.
+   */
+  private void writeDesired(Org org) throws IOException {
     for (String name : FRAGMENTS) {
-      Optional<String> old = before.get(ConfDir.SUBDIR + "/" + name);
+      Optional<String> old = previousFragment(org, name);
       if (old.isPresent()) {
-        conf.write(ConfDir.SUBDIR + "/previous/" + name, old.get());
+        conf.write(ConfDir.previousPath(org.id, name), old.get());
       }
-      conf.write(ConfDir.SUBDIR + "/" + name, desiredText(name));
+      conf.write(ConfDir.fragmentPath(org.id, name), org.desiredText(name));
+    }
+    for (String name : FRAGMENTS) {
+      conf.delete(ConfDir.legacyPreviousPath(name));
+      conf.write(ConfDir.indexPath(name), ConfDir.indexText(name));
       Optional<String> main = ConfDir.read(conf.main(name));
       Optional<String> included = ConfDir.withInclude(main.orElse(""), name);
       if (included.isPresent()) {
         conf.write(name, included.get());
       }
     }
-  }
-
-  private void restore(Map<String, Optional<String>> before) throws IOException {
-    for (Map.Entry<String, Optional<String>> e : before.entrySet()) {
-      if (e.getValue().isPresent()) {
-        conf.write(e.getKey(), e.getValue().get());
-      } else {
-        Files.deleteIfExists(conf.dir().resolve(e.getKey()));
-      }
+    try {
+      conf.delete(ConfDir.SUBDIR + "/" + ConfDir.PREVIOUS);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      // Someone keeps files of their own there: theirs, left alone.
     }
   }
 
   /**
-   * {@link #verify()}, read a second time before apply believes a difference or a failed read:
+   * Puts the files of {@code batch} back. When another organisation's fragments stay in place,
+   * the shared files (index, includes) stay as they are, since the other needs them, and each
+   * organisation's previous fragments go back into its own directory, even those an earlier
+   * vaxel had directly in vaxel/: Asterisk loads the same either way. Otherwise every file the
+   * journals cover is as it was, the layout of an earlier vaxel included.
+   */
+  private void restore(List<Org> batch) throws IOException {
+    Set<String> restoring = batch.stream().map(o -> o.id).collect(Collectors.toSet());
+    boolean othersStay = false;
+    for (String id : conf.organisations()) {
+      if (!restoring.contains(id)) {
+        for (String name : FRAGMENTS) {
+          othersStay |= Files.exists(conf.resolve(ConfDir.fragmentPath(id, name)));
+        }
+      }
+    }
+    for (Org org : batch) {
+      for (String name : FRAGMENTS) {
+        // What this apply made the previous version; an organisation new here had none.
+        if (org.before.get(ConfDir.fragmentPath(org.id, name)).isEmpty()) {
+          conf.delete(ConfDir.previousPath(org.id, name));
+        }
+      }
+      try {
+        conf.delete(ConfDir.SUBDIR + "/" + org.id + "/" + ConfDir.PREVIOUS);
+      } catch (java.nio.file.DirectoryNotEmptyException e) {
+        // The previous version of an organisation applied before: kept.
+      }
+      if (othersStay) {
+        for (String name : FRAGMENTS) {
+          put(ConfDir.fragmentPath(org.id, name), previousFragment(org, name));
+        }
+      } else {
+        for (Map.Entry<String, Optional<String>> e : org.before.entrySet()) {
+          put(e.getKey(), e.getValue());
+        }
+      }
+    }
+  }
+
+  private void put(String relative, Optional<String> content) throws IOException {
+    if (content.isPresent()) {
+      conf.write(relative, content.get());
+    } else {
+      conf.delete(relative);
+    }
+  }
+
+  /**
+   * {@link #verify}, read a second time before apply believes a difference or a failed read:
    * a list read on a busy PBX can lose entries (docs/apply.md), and a restore reloads the whole
    * previous configuration, while a real difference is there both times. A dropped connection
-   * is opened again for the second read.
+   * is opened again for the second read. Returns each organisation that differs, with why.
    */
-  private String verifyReconnecting() {
+  private Map<Org, String> verifyReconnecting(List<Org> written) {
+    List<Org> toVerify = written;
     for (int attempt = 1; ; attempt++) {
       try {
-        String problem = verify();
-        if (problem == null || attempt == VERIFY_ATTEMPTS) {
-          return problem;
+        Map<Org, String> problems = verify(toVerify);
+        if (problems.isEmpty() || attempt == VERIFY_ATTEMPTS) {
+          return problems;
         }
+        toVerify = List.copyOf(problems.keySet());
       } catch (AmiException e) {
         if (attempt == VERIFY_ATTEMPTS) {
           throw e;
@@ -464,32 +842,44 @@ public final class Deployment {
     }
   }
 
-  /** Why the live PBX is not what we wrote, or null when it is. */
-  private String verify() {
-    List<MailboxChange> mailboxes = mailboxChanges(ami.voicemailUsers());
-    if (!mailboxes.isEmpty()) {
-      return "after reload, " + mailboxes.size() + " mailboxes in context '"
-          + staff.asterisk().voicemailContext() + "' differ from what was written (first: "
-          + mailboxes.get(0).mailbox() + " " + mailboxes.get(0).diff() + ")";
+  /** Why the live PBX is not what we wrote, per organisation; empty when it is. */
+  private Map<Org, String> verify(List<Org> written) {
+    Map<Org, String> problems = new LinkedHashMap<>();
+    if (written.isEmpty()) {
+      return problems;
     }
-    DialplanComparison.Result dialplan =
-        DialplanComparison.compare(contexts, generated, LoadedDialplan.read(ami, contexts));
-    if (!dialplan.same()) {
-      return "after reload, the loaded dialplan differs from what was written in "
-          + dialplan.count() + (dialplan.count() == 1 ? " place" : " places") + " (first: "
-          + dialplan.differences().get(0).describe() + ")";
+    List<VoicemailBox> boxes = ami.voicemailUsers();
+    List<DialplanEntry> wholeDialplan = null;
+    for (Org org : written) {
+      List<MailboxChange> mailboxes = mailboxChanges(org, boxes);
+      if (!mailboxes.isEmpty()) {
+        problems.put(org, "after reload, " + mailboxes.size() + " mailboxes in context '"
+            + org.staff.asterisk().voicemailContext() + "' differ from what was written (first: "
+            + mailboxes.get(0).mailbox() + " " + mailboxes.get(0).diff() + ")");
+        continue;
+      }
+      if (wholeDialplan == null) {
+        wholeDialplan = ami.showDialplan();
+      }
+      DialplanComparison.Result dialplan = DialplanComparison.compare(org.contexts,
+          org.generated, LoadedDialplan.group(wholeDialplan, org.contexts));
+      if (!dialplan.same()) {
+        problems.put(org, "after reload, the loaded dialplan differs from what was written in "
+            + dialplan.count() + (dialplan.count() == 1 ? " place" : " places") + " (first: "
+            + dialplan.differences().get(0).describe() + ")");
+      }
     }
-    return null;
+    return problems;
   }
 
-  private List<MailboxChange> mailboxChanges(List<VoicemailBox> live) {
-    String context = staff.asterisk().voicemailContext();
+  private static List<MailboxChange> mailboxChanges(Org org, List<VoicemailBox> live) {
+    String context = org.staff.asterisk().voicemailContext();
     Map<String, VoicemailBox> have = live.stream()
         .filter(b -> b.context().equals(context))
         .collect(Collectors.toMap(VoicemailBox::mailbox, Function.identity(), (a, b) -> a,
             TreeMap::new));
     List<MailboxChange> changes = new ArrayList<>();
-    for (Person p : staff.people()) {
+    for (Person p : org.staff.people()) {
       if (!p.hasExtension()) {
         continue;
       }
@@ -512,16 +902,14 @@ public final class Deployment {
     return from.equals(to) ? "" : what + " '" + from + "' -> '" + to + "' ";
   }
 
-
-  private List<PresenceChange> presenceChanges(Map<String, LiveOverride> overrides, Instant now) {
-    Map<String, PresenceEntry> live = ami.presenceStates().stream()
-        .collect(Collectors.toMap(PresenceEntry::provider, Function.identity(), (a, b) -> a));
+  private static List<PresenceChange> presenceChanges(Org org, Map<String, PresenceEntry> live,
+      Map<String, LiveOverride> overrides, Instant now) {
     List<PresenceChange> changes = new ArrayList<>();
-    for (Person p : staff.people()) {
+    for (Person p : org.staff.people()) {
       if (!p.hasExtension()) {
         continue;
       }
-      PresenceValue want = PresenceValue.of(staff, overrides, p, now);
+      PresenceValue want = PresenceValue.of(org.staff, overrides, p, now);
       PresenceEntry have = live.get(PresenceValue.provider(p.extension()));
       String state = have == null ? "not_set" : have.state();
       String subtype = have == null ? "" : have.subtype();

@@ -4,8 +4,11 @@ import java.util.List;
 import se.vaxel.live.DialplanComparison;
 
 /**
- * What {@code vaxel apply} would change, and what {@code vaxel plan} prints.
+ * What {@code vaxel apply} would change for one organisation, and what {@code vaxel plan}
+ * prints for it.
  *
+ * @param organisation the organisation's id
+ * @param files its files, and (in the first organisation's plan) the files all share
  * @param fingerprint the fingerprint of the configuration staff.yaml generates
  * @param dialplan how the dialplan Asterisk has loaded differs from the generated one
  * @param liveFingerprint the fingerprint of the dialplan Asterisk has loaded, "" if none
@@ -13,6 +16,7 @@ import se.vaxel.live.DialplanComparison;
  * @param warnings things apply does not change but the administrator should know
  */
 public record Plan(
+    String organisation,
     List<FileChange> files,
     List<MailboxChange> mailboxes,
     DialplanComparison.Result dialplan,
@@ -22,10 +26,11 @@ public record Plan(
     String liveFingerprint,
     List<String> warnings) {
 
-  public enum Change { CREATE, UPDATE, INCLUDE }
+  /** MOVE: a fragment an earlier vaxel wrote into vaxel/ goes into the organisation's directory. */
+  public enum Change { CREATE, UPDATE, INCLUDE, MOVE }
 
   /**
-   * @param path relative to the configuration directory
+   * @param path relative to the configuration directory; for MOVE "FROM -> TO"
    */
   public record FileChange(String path, Change change, int added, int removed) {}
 

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import se.vaxel.model.Person;
@@ -38,7 +39,13 @@ public final class PersonFinder {
    */
   public record Found(
       Platform.Member member, List<Platform.Member> candidates, boolean ambiguous,
-      boolean qualified) {
+      boolean qualified, Optional<String> unknownOrganisation, List<String> organisations) {
+
+    Found(Platform.Member member, List<Platform.Member> candidates, boolean ambiguous,
+        boolean qualified) {
+      this(member, candidates, ambiguous, qualified, Optional.empty(), List.of());
+    }
+
     public boolean found() {
       return member != null;
     }
@@ -53,6 +60,10 @@ public final class PersonFinder {
      * (every match, by qualified id on a platform), or the people it resembles, or nothing.
      */
     public String problem(String query, String where) {
+      if (unknownOrganisation.isPresent()) {
+        return "'" + query + "': " + where + " has no organisation " + unknownOrganisation.get()
+            + "; it has " + String.join(", ", organisations);
+      }
       if (candidates.isEmpty()) {
         return "no one called '" + query + "' in " + where;
       }
@@ -93,6 +104,9 @@ public final class PersonFinder {
       members = members.stream()
           .filter(m -> m.staff().organisation().id().equals(orgId))
           .toList();
+      if (platform.organisation(orgId).isEmpty()) {
+        return new Found(null, List.of(), false, qualified, Optional.of(orgId), platform.ids());
+      }
     }
     if (q.isEmpty() || members.isEmpty()) {
       return new Found(null, List.of(), false, qualified);

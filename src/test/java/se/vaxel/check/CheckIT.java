@@ -385,7 +385,7 @@ class CheckIT {
 
   @Test
   void routeThatHangsUpIsDialplanStaleThoughTheFingerprintIsOurs() throws IOException {
-    Path fragment = sandbox.etc().resolve("vaxel/extensions.conf");
+    Path fragment = sandbox.etc().resolve("vaxel/testby-kommun/extensions.conf");
     String text = Files.readString(fragment, StandardCharsets.UTF_8);
     String first = "exten => s,1,Set(LOCAL(ext)=${ARG1})";
     assertTrue(text.contains(first), text);
@@ -704,7 +704,7 @@ class CheckIT {
 
   /** Edits the applied mailboxes as someone would by hand, and reloads app_voicemail. */
   static void editMailboxes(String from, String to) throws IOException {
-    Path fragment = sandbox.etc().resolve("vaxel/voicemail.conf");
+    Path fragment = sandbox.etc().resolve("vaxel/testby-kommun/voicemail.conf");
     String text = Files.readString(fragment, StandardCharsets.UTF_8);
     assertTrue(text.contains(from), "'" + from + "' is not in " + fragment + ":\n" + text);
     Files.writeString(fragment, text.replace(from, to), StandardCharsets.UTF_8);

@@ -248,7 +248,7 @@ class ApplyIT {
         .resolve("templates/asterisk/voicemail.conf.ftl"), StandardCharsets.UTF_8);
     Files.writeString(vm, shipped.replace("<#list people as p>",
         "<#list people[0..people?size-2] as p>"), StandardCharsets.UTF_8);
-    Path before = pbx.sandbox().etc().resolve("vaxel/voicemail.conf");
+    Path before = pbx.sandbox().etc().resolve("vaxel/testby-kommun/voicemail.conf");
     String working = Files.readString(before);
 
     String installed = System.getProperty("vaxel.home");

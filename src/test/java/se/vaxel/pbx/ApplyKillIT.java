@@ -62,14 +62,14 @@ class ApplyKillIT {
   void applyKilledAtAnyMomentIsCompletedByTheNextApply(Moment moment) throws Exception {
     String name = "Kill" + moment.ordinal();
     Path staff = staff(name);
-    String fragment = Files.readString(etc.resolve("vaxel/voicemail.conf"));
-    String dialplan = Files.readString(etc.resolve("vaxel/extensions.conf"));
-    Path journal = etc.resolve("vaxel/apply-journal");
+    String fragment = Files.readString(etc.resolve("vaxel/testby-kommun/voicemail.conf"));
+    String dialplan = Files.readString(etc.resolve("vaxel/testby-kommun/extensions.conf"));
+    Path journal = etc.resolve("vaxel/testby-kommun/apply-journal");
     Process child = ChildVaxel.start(pbx, "022", dir.resolve(name + ".log"), "apply", "-f",
         staff.toString(), "--asterisk-conf-dir", etc.toString());
-    BooleanSupplier voicemailWritten = () -> !read(etc.resolve("vaxel/voicemail.conf"))
+    BooleanSupplier voicemailWritten = () -> !read(etc.resolve("vaxel/testby-kommun/voicemail.conf"))
         .equals(fragment);
-    BooleanSupplier dialplanWritten = () -> !read(etc.resolve("vaxel/extensions.conf"))
+    BooleanSupplier dialplanWritten = () -> !read(etc.resolve("vaxel/testby-kommun/extensions.conf"))
         .equals(dialplan);
     switch (moment) {
       case JOURNAL_WRITTEN -> await(() -> Files.exists(journal), child);

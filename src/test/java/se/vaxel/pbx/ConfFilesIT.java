@@ -66,8 +66,8 @@ class ConfFilesIT {
     assertEquals(0, strict.code(), strict.out());
     assertEquals(vm, attributes(etc.resolve("voicemail.conf")));
     assertEquals(ext, attributes(etc.resolve("extensions.conf")));
-    assertEquals(vm, attributes(etc.resolve("vaxel/voicemail.conf")));
-    assertEquals(ext, attributes(etc.resolve("vaxel/extensions.conf")));
+    assertEquals(vm, attributes(etc.resolve("vaxel/testby-kommun/voicemail.conf")));
+    assertEquals(ext, attributes(etc.resolve("vaxel/testby-kommun/extensions.conf")));
     assertEquals(List.of(vm.get(0), vm.get(1), "rwxrwx---"), attributes(etc.resolve("vaxel")));
     assertEveryMailboxLoaded(Set.of("2201", "2202", "2203", "2204", "2205"));
 
@@ -84,9 +84,9 @@ class ConfFilesIT {
     assertEquals(0, usual.code(), usual.out());
     assertEquals(vm, attributes(etc.resolve("voicemail.conf")));
     assertEquals(ext, attributes(etc.resolve("extensions.conf")));
-    assertEquals(vm, attributes(etc.resolve("vaxel/voicemail.conf")));
-    assertEquals(vm, attributes(etc.resolve("vaxel/previous/voicemail.conf")));
-    assertEquals(ext, attributes(etc.resolve("vaxel/previous/extensions.conf")));
+    assertEquals(vm, attributes(etc.resolve("vaxel/testby-kommun/voicemail.conf")));
+    assertEquals(vm, attributes(etc.resolve("vaxel/testby-kommun/previous/voicemail.conf")));
+    assertEquals(ext, attributes(etc.resolve("vaxel/testby-kommun/previous/extensions.conf")));
     assertEveryMailboxLoaded(Set.of("2201", "2202", "2203", "2204", "2205", "2206"));
   }
 

@@ -48,6 +48,8 @@ class DeploymentTest {
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
   private static final String MAIN_VM = "[general]\npasswordlocation=spooldir\n";
   private static final String MAIN_EXT = "[from-internal]\n";
+  /** ItStaff declares no id: derived from its name, Testby kommun. */
+  static final String ORG = "testby-kommun";
 
   @TempDir Path tmp;
   Path etc;
@@ -126,8 +128,9 @@ class DeploymentTest {
     assertTrue(e.getMessage().contains("the new configuration is in " + etc), e.getMessage());
     assertTrue(e.getMessage().contains("Run 'vaxel apply' again"), e.getMessage());
     assertEquals(rendered().voicemailConf(),
-        Files.readString(etc.resolve("vaxel/voicemail.conf")));
-    assertTrue(Files.exists(etc.resolve("vaxel/apply-journal")), "kept for the next apply");
+        Files.readString(etc.resolve("vaxel/" + ORG + "/voicemail.conf")));
+    assertTrue(Files.exists(etc.resolve("vaxel/" + ORG + "/apply-journal")),
+        "kept for the next apply");
   }
 
   @Test
@@ -144,16 +147,16 @@ class DeploymentTest {
         e.getMessage());
     verify(slow, never()).reload(Deployment.DIALPLAN_MODULE);
     assertEquals(rendered().voicemailConf(),
-        Files.readString(etc.resolve("vaxel/voicemail.conf")), "not restored");
+        Files.readString(etc.resolve("vaxel/" + ORG + "/voicemail.conf")), "not restored");
   }
 
   @Test
   void afterAKilledApplyTheJournalNotTheHalfWrittenFilesIsWhatIsRestored() throws IOException {
     // A killed apply journalled the pristine directory, then wrote a fragment and the include.
-    new ConfDir(etc).writeJournal(Map.of("voicemail.conf", Optional.of(MAIN_VM),
+    new ConfDir(etc).writeJournal(ConfDir.journalPath(ORG), Map.of("voicemail.conf", Optional.of(MAIN_VM),
         "extensions.conf", Optional.of(MAIN_EXT)));
-    Files.createDirectories(etc.resolve("vaxel"));
-    Files.writeString(etc.resolve("vaxel/voicemail.conf"), "half of something\n");
+    Files.createDirectories(etc.resolve("vaxel/" + ORG));
+    Files.writeString(etc.resolve("vaxel/" + ORG + "/voicemail.conf"), "half of something\n");
     Files.writeString(etc.resolve("voicemail.conf"),
         MAIN_VM + ConfDir.includeLine("voicemail.conf") + "\n");
     reloaders.add(mock(AmiClient.class));
@@ -161,7 +164,7 @@ class DeploymentTest {
     assertThrows(Deployment.NotLoadedException.class, () -> deployment().apply(NOW));
 
     assertPristine();
-    assertFalse(Files.exists(etc.resolve("vaxel/previous/voicemail.conf")),
+    assertFalse(Files.exists(etc.resolve("vaxel/" + ORG + "/previous/voicemail.conf")),
         "what a killed apply half wrote is not kept as the previous configuration");
   }
 
@@ -189,7 +192,7 @@ class DeploymentTest {
     verify(ami, never()).reload(any());
     assertEquals(MAIN_VM, Files.readString(etc.resolve("voicemail.conf")));
     assertFalse(Files.exists(etc.resolve("vaxel/voicemail.conf")));
-    assertFalse(Files.exists(etc.resolve("vaxel/apply-journal")));
+    assertFalse(Files.exists(etc.resolve("vaxel/" + ORG)));
   }
 
   @Test
@@ -204,12 +207,170 @@ class DeploymentTest {
     conf.lock("vaxel absence set", Duration.ZERO).close();
   }
 
+  /** What an earlier vaxel left for the ItStaff file: its fragments directly in vaxel/. */
+  private Map<String, String> earlierLayout() throws IOException {
+    se.vaxel.render.AsteriskConfig.Rendered earlier =
+        Rendering.of(Optional.empty(), "0.1").asterisk().render(staff());
+    Map<String, String> files = new java.util.TreeMap<>(Map.of(
+        "vaxel/voicemail.conf", earlier.voicemailConf(),
+        "vaxel/extensions.conf", earlier.extensionsConf(),
+        "vaxel/previous/voicemail.conf", "; an older one\n[vaxel-it]\n",
+        "vaxel/previous/extensions.conf", "; an older one\n[vaxel-it-staff]\n",
+        "voicemail.conf", MAIN_VM + ConfDir.includeLine("voicemail.conf") + "\n",
+        "extensions.conf", MAIN_EXT + ConfDir.includeLine("extensions.conf") + "\n"));
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      Files.createDirectories(etc.resolve(e.getKey()).getParent());
+      Files.writeString(etc.resolve(e.getKey()), e.getValue());
+    }
+    return files;
+  }
+
+  /** The directory holds exactly {@code expected}, byte for byte. */
+  private void assertTree(Map<String, String> expected) throws IOException {
+    Map<String, String> actual = tree();
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((k, v) -> assertEquals(v, actual.get(k), k));
+  }
+
+  /** Every file under etc, relative, with its text. */
+  private Map<String, String> tree() throws IOException {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (var walk = Files.walk(etc)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String rel = etc.relativize(p).toString();
+        if (!rel.equals("vaxel/lock")) {
+          files.put(rel, Files.readString(p));
+        }
+      }
+    }
+    return files;
+  }
+
+  private Staff beta() throws IOException {
+    try {
+      return new StaffLoader().load(ItStaff.write(Files.createDirectories(tmp.resolve("beta")),
+          ItStaff.organisation("beta", "23")));
+    } catch (se.vaxel.staff.StaffException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Deployment platform(List<Staff> targets, List<Staff> others) {
+    List<Deployment.Target> t = targets.stream().map(s -> new Deployment.Target(s,
+        Rendering.of(Optional.empty(), "test").asterisk().render(s))).toList();
+    return new Deployment(t, others, new ConfDir(etc), ami, new Deployment.Link() {
+      @Override
+      public AmiClient open(Duration listTimeout) {
+        opened++;
+        return mock(AmiClient.class);
+      }
+
+      @Override
+      public Duration listTimeout() {
+        return Duration.ofSeconds(60);
+      }
+    });
+  }
+
+  @Test
+  void anEarlierFragmentOfAnOrganisationNotBeingAppliedIsRefusedWithTheCommandToRun()
+      throws IOException {
+    Map<String, String> earlier = earlierLayout();
+
+    Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
+        () -> platform(List.of(beta()), List.of(staff())).apply(NOW));
+
+    assertTrue(e.getMessage().startsWith("nothing was changed: "), e.getMessage());
+    assertTrue(e.getMessage().contains("for organisation " + ORG + ", which this apply does "
+        + "not include; apply it first ('vaxel apply --org " + ORG), e.getMessage());
+    assertEquals(earlier, tree());
+    verify(ami, never()).reload(any());
+  }
+
+  @Test
+  void anEarlierFragmentNoOrganisationDefinesIsRefused() throws IOException {
+    Map<String, String> earlier = earlierLayout();
+    Staff gamma;
+    try {
+      gamma = new StaffLoader().load(ItStaff.write(Files.createDirectories(tmp.resolve("g")),
+          ItStaff.organisation("gamma", "24")));
+    } catch (se.vaxel.staff.StaffException ex) {
+      throw new IllegalStateException(ex);
+    }
+
+    Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
+        () -> platform(List.of(beta(), gamma), List.of()).apply(NOW));
+
+    assertTrue(e.getMessage().contains("contexts vaxel-it, vaxel-it-staff"), e.getMessage());
+    assertTrue(e.getMessage().contains("which no organisation here defines"), e.getMessage());
+    assertEquals(earlier, tree());
+  }
+
+  @Test
+  void aMigrationThatDoesNotVerifyPutsTheEarlierLayoutBackExactly() throws IOException {
+    Map<String, String> earlier = earlierLayout();
+    reloaders.add(mock(AmiClient.class));
+
+    Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
+        () -> platform(List.of(staff(), beta()), List.of()).apply(NOW));
+
+    assertTrue(e.getMessage().contains("organisation " + ORG + ": after reload"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("organisation beta: after reload"), e.getMessage());
+    assertTrue(e.getMessage().contains("Applied and verified: none"), e.getMessage());
+    assertTree(earlier);
+  }
+
+  @Test
+  void aMigrationKilledHalfwayIsPutBackFromItsJournal() throws IOException {
+    Map<String, String> earlier = earlierLayout();
+    // The killed apply had journalled the earlier layout, then moved the fragments, written
+    // the index and removed the earlier previous files.
+    Map<String, Optional<String>> journal = new java.util.LinkedHashMap<>();
+    earlier.forEach((k, v) -> journal.put(k, Optional.of(v)));
+    new ConfDir(etc).writeJournal(ConfDir.journalPath(ORG), journal);
+    Files.writeString(etc.resolve("vaxel/" + ORG + "/voicemail.conf"), rendered().voicemailConf());
+    Files.writeString(etc.resolve("vaxel/voicemail.conf"), ConfDir.indexText("voicemail.conf"));
+    Files.delete(etc.resolve("vaxel/previous/voicemail.conf"));
+    reloaders.add(mock(AmiClient.class));
+
+    assertThrows(Deployment.NotLoadedException.class, () -> deployment().apply(NOW));
+
+    assertTree(earlier); // the journal, not the half-migrated files
+  }
+
+  @Test
+  void anUnfinishedApplyOfAnotherOrganisationIsFinishedFirst() throws IOException {
+    new ConfDir(etc).writeJournal(ConfDir.journalPath("beta"), Map.of());
+    Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
+        () -> deployment().apply(NOW));
+    assertTrue(e.getMessage().contains("an apply of organisation beta did not finish"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("'vaxel apply --org beta'"), e.getMessage());
+    assertFalse(Files.exists(etc.resolve("vaxel/" + ORG)));
+  }
+
+  @Test
+  void theJournalOfAnEarlierVaxelIsTakenOverAndFinished() throws IOException {
+    // An earlier vaxel, killed during its first apply, had journalled the pristine directory
+    // in vaxel/apply-journal and written its fragment.
+    new ConfDir(etc).writeJournal(ConfDir.legacyJournalPath(), Map.of(
+        "voicemail.conf", Optional.of(MAIN_VM), "extensions.conf", Optional.of(MAIN_EXT)));
+    Files.writeString(etc.resolve("vaxel/voicemail.conf"), rendered().voicemailConf());
+    reloaders.add(mock(AmiClient.class));
+
+    assertThrows(Deployment.NotLoadedException.class, () -> deployment().apply(NOW));
+
+    assertPristine();
+    assertFalse(Files.exists(etc.resolve(ConfDir.legacyJournalPath())));
+  }
+
   private void assertPristine() throws IOException {
     assertEquals(MAIN_VM, Files.readString(etc.resolve("voicemail.conf")));
     assertEquals(MAIN_EXT, Files.readString(etc.resolve("extensions.conf")));
     assertFalse(Files.exists(etc.resolve("vaxel/voicemail.conf")));
     assertFalse(Files.exists(etc.resolve("vaxel/extensions.conf")));
-    assertFalse(Files.exists(etc.resolve("vaxel/apply-journal")));
+    assertFalse(Files.exists(etc.resolve("vaxel/" + ORG)), "nothing of the failed apply left");
   }
 
   private Deployment deployment() throws IOException {

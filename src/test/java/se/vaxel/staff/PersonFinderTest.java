@@ -218,12 +218,13 @@ class PersonFinderTest {
   }
 
   @Test
-  void unknownOrganisationFindsNoOne() {
+  void unknownOrganisationFindsNoOneAndListsTheOrganisations() {
     PersonFinder.Found f = PersonFinder.find(PLATFORM, "umea/anna.berg");
 
     assertFalse(f.found());
     assertEquals(List.of(), f.candidates());
-    assertEquals("no one called 'umea/anna.berg' in p.yaml", f.problem("umea/anna.berg", "p.yaml"));
+    assertEquals("'umea/anna.berg': p.yaml has no organisation umea; it has bjurholms-kommun,"
+        + " vannas", f.problem("umea/anna.berg", "p.yaml"));
   }
 
   @Test

@@ -96,6 +96,22 @@ public final class ItStaff {
         today.plusDays(1), today.plusDays(4));
   }
 
+  /**
+   * The same people as another organisation of a platform: a declared {@code id}, the Asterisk
+   * names left to their defaults (vaxel-&lt;id&gt;, vaxel-&lt;id&gt;-staff) and extensions
+   * {@code prefix}01..05 instead of 2201..2205.
+   */
+  public static String organisation(String id, String prefix) {
+    String yaml = yaml()
+        .replace("organisation:\n", "organisation:\n  id: " + id + "\n")
+        .replaceAll("(?m)^  (voicemail|dialplan)-context: .*\n", "")
+        .replace("\"22", "\"" + prefix);
+    if (!yaml.contains("id: " + id) || yaml.contains("voicemail-context")) {
+      throw new IllegalStateException("ItStaff.yaml() changed shape: " + yaml);
+    }
+    return yaml;
+  }
+
   public static Path write(Path dir) throws IOException {
     return write(dir, yaml());
   }
