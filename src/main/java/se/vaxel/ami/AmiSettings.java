@@ -170,7 +170,8 @@ public record AmiSettings(
     } catch (IOException e) {
       throw new AmiException(
           AmiException.Kind.SETTINGS,
-          "cannot read AMI secret file " + file + ": " + e.getClass().getSimpleName(),
+          "cannot read AMI secret file " + file + ": " + (e instanceof java.nio.file.FileSystemException fs
+              ? se.vaxel.output.IoProblems.whatIsWrong(fs) : se.vaxel.output.IoProblems.describe(e)),
           e);
     }
   }

@@ -34,8 +34,8 @@ import se.vaxel.live.LiveOverride;
     header = "The switchboard's live absences: set, clear, list.",
     description = {
         "The switchboard's live absences: stored in AstDB, in the family of the person's",
-        "own organisation (vaxel-absence for a single organisation without an id,",
-        "vaxel-<id>-absence otherwise; key = extension), and honoured by the generated",
+        "own organisation (named after asterisk.dialplan-context without -staff:",
+        "vaxel-staff gives vaxel-absence; key = extension), and honoured by the generated",
         "dialplan on the very next call, without a reload. With a platform file a person",
         "is found in any organisation; <organisation>/<id> always names one."},
     subcommands = {

@@ -38,7 +38,8 @@ final class ApplyCommand implements Callable<Integer> {
       Deployment.Applied applied = PbxCommands.deployment(selection, staffOptions,
           deploy.confDir, ami, PbxCommands.link(root.context, settings))
           .apply(root.context.clock().instant());
-      if (applied.nothingChanged()) {
+      // A reload can happen with nothing left to change: finishing a killed apply's journal.
+      if (applied.nothingChanged() && !applied.reloaded()) {
         root.context.out().printf("Nothing to change: %s already has what %s generates (%s).%n",
             "the PBX", staffOptions.file, PlanPrinter.fingerprints(applied.plans()));
       } else {

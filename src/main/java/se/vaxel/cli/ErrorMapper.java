@@ -2,12 +2,9 @@ package se.vaxel.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
+import se.vaxel.output.IoProblems;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -79,8 +76,7 @@ final class ErrorMapper implements IExecutionExceptionHandler {
       return ExitCode.BAD_INPUT.code();
     }
     if (ex instanceof FileSystemException fs) {
-      err.println("vaxel: " + (fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile())
-          + ": " + whatIsWrong(fs));
+      err.println("vaxel: " + IoProblems.describe(fs));
       return ExitCode.BAD_INPUT.code();
     }
     if (ex instanceof IOException io) {
@@ -94,25 +90,5 @@ final class ErrorMapper implements IExecutionExceptionHandler {
       err.println("Run again with VAXEL_DEBUG=1 for the stack trace, and please report it.");
     }
     return ExitCode.INTERNAL.code();
-  }
-
-  /**
-   * In words, never the exception's class name. A move names the file it came from first, so
-   * the caller shows the other file: where vaxel was writing, not its temporary file.
-   */
-  private static String whatIsWrong(FileSystemException fs) {
-    if (fs instanceof NotDirectoryException) {
-      return "not a directory; give a directory there";
-    }
-    if (fs instanceof DirectoryNotEmptyException) {
-      return "a directory; give a file name there";
-    }
-    if (fs instanceof FileAlreadyExistsException) {
-      return "is in the way (it already exists); move it away";
-    }
-    if (fs instanceof FileSystemLoopException) {
-      return "a loop of symbolic links; point it at a real file or directory";
-    }
-    return fs.getReason() != null ? fs.getReason() : "cannot be used";
   }
 }

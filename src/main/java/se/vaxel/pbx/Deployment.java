@@ -267,24 +267,32 @@ public final class Deployment {
           + ConfDir.PREVIOUS + "' names the directory where earlier vaxel versions kept their "
           + "previous files; declare another organisation.id"));
     }
+    List<Staff> all = new ArrayList<>(orgs.stream().map(o -> o.staff).toList());
+    all.addAll(others);
+    Optional<String> stray = strayOwnDirectory(all);
+    if (stray.isPresent()) {
+      return new Legacy(found, Optional.empty(), stray);
+    }
     if (found.isEmpty()) {
       return new Legacy(found, Optional.empty(), Optional.empty());
     }
-    List<Staff> all = new ArrayList<>(orgs.stream().map(o -> o.staff).toList());
-    all.addAll(others);
+    // Only the organisation whose contexts the fragment defines may take it over. Another
+    // municipality's file applied on its own would otherwise replace the first one's mailboxes
+    // and dialplan; and an organisation whose names changed (it declared an id, and with it new
+    // default contexts) would strand its mailboxes' messages, which Asterisk keeps under the
+    // voicemail context's name.
     Optional<Staff> owner = all.stream().filter(s -> owns(s, found)).findFirst();
-    if (owner.isEmpty() && all.size() == 1) {
-      // A lone organisation whose contexts changed (it declared an id since): its own earlier
-      // fragment, which nobody else can have written.
-      owner = Optional.of(all.get(0));
-    }
     String where = String.join(" and ", found.keySet().stream()
         .map(ConfDir::indexPath).toList());
     if (owner.isEmpty()) {
       return new Legacy(found, Optional.empty(), Optional.of(where + " in " + conf.dir()
           + " was written by an earlier vaxel for " + definedContexts(found)
-          + ", which no organisation here defines; apply the staff file that wrote it on its "
-          + "own first ('vaxel apply -f THAT-FILE'), which moves it into its directory"));
+          + ", which no organisation here defines. If it is another organisation's, apply that"
+          + " organisation first (its staff file, or --org with the platform file), which moves"
+          + " it into its own directory. If it is this organisation's from before its names"
+          + " changed, keep the earlier names in its asterisk: section (voicemail-context and"
+          + " dialplan-context as in that file), since voicemail messages are kept under the"
+          + " voicemail context's name"));
     }
     String id = owner.get().organisation().id();
     if (orgs.stream().noneMatch(o -> o.id.equals(id))) {
@@ -294,6 +302,45 @@ public final class Deployment {
           + "and --asterisk-conf-dir), which moves it into " + ConfDir.SUBDIR + "/" + id + "/"));
     }
     return new Legacy(found, Optional.of(id), Optional.empty());
+  }
+
+  /**
+   * A directory under vaxel/ that belongs to no organisation named here but defines the
+   * contexts of one that is being applied: left by an earlier id of it (an id derived from a
+   * name that changed, or declared since). The index loads every directory, so both would be
+   * loaded and each apply would fail its verification without saying why; refuse and name it.
+   */
+  private Optional<String> strayOwnDirectory(List<Staff> named) throws IOException {
+    java.nio.file.Path root = conf.resolve(ConfDir.SUBDIR);
+    if (!java.nio.file.Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    named.forEach(s -> ids.add(s.organisation().id()));
+    List<String> dirs = new ArrayList<>();
+    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(root)) {
+      list.filter(d -> java.nio.file.Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .map(d -> d.getFileName().toString())
+          .filter(d -> !ids.contains(d) && !d.equals(ConfDir.PREVIOUS))
+          .sorted()
+          .forEach(dirs::add);
+    }
+    for (String dir : dirs) {
+      Map<String, String> fragments = new LinkedHashMap<>();
+      for (String name : FRAGMENTS) {
+        ConfDir.read(conf.resolve(ConfDir.fragmentPath(dir, name)))
+            .ifPresent(t -> fragments.put(name, t));
+      }
+      for (Org org : orgs) {
+        if (owns(org.staff, fragments)) {
+          return Optional.of(ConfDir.SUBDIR + "/" + dir + "/ in " + conf.dir() + " defines "
+              + "the contexts of organisation " + org.id + " too (left by an earlier id of it?),"
+              + " and Asterisk loads every directory there; move it away (or, if it is another"
+              + " organisation's, give the two different names) and apply again");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the earlier fragments define {@code staff}'s dialplan context or mailboxes. */
@@ -586,12 +633,7 @@ public final class Deployment {
   }
 
   private static String describe(IOException e) {
-    if (e instanceof java.nio.file.FileSystemException fs) {
-      return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason()
-          : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : fs.getClass().getSimpleName());
-    }
-    return String.valueOf(e.getMessage());
+    return se.vaxel.output.IoProblems.describe(e);
   }
 
   /** A reload that had not finished when its deadline passed. */

@@ -307,6 +307,42 @@ class DeploymentTest {
   }
 
   @Test
+  void aSecondOrganisationAppliedOnItsOwnNeverTakesOverTheFirstOnesEarlierFragment()
+      throws IOException {
+    Map<String, String> earlier = earlierLayout();
+
+    // Vännäs's own staff file, applied alone on a PBX where Bjurholm's earlier vaxel wrote
+    // vaxel/*.conf: a platform of one, yet the fragment is not its own.
+    Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
+        () -> platform(List.of(beta()), List.of()).apply(NOW));
+
+    assertTrue(e.getMessage().contains("which no organisation here defines. If it is another "
+        + "organisation's, apply that organisation first"), e.getMessage());
+    assertEquals(earlier, tree());
+    verify(ami, never()).reload(any());
+  }
+
+  @Test
+  void aDirectoryLeftByAnEarlierIdOfTheSameOrganisationIsRefusedAndNamed() throws IOException {
+    Staff beta = beta();
+    // The same organisation's fragments under another id, as when its name (and so its derived
+    // id) changed since the last apply.
+    se.vaxel.render.AsteriskConfig.Rendered r =
+        Rendering.of(Optional.empty(), "test").asterisk().render(beta);
+    Path old = Files.createDirectories(etc.resolve("vaxel/old-name"));
+    Files.writeString(old.resolve("extensions.conf"), r.extensionsConf());
+    Files.writeString(old.resolve("voicemail.conf"), r.voicemailConf());
+    Map<String, String> before = tree();
+
+    Deployment.NotLoadedException e = assertThrows(Deployment.NotLoadedException.class,
+        () -> platform(List.of(beta), List.of()).apply(NOW));
+
+    assertTrue(e.getMessage().contains("vaxel/old-name/ in " + etc + " defines the contexts of "
+        + "organisation " + beta.organisation().id() + " too"), e.getMessage());
+    assertEquals(before, tree());
+  }
+
+  @Test
   void aMigrationThatDoesNotVerifyPutsTheEarlierLayoutBackExactly() throws IOException {
     Map<String, String> earlier = earlierLayout();
     reloaders.add(mock(AmiClient.class));
