@@ -200,19 +200,30 @@ final class AbsenceCommand implements Runnable {
     @Override
     void prepare(Platform platform) {
       member = find(platform, id);
-      alternateId = alternate;
-      int slash = alternate == null ? -1 : alternate.indexOf('/');
-      if (slash > 0) {
-        String org = alternate.substring(0, slash);
-        if (!org.equals(member.staff().organisation().id())) {
-          // The route reads the alternate's live absence in the person's own family.
-          throw new VaxelException(ExitCode.BAD_INPUT, "--alternate " + alternate + " is in "
-              + "organisation " + org + ", " + member.qualifiedId() + " in "
-              + member.staff().organisation().id() + "; an alternate must be in the same "
-              + "organisation");
-        }
-        alternateId = alternate.substring(slash + 1);
+      alternateId = alternate == null ? null : alternate(platform).person().id();
+    }
+
+    /**
+     * The alternate, found like the person (an id, a name, or organisation/id) but only
+     * within the person's organisation: the route reads the alternate's live absence in the
+     * person's own family, so one in another organisation is refused and says so.
+     */
+    private Platform.Member alternate(Platform platform) {
+      PersonFinder.Found f = PersonFinder.find(platform, alternate);
+      String own = member.staff().organisation().id();
+      if (f.found() && !f.member().staff().organisation().id().equals(own)) {
+        throw new VaxelException(ExitCode.BAD_INPUT, "--alternate " + alternate + " is "
+            + f.member().qualifiedId() + " in organisation "
+            + f.member().staff().organisation().id() + ", and " + member.qualifiedId()
+            + " is in " + own + "; an alternate must be in the same organisation");
       }
+      Platform ownOnly = platform.organisation(own).isPresent() ? platform.only(own) : platform;
+      PersonFinder.Found inOwn = f.found() ? f : PersonFinder.find(ownOnly, alternate);
+      if (!inOwn.found()) {
+        throw new VaxelException(ExitCode.BAD_INPUT, "--alternate: "
+            + inOwn.problem(alternate, staffOptions.file.toString()));
+      }
+      return inOwn.member();
     }
 
     @Override

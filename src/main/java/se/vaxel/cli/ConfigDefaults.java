@@ -115,6 +115,17 @@ final class ConfigDefaults implements IDefaultValueProvider {
     if (fromEnv != null) {
       return fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv));
     }
+    // The package's file is used when it is there. When its directory is there but the file
+    // cannot be seen (/etc/vaxel is root:vaxel 0750), say so: silently falling back to the
+    // built-in AMI address and ./staff.yaml would run against the wrong PBX or file.
+    if (installed.isPresent() && !Files.exists(installed.get())) {
+      Path dir = installed.get().getParent();
+      if (dir != null && Files.isDirectory(dir) && !Files.isReadable(dir)) {
+        throw bad(installed.get() + ": cannot read the site configuration (" + dir
+            + " is not readable for this user); join its group (adduser USER vaxel), or run"
+            + " without it: --config FILE or VAXEL_CONFIG= (empty)");
+      }
+    }
     return installed.filter(Files::exists);
   }
 

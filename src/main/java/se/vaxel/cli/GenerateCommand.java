@@ -50,7 +50,34 @@ final class GenerateCommand implements Callable<Integer> {
    */
   private Platform platform() throws Exception {
     Platform platform = staffOptions.platform();
-    return staffOptions.org.isPresent() ? Platform.of(platform.organisations().get(0)) : platform;
+    if (staffOptions.org.isEmpty()) {
+      return platform;
+    }
+    refuseThePlatformsTree();
+    return Platform.of(platform.organisations().get(0));
+  }
+
+  /**
+   * --org into the directory that holds the whole platform's tree would write one
+   * organisation's layout over it and, by the manifest's rules, delete every other
+   * organisation's files and the platform's sheet: refused before anything is written.
+   */
+  private void refuseThePlatformsTree() throws Exception {
+    Path manifest = out.resolve(se.vaxel.output.OutputWriter.MANIFEST);
+    if (!java.nio.file.Files.isRegularFile(manifest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    java.util.Set<String> others = new java.util.HashSet<>(staffOptions.wholePlatform().ids());
+    others.remove(staffOptions.org.get());
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(manifest)) {
+      if (lines.anyMatch(l -> l.indexOf('/') > 0 && others.contains(l.substring(0, l.indexOf('/'))))) {
+        throw new VaxelException(ExitCode.BAD_INPUT, out + " holds the whole platform's output "
+            + "(generate -f " + staffOptions.file + "); --org writes " + staffOptions.org.get()
+            + " alone in a lone staff file's layout and would delete the other organisations'"
+            + " files there; give it a directory of its own (-o " + out + "-"
+            + staffOptions.org.get() + ")");
+      }
+    }
   }
 
   @Override

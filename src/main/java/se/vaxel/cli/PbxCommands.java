@@ -13,8 +13,6 @@ import se.vaxel.model.Staff;
 import se.vaxel.pbx.ConfDir;
 import se.vaxel.pbx.Deployment;
 import se.vaxel.staff.StaffException;
-import se.vaxel.staff.PlatformLoader;
-import se.vaxel.staff.StaffLoader;
 
 /** What plan and apply share: the staff files loaded and rendered, then the PBX connected. */
 final class PbxCommands {
@@ -22,23 +20,15 @@ final class PbxCommands {
 
   /**
    * What -f names, narrowed by --org, with the platform's other organisations: checked before
-   * the PBX is contacted, so bad input never costs a login.
+   * the PBX is contacted, so bad input never costs a login. The staff files are read once.
    */
-  /** staff.yaml is checked before the PBX is contacted, so bad input never costs a login. */
-  static Staff load(StaffOptions options) throws StaffException, IOException {
-    return new StaffLoader().load(options.file);
-  }
-
   record Selection(Platform selected, List<Staff> others) {}
 
   static Selection select(StaffOptions options) throws StaffException, IOException {
     Platform selected = options.platform();
-    List<Staff> others = List.of();
-    if (options.org.isPresent()) {
-      Set<String> ids = Set.copyOf(selected.ids());
-      others = new PlatformLoader().load(options.file).organisations().stream()
-          .filter(s -> !ids.contains(s.organisation().id())).toList();
-    }
+    Set<String> ids = Set.copyOf(selected.ids());
+    List<Staff> others = options.wholePlatform().organisations().stream()
+        .filter(s -> !ids.contains(s.organisation().id())).toList();
     return new Selection(selected, others);
   }
 

@@ -30,12 +30,22 @@ final class StaffOptions {
 
   Optional<Path> templates = Optional.empty();
 
+  private Platform whole;
+
+  /** Every organisation -f names, whatever --org says; read once per command. */
+  Platform wholePlatform() throws StaffException, IOException {
+    if (whole == null) {
+      whole = new PlatformLoader().load(file);
+    }
+    return whole;
+  }
+
   /**
    * What {@code -f} names, checked, narrowed to {@code --org} when given: every command that
    * reads staff files goes through here, so none can forget the option.
    */
   Platform platform() throws StaffException, IOException {
-    Platform platform = new PlatformLoader().load(file);
+    Platform platform = wholePlatform();
     if (org.isEmpty()) {
       return platform;
     }

@@ -81,7 +81,7 @@ final class EngineProcess {
           () -> drain(process.getErrorStream(), MAX_STDERR_BYTES), PIPES);
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);
-        throw new TimedOut("ran longer than " + timeout.toSeconds() + " s and was stopped");
+        throw new TimedOut("ran longer than " + seconds(timeout) + " and was stopped");
       }
       byte[] audio = out.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       byte[] errors = err.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -149,5 +149,12 @@ final class EngineProcess {
     } catch (IOException e) {
       return new byte[0];
     }
+  }
+
+  /** "1.5 s", "30 s": never rounded down to a limit shorter than the one that applied. */
+  private static String seconds(java.time.Duration d) {
+    long ms = d.toMillis();
+    return (ms % 1000 == 0 ? Long.toString(ms / 1000)
+        : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString()) + " s";
   }
 }

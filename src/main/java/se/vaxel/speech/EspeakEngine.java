@@ -15,7 +15,8 @@ import se.vaxel.model.Language;
  * default 175, for a telephone line and a listener who did not expect the message.
  */
 public final class EspeakEngine implements SpeechEngine {
-  static final String PROGRAM = "espeak-ng";
+  /** Debian's path, not a PATH lookup: what runs must not depend on the caller's environment. */
+  static final String PROGRAM = "/usr/bin/espeak-ng";
   static final int WORDS_PER_MINUTE = 150;
 
   private final String program;

@@ -168,4 +168,42 @@ class GenerateCommandTest {
       return walk.filter(p -> !p.equals(dir)).sorted().toList();
     }
   }
+
+  @Test
+  void thePlatformExampleWritesEachOrganisationAndOneSheet() {
+    Path out = tmp.resolve("out");
+
+    Cli.Run r = Cli.run("generate", "-f", PLATFORM, "-o", out.toString());
+
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().startsWith("Generated 27 people, 24 mailboxes"), r::toString);
+    for (String f : List.of("switchboard.html", "bjurholm/asterisk/extensions.conf",
+        "vannas/asterisk/voicemail.conf", "vannas/switchboard.html")) {
+      assertTrue(Files.isRegularFile(out.resolve(f)), () -> f + " was not written");
+    }
+  }
+
+  @Test
+  void oneOrganisationIsRefusedTheDirectoryOfTheWholePlatform() throws IOException {
+    Path out = tmp.resolve("out");
+    Cli.run("generate", "-f", PLATFORM, "-o", out.toString());
+    List<Path> before;
+    try (Stream<Path> walk = Files.walk(out)) {
+      before = walk.sorted().toList();
+    }
+
+    Cli.Run r = Cli.run("generate", "-f", PLATFORM, "--org", "vannas", "-o", out.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("holds the whole platform's output"), r::toString);
+    assertTrue(r.err().contains("(-o " + out + "-vannas)"), r::toString);
+    try (Stream<Path> walk = Files.walk(out)) {
+      assertEquals(before, walk.sorted().toList());
+    }
+    Cli.Run alone = Cli.run("generate", "-f", PLATFORM, "--org", "vannas", "-o", out + "-vannas");
+    assertEquals(0, alone.code(), alone::toString);
+    assertTrue(Files.isRegularFile(Path.of(out + "-vannas", "asterisk", "extensions.conf")));
+  }
+
+  private static final String PLATFORM = "examples/umea-region/platform.yaml";
 }
