@@ -18,7 +18,21 @@
 ; No hints (staff.yaml asterisk.hints: false): Asterisk's reload time grows with the square of
 ; the number of hints.
 </#if>
+<#assign D = "$">
 [${ctx.staff}]
+; The staff's feature codes (docs/phone-codes.md), dialled from their own phones; the caller is
+; known by caller number. Their own extensions come before the parts' (Asterisk's order), and
+; no extension begins with * or #.
+exten => _*23*X*XXXXXX#,1,Gosub(${ctx.codes},away,1(${D}{FILTER(0-9,${D}{CALLERID(num)})},${D}{EXTEN:4:1},day,${D}{EXTEN:6:6}))
+ same => n,Hangup()
+exten => _*23*X*XXXX#,1,Gosub(${ctx.codes},away,1(${D}{FILTER(0-9,${D}{CALLERID(num)})},${D}{EXTEN:4:1},time,${D}{EXTEN:6:4}))
+ same => n,Hangup()
+exten => #23#,1,Gosub(${ctx.codes},back,1(${D}{FILTER(0-9,${D}{CALLERID(num)})}))
+ same => n,Hangup()
+exten => _*24*X.,1,Gosub(${ctx.codes},switchboard,1(${D}{EXTEN}))
+ same => n,Hangup()
+exten => _#24*X.,1,Gosub(${ctx.codes},switchboard,1(${D}{EXTEN}))
+ same => n,Hangup()
 <#list staffParts as part>
 include => ${part.name}
 </#list>
@@ -28,6 +42,7 @@ include => ${part.name}
 <#list part.people as p>
 exten => ${p.ext},1,Gosub(${ctx.route},s,1(${p.ext}))
  same => n,Hangup()
+ same => n(id),Return(${p.id})
 <#if hints>
 exten => ${p.ext},hint,${p.device},CustomPresence:${p.ext}
 </#if>
@@ -98,6 +113,68 @@ exten => ${p.ext},1,NoOp(${p.id})
 exten => _X.,1,Return()
 </#if>
 </#list>
+
+[${ctx.codes}]
+; The feature codes' subroutines. Everything is checked first and the override is written in
+; ONE Set(DB(...)), so a refused or dropped call leaves nothing half-written and the caller may
+; simply dial again. The value is live.LiveOverride's, with its eighth field "phone":
+;   away|FROM|UNTIL|-|REASON||PERSON-ID|phone   (TARGET "-": the switchboard takes the calls)
+; REASON is the disclosed one: sickness is stored as annat. PERSON-ID comes from the person's
+; extension in ${ctx.staff} (priority "id"), which also proves the caller is one of ours.
+;   away,1(EXT,R,day,YYMMDD)  away through that day, until the next midnight in ${zone}
+;   away,1(EXT,R,time,HHMM)   away until that time today
+;   back,1(EXT)               back: the override goes; during a planned absence of staff.yaml
+;                             "present" until midnight, as `vaxel absence clear` does until its end
+;   switchboard,1(CODE)       *24*EXT*R*YYMMDD# and #24*EXT#, from the switchboard only
+; Dates and times are read back through STRFTIME, so an impossible one (31 February, 24:60,
+; 02:30 on the night summer time starts) does not survive mktime's normalising and is refused.
+exten => away,1,Set(LOCAL(now)=${D}{EPOCH})
+ same => n,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},id)} = 0]?refused)
+ same => n,Gosub(${ctx.staff},${D}{ARG1},id)
+ same => n,Set(LOCAL(person)=${D}{GOSUB_RETVAL})
+ same => n,Set(LOCAL(reason)=)
+<#list codes.reasons as r>
+ same => n,ExecIf(${D}["${D}{ARG2}" = "${r.digit}"]?Set(LOCAL(reason)=${r.key}))
+</#list>
+ same => n,GotoIf(${D}["${D}{reason}" = ""]?refused)
+ same => n,GotoIf(${D}["${D}{ARG3}" = "time"]?time)
+ same => n,Set(LOCAL(until)=${D}{STRPTIME(20${D}{ARG4} 23:59:59,${zone},%Y%m%d %H:%M:%S)})
+ same => n,GotoIf(${D}["${D}{until}" = "" | "${D}{STRFTIME(${D}{until},${zone},%y%m%d)}" != "${D}{ARG4}"]?refused)
+ same => n,Set(LOCAL(until)=${D}[${D}{until} + 1])
+ same => n,Goto(write)
+ same => n(time),Set(LOCAL(until)=${D}{STRPTIME(${D}{STRFTIME(${D}{now},${zone},%Y%m%d)} ${D}{ARG4},${zone},%Y%m%d %H%M)})
+ same => n,GotoIf(${D}["${D}{until}" = "" | "${D}{STRFTIME(${D}{until},${zone},%H%M)}" != "${D}{ARG4}"]?refused)
+ same => n(write),GotoIf(${D}[${D}{until} <= ${D}{now}]?refused)
+ same => n,Set(DB(${family}/${D}{ARG1})=away|${D}{now}|${D}{until}|-|${D}{reason}||${D}{person}|phone)
+ same => n,Set(PRESENCE_STATE(CustomPresence:${D}{ARG1})=away,${D}{reason},${codes.presenceBefore}${D}{STRFTIME(${D}[${D}{until} - 1],${zone},%Y-%m-%d)}${codes.presenceAfter})
+ same => n,Playback(auth-thankyou)
+ same => n,Return()
+ same => n(refused),Playback(invalid)
+ same => n,Return()
+exten => back,1,Set(LOCAL(now)=${D}{EPOCH})
+ same => n,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},id)} = 0]?refused)
+ same => n,Gosub(${ctx.staff},${D}{ARG1},id)
+ same => n,Set(LOCAL(person)=${D}{GOSUB_RETVAL})
+ same => n,Gosub(${ctx.planned},${D}{ARG1},1)
+ same => n,GotoIf(${D}["${D}{GOSUB_RETVAL}" = ""]?delete)
+ same => n,Set(LOCAL(until)=${D}[${D}{STRPTIME(${D}{STRFTIME(${D}{now},${zone},%Y%m%d)} 23:59:59,${zone},%Y%m%d %H:%M:%S)} + 1])
+ same => n,Set(DB(${family}/${D}{ARG1})=present|${D}{now}|${D}{until}||||${D}{person}|phone)
+ same => n,Goto(published)
+ same => n(delete),Set(LOCAL(gone)=${D}{DB_DELETE(${family}/${D}{ARG1})})
+ same => n(published),Set(PRESENCE_STATE(CustomPresence:${D}{ARG1})=available,,)
+ same => n,Playback(auth-thankyou)
+ same => n,Return()
+ same => n(refused),Playback(invalid)
+ same => n,Return()
+exten => switchboard,1,GotoIf(${D}["${D}{FILTER(0-9,${D}{CALLERID(num)})}" != "${codes.switchboard}"]?refused)
+ same => n,GotoIf(${D}{REGEX("^[*]24[*][0-9]+[*][0-9][*][0-9]{6}#${D}" ${D}{ARG1})}?away)
+ same => n,GotoIf(${D}{REGEX("^#24[*][0-9]+#${D}" ${D}{ARG1})}?back)
+ same => n(refused),Playback(invalid)
+ same => n,Return()
+ same => n(away),Gosub(${ctx.codes},away,1(${D}{CUT(ARG1,*,3)},${D}{CUT(ARG1,*,4)},day,${D}{ARG1:-7:6}))
+ same => n,Return()
+ same => n(back),Gosub(${ctx.codes},back,1(${D}{ARG1:4:-1}))
+ same => n,Return()
 
 [${ctx.probe}]
 ; The greeting probe of `vaxel check`, run through AMI Originate (Local/s@${ctx.probe},

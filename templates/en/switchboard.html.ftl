@@ -83,6 +83,22 @@ td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
 </tbody>
 </table>
 </section>
+<#-- Feature codes (docs/phone-codes.md): a block of its own, the same on every sheet. -->
+<section id="codes">
+<h2>Absence from the phone</h2>
+<p>Dial the code from your own extension; calls go to the switchboard while you are away.</p>
+<table>
+<thead><tr><th>Code</th><th>Means</th></tr></thead>
+<tbody>
+<tr><td class="num">*23*R*YYMMDD#</td><td>Away until and including that day</td></tr>
+<tr><td class="num">*23*R*HHMM#</td><td>Away until that time today</td></tr>
+<tr><td class="num">#23#</td><td>Back</td></tr>
+<tr><td class="num">*24*EXT*R*YYMMDD#</td><td>Switchboard: sets an absence for someone else</td></tr>
+<tr><td class="num">#24*EXT#</td><td>Switchboard: someone else is back</td></tr>
+</tbody>
+</table>
+<p>R: 1 holiday, 2 business trip, 3 training, 4 undisclosed (shown as other), 5 parental leave, 6 meeting, 9 other.</p>
+</section>
 </main>
 </body>
 </html>

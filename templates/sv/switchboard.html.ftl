@@ -83,6 +83,22 @@ td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
 </tbody>
 </table>
 </section>
+<#-- Feature codes (docs/phone-codes.md): a block of its own, the same on every sheet. -->
+<section id="koder">
+<h2>Frånvaro från telefonen</h2>
+<p>Slå koden från din egen anknytning; samtalen går till växeln så länge du är borta.</p>
+<table>
+<thead><tr><th>Kod</th><th>Betyder</th></tr></thead>
+<tbody>
+<tr><td class="num">*23*R*ÅÅMMDD#</td><td>Borta till och med den dagen</td></tr>
+<tr><td class="num">*23*R*TTMM#</td><td>Borta till den tiden i dag</td></tr>
+<tr><td class="num">#23#</td><td>Tillbaka</td></tr>
+<tr><td class="num">*24*ANKN*R*ÅÅMMDD#</td><td>Växeln: sätter frånvaro för någon annan</td></tr>
+<tr><td class="num">#24*ANKN#</td><td>Växeln: någon annan är tillbaka</td></tr>
+</tbody>
+</table>
+<p>R: 1 semester, 2 tjänsteresa, 3 utbildning, 4 ej utlämnad orsak (visas som annat), 5 föräldraledig, 6 möte, 9 annat.</p>
+</section>
 </main>
 </body>
 </html>

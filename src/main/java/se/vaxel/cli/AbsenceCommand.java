@@ -321,7 +321,7 @@ final class AbsenceCommand implements Runnable {
           + o.until().atZone(zone).toLocalDateTime();
       String state = o.away() ? "away" : "back";
       String when = o.isActiveAt(now) ? "" : o.until().isAfter(now) ? " (upcoming)" : " (expired)";
-      return state + " " + span + when;
+      return state + " " + span + when + (o.byPhone() ? " (set by phone)" : "");
     }
 
     private static String planned(Absence a) {

@@ -14,7 +14,13 @@ import se.vaxel.model.Reason;
  * ALTERNATE-ID|PERSON-ID}: times in epoch seconds, STATE {@code away} or {@code present}
  * (present lets a person back in before a planned absence in staff.yaml ends), TARGET the
  * extension that takes the calls or {@code -} for the switchboard. The generated dialplan reads
- * the first four fields with CUT, so fields may only ever be added at the end.
+ * the first four fields with CUT, so fields may only ever be added at the end. An eighth field
+ * {@code SOURCE}, {@value #BY_PHONE}, marks an override that the staff's feature codes wrote
+ * (the generated dialplan's codes context, docs/phone-codes.md); vaxel itself writes seven
+ * fields, so values written before the codes existed read the same.
+ *
+ * <p>This record is the one description of the value: the generated dialplan writes it too,
+ * from the same field order, and the tests hold the two to each other (codes IT, template test).
  *
  * @param alternateId staff id of the alternate, or null
  * @param reason null for a {@code present} override
@@ -27,7 +33,11 @@ public record LiveOverride(
     String target,
     Reason reason,
     String alternateId,
-    String personId) {
+    String personId,
+    boolean byPhone) {
+
+  /** The SOURCE field of an override set with a feature code from a phone. */
+  public static final String BY_PHONE = "phone";
 
   public LiveOverride {
     Objects.requireNonNull(extension, "extension");
@@ -43,23 +53,29 @@ public record LiveOverride(
   public static LiveOverride away(String extension, Instant from, Instant until, String target,
       Reason reason, String alternateId, String personId) {
     return new LiveOverride(extension, true, from, until,
-        target == null ? CallRouting.SWITCHBOARD : target, reason, alternateId, personId);
+        target == null ? CallRouting.SWITCHBOARD : target, reason, alternateId, personId, false);
   }
 
   public static LiveOverride present(String extension, Instant from, Instant until,
       String personId) {
-    return new LiveOverride(extension, false, from, until, "", null, null, personId);
+    return new LiveOverride(extension, false, from, until, "", null, null, personId, false);
   }
 
   public boolean isActiveAt(Instant now) {
     return !now.isBefore(from) && now.isBefore(until);
   }
 
+  /** The same override, marked as set from a phone. */
+  public LiveOverride setByPhone() {
+    return new LiveOverride(extension, away, from, until, target, reason, alternateId, personId,
+        true);
+  }
+
   public String encode() {
     return String.join("|", away ? "away" : "present",
         Long.toString(from.getEpochSecond()), Long.toString(until.getEpochSecond()),
         target, reason == null ? "" : reason.key(), alternateId == null ? "" : alternateId,
-        personId);
+        personId) + (byPhone ? "|" + BY_PHONE : "");
   }
 
   /** Every override vaxel wrote, by extension: one DBGetTree round trip. */
@@ -82,7 +98,8 @@ public record LiveOverride(
       Instant until = Instant.ofEpochSecond(Long.parseLong(f[2]));
       Reason reason = f[4].isEmpty() ? null : Reason.fromKey(f[4]);
       return Optional.of(new LiveOverride(extension, f[0].equals("away"), from, until,
-          f[0].equals("away") ? f[3] : "", reason, f[5].isEmpty() ? null : f[5], f[6]));
+          f[0].equals("away") ? f[3] : "", reason, f[5].isEmpty() ? null : f[5], f[6],
+          f.length > 7 && f[7].equals(BY_PHONE)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  * context of 20,000 extensions took 3.0 s to load and the same split into parts of 1,000 took
  * 0.17 s (docs/apply.md). Calls still go to the base context; Asterisk follows the includes.
  *
+ * @param codes the subroutines behind the staff's feature codes ({@code *23*}, {@code #23#},
+ *     {@code *24*}, {@code #24*}; docs/phone-codes.md), which the staff context dials
  * @param overrideFamily AstDB family of the switchboard's live absences; key = extension
  * @param probeFamily AstDB family where the greeting probe of {@code vaxel check} leaves its
  *     results
  */
 public record DialplanContexts(
-    String staff, String route, String absence, String planned, String probe,
+    String staff, String route, String absence, String planned, String probe, String codes,
     String overrideFamily, String probeFamily) {
 
   /** The suffix that {@link #familyPrefix} drops, so the single-organisation names stay. */
@@ -45,7 +47,7 @@ public record DialplanContexts(
    * {@link #owns(String)}.
    */
   public List<String> all() {
-    return List.of(staff, route, absence, planned, probe);
+    return List.of(staff, route, absence, planned, probe, codes);
   }
 
   /** Part {@code number} (from 1) of {@code base}: e.g. {@code vaxel-staff-p0001}. */
@@ -96,7 +98,7 @@ public record DialplanContexts(
     String base = settings.dialplanContext();
     String prefix = familyPrefix(base);
     return new DialplanContexts(base, base + "-route", base + "-absence", base + "-planned",
-        base + "-probe", prefix + "-absence", prefix + "-probe");
+        base + "-probe", base + "-codes", prefix + "-absence", prefix + "-probe");
   }
 
   static String familyPrefix(String dialplanContext) {

@@ -2,18 +2,28 @@ package se.vaxel.model;
 
 /** Why someone is away; the value is the staff.yaml spelling (Swedish, ASCII). */
 public enum Reason {
-  SEMESTER("semester"),
-  TJANSTERESA("tjansteresa"),
-  UTBILDNING("utbildning"),
-  SJUK("sjuk"),
-  FORALDRALEDIG("foraldraledig"),
-  MOTE("mote"),
-  ANNAT("annat");
+  SEMESTER("semester", '1'),
+  TJANSTERESA("tjansteresa", '2'),
+  UTBILDNING("utbildning", '3'),
+  SJUK("sjuk", '4'),
+  FORALDRALEDIG("foraldraledig", '5'),
+  MOTE("mote", '6'),
+  ANNAT("annat", '9');
 
   private final String key;
+  private final char phoneDigit;
 
-  Reason(String key) {
+  Reason(String key, char phoneDigit) {
     this.key = key;
+    this.phoneDigit = phoneDigit;
+  }
+
+  /**
+   * The digit R of the feature codes ({@code *23*R*YYMMDD#}, docs/phone-codes.md): MX-ONE's
+   * numbering, which staff who had such a PBX already know.
+   */
+  public char phoneDigit() {
+    return phoneDigit;
   }
 
   public String key() {

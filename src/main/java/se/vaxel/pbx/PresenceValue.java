@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import se.vaxel.model.Language;
 import se.vaxel.model.Person;
+import se.vaxel.model.PresenceMessage;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 
@@ -56,12 +56,10 @@ public record PresenceValue(String state, String subtype, String message) {
     ZoneId zone = staff.organisation().timezone();
     // The last moment away, as a day: until is exclusive, so midnight belongs to the day before.
     LocalDate lastDay = a.until().minusSeconds(1).atZone(zone).toLocalDate();
-    boolean sv = staff.organisation().language() == Language.SV;
     String who = a.targetId() == null
-        ? (sv ? "växeln " : "switchboard ") + staff.organisation().switchboard()
+        ? PresenceMessage.switchboard(staff.organisation())
         : staff.byId(a.targetId()).map(p -> p.fullName() + " " + p.extension()).orElse(a.target());
-    String message = (sv ? "Borta t.o.m. " : "Away until ") + lastDay
-        + (sv ? " - samtal till " : " - calls go to ") + who;
+    String message = PresenceMessage.away(staff.organisation(), lastDay.toString(), who);
     return new PresenceValue("away", subtype(a.reason()), message);
   }
 

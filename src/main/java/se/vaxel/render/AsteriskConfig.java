@@ -15,7 +15,9 @@ import se.vaxel.model.AsteriskSettings;
 import se.vaxel.model.CallRouting;
 import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.Person;
+import se.vaxel.model.PresenceMessage;
 import se.vaxel.model.ProbeFormat;
+import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 
 /**
@@ -100,6 +102,27 @@ public final class AsteriskConfig {
     return out;
   }
 
+  /**
+   * What the feature codes' subroutines need (docs/phone-codes.md): the reason digits, each
+   * with the reason as stored (the disclosed one: sickness is never written), and the presence
+   * message around the last day, from the one wording (model.PresenceMessage). A phone-set
+   * absence always sends calls to the switchboard: staff.yaml names alternates per planned
+   * absence only, and who covers for an unplanned one is the switchboard's call.
+   */
+  private static Map<String, Object> codesModel(Staff staff) {
+    List<Map<String, Object>> reasons = new ArrayList<>();
+    for (Reason r : Reason.values()) {
+      reasons.add(Map.of("digit", String.valueOf(r.phoneDigit()), "key", r.disclosed().key()));
+    }
+    String day = "@@DAY@@";
+    String message = PresenceMessage.away(staff.organisation(), day,
+        PresenceMessage.switchboard(staff.organisation()));
+    return Map.of("reasons", reasons,
+        "switchboard", staff.organisation().switchboard(),
+        "presenceBefore", message.substring(0, message.indexOf(day)),
+        "presenceAfter", message.substring(message.indexOf(day) + day.length()));
+  }
+
   private Map<String, Object> model(Staff staff) {
     AsteriskSettings ast = staff.asterisk();
     ZoneId zone = staff.organisation().timezone();
@@ -137,7 +160,9 @@ public final class AsteriskConfig {
     model.put("version", version);
     model.put("fingerprint", FINGERPRINT_TOKEN);
     model.put("ctx", Map.of("staff", ctx.staff(), "route", ctx.route(),
-        "absence", ctx.absence(), "planned", ctx.planned(), "probe", ctx.probe()));
+        "absence", ctx.absence(), "planned", ctx.planned(), "probe", ctx.probe(),
+        "codes", ctx.codes()));
+    model.put("codes", codesModel(staff));
     model.put("probeFamily", ctx.probeFamily());
     model.put("probe", probeModel(staff));
     model.put("vmContext", ast.voicemailContext());

@@ -43,7 +43,7 @@ class DialplanStaleTest {
     String message = f.check(rule).get(0).message();
 
     assertTrue(message.startsWith("the loaded dialplan differs from what staff.yaml generates "
-        + "in 7 places (loaded no fingerprint, staff.yaml generates "
+        + "in 8 places (loaded no fingerprint, staff.yaml generates "
         + "sha256:0123456789abcdef0123456789abcdef): context vaxel-staff is not loaded; "
         + "context vaxel-staff-p0001 is not loaded; context vaxel-staff-route is not loaded;"),
         message);

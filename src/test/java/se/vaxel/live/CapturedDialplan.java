@@ -70,6 +70,9 @@ final class CapturedDialplan {
           "Local/" + ext + "@vaxel-test-phones,CustomPresence:" + ext, ""));
       out.add(e(c, ext, 1, "", "Gosub", "vaxel-it-staff-route,s,1(" + ext + ")"));
       out.add(e(c, ext, 2, "", "Hangup", ""));
+      // Added with the feature codes after the capture; PhoneCodesIT has the real Asterisk
+      // find it by its label.
+      out.add(e(c, ext, 3, "id", "Return", "p" + ext));
     }
     return out;
   }

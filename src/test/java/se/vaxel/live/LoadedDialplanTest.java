@@ -66,7 +66,7 @@ class LoadedDialplanTest {
     Map<String, List<DialplanEntry>> read =
         LoadedDialplan.read(ami, DialplanContexts.of(CapturedDialplan.SETTINGS));
 
-    assertEquals(List.of(STAFF, ROUTE, ABSENCE, PLANNED, CapturedDialplan.PROBE,
+    assertEquals(List.of(STAFF, ROUTE, ABSENCE, PLANNED, CapturedDialplan.PROBE, STAFF + "-codes",
         STAFF + "-p0001", STAFF + "-p0002", STAFF + "-p0003", PLANNED + "-p0001",
         PLANNED + "-p0002", PLANNED + "-p0003", STAFF + "-p0009"),
         List.copyOf(read.keySet()));

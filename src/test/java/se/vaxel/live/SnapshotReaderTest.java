@@ -138,6 +138,8 @@ class SnapshotReaderTest {
     assertEquals(CapturedDialplan.FINGERPRINT, s.fingerprint());
     Map<String, List<DialplanEntry>> ours = new HashMap<>(CapturedDialplan.loaded(5));
     ours.put(CapturedDialplan.PROBE, PROBE_CONTEXT);
+    // The feature codes' context was not in the captured PBX: ours, but nothing loaded.
+    ours.put(DialplanContexts.of(CapturedDialplan.SETTINGS).codes(), List.of());
     assertEquals(ours, s.dialplan(), "every context of ours, as listed, and no other");
     assertEquals(s.mailboxes().keySet(), s.dialplanExtensions());
     assertTrue(s.routing().overridesHonoured());

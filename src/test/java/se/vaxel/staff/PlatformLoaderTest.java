@@ -224,7 +224,7 @@ class PlatformLoaderTest {
           "voicemail context 'vaxel' is also the voicemail context of")
           && p.message().contains("give organisation.id")), here::toString);
       assertTrue(here.stream().anyMatch(p -> p.message().contains(
-          "dialplan contexts vaxel-staff, vaxel-staff-absence, vaxel-staff-planned,"
+          "dialplan contexts vaxel-staff, vaxel-staff-absence, vaxel-staff-codes, vaxel-staff-planned,"
               + " vaxel-staff-probe, vaxel-staff-route and the AstDB families vaxel-absence,"
               + " vaxel-probe")), here::toString);
       assertTrue(here.stream().allMatch(p -> p.line() == 1 && p.column() == 1), here::toString);

@@ -1,0 +1,210 @@
+package se.vaxel.pbx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiConnector;
+import se.vaxel.ami.PresenceEntry;
+import se.vaxel.live.LiveOverride;
+import se.vaxel.model.Reason;
+import se.vaxel.testing.ItStaff;
+import se.vaxel.testing.Pbx;
+import se.vaxel.testing.Sandbox;
+
+/**
+ * The staff's feature codes (docs/phone-codes.md) dialled on the real Asterisk 22: a Local
+ * channel with the caller number of a staff extension dials the code in the staff context, and
+ * the AstDB value, the presence and the next call's route are what vaxel itself would make.
+ */
+class PhoneCodesIT {
+  private static final Duration RING = Duration.ofSeconds(10);
+  private static final String DIALLER = "vaxel-test-dialler";
+  private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+
+  @TempDir static Path dir;
+  static Pbx pbx;
+  static Path staff;
+
+  @BeforeAll
+  static void applyTheTestStaff() throws IOException {
+    Sandbox sandbox = Sandbox.get();
+    sandbox.reset();
+    pbx = new Pbx(sandbox);
+    // The dialler: a call from EXTEN (its caller number) that dials VAXEL_DIAL in the staff
+    // context, as a phone would, and says when it has hung up.
+    Files.writeString(sandbox.etc().resolve(DIALLER + ".conf"), String.join("\n",
+        "[" + DIALLER + "]",
+        "exten => _X.,1,Set(CALLERID(num)=${EXTEN})",
+        " same => n,Set(CHANNEL(hangup_handler_push)=" + DIALLER + ",done,1)",
+        " same => n,Goto(" + ItStaff.CONTEXT + ",${VAXEL_DIAL},1)",
+        "exten => done,1,UserEvent(VaxelDialled,Call: ${VAXEL_CALL})",
+        " same => n,Return()",
+        ""), StandardCharsets.UTF_8);
+    Path ext = sandbox.etc().resolve("extensions.conf");
+    String text = Files.readString(ext, StandardCharsets.UTF_8);
+    Files.writeString(ext, text + "\n#include \"" + DIALLER + ".conf\"\n", StandardCharsets.UTF_8);
+    pbx.installTestPhones();
+    staff = ItStaff.write(dir);
+    Pbx.Run apply = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir",
+        sandbox.etc().toString());
+    assertEquals(0, apply.code(), apply.out() + apply.err());
+  }
+
+  @AfterEach
+  void clearLiveAbsences() {
+    try (AmiClient ami = pbx.connect()) {
+      ami.dbDelTree(ItStaff.OVERRIDE_FAMILY);
+    }
+    pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir",
+        pbx.sandbox().etc().toString());
+  }
+
+  /** Dials {@code code} from {@code caller} and waits until that call has hung up. */
+  static void dial(String caller, String code) {
+    String id = UUID.randomUUID().toString();
+    CountDownLatch done = new CountDownLatch(1);
+    try (AmiClient ami = AmiConnector.connect(pbx.settings().withEvents(true));
+        AmiClient.Subscription sub = ami.onUserEvent("VaxelDialled", e -> {
+          if (id.equals(e.get("call"))) {
+            done.countDown();
+          }
+        })) {
+      ami.originate("Local/" + caller + "@" + DIALLER, "Wait", "1",
+          Map.of("__VAXEL_CALL", id, "__VAXEL_DIAL", code), Duration.ofSeconds(10));
+      if (!done.await(15, TimeUnit.SECONDS)) {
+        fail("the call dialling " + code + " from " + caller + " did not end");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted");
+    }
+  }
+
+  static Optional<String> stored(String extension) {
+    try (AmiClient ami = pbx.connect()) {
+      return ami.dbGet(ItStaff.OVERRIDE_FAMILY, extension);
+    }
+  }
+
+  static PresenceEntry presence(String extension) {
+    try (AmiClient ami = pbx.connect()) {
+      return ami.presenceState("CustomPresence:" + extension);
+    }
+  }
+
+  /** The first moment after {@code day} in the organisation's zone: the exclusive end. */
+  static Instant endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(ItStaff.ZONE).toInstant();
+  }
+
+  @Test
+  void aDateCodeWritesWhatAbsenceSetWouldAndTheNextCallGoesToTheSwitchboard() {
+    LocalDate day = LocalDate.now(ItStaff.ZONE).plusDays(3);
+    Instant before = Instant.now().minusSeconds(1);
+    assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2201", RING));
+
+    dial("2201", "*23*1*" + day.format(YYMMDD) + "#");
+
+    String value = stored("2201").orElseThrow(() -> new AssertionError("nothing written"));
+    LiveOverride o = LiveOverride.decode("2201", value).orElseThrow(
+        () -> new AssertionError("not a LiveOverride: " + value));
+    assertTrue(!o.from().isBefore(before) && !o.from().isAfter(Instant.now()), value);
+    LiveOverride expected = LiveOverride.away("2201", o.from(), endOf(day), null,
+        Reason.SEMESTER, null, "per.present").setByPhone();
+    assertEquals(expected.encode(), value);
+    assertEquals(expected, o);
+
+    PresenceEntry p = presence("2201");
+    assertEquals("away", p.state());
+    assertEquals("semester", p.subtype());
+    assertEquals("Borta t.o.m. " + day + " - samtal till växeln 100", p.message());
+
+    assertEquals("100", pbx.call(ItStaff.CONTEXT, "2201", RING));
+    // apply finds nothing to correct: the phone wrote the presence vaxel would have.
+    Pbx.Run plan = pbx.vaxel("plan", "-f", staff.toString(), "--asterisk-conf-dir",
+        pbx.sandbox().etc().toString());
+    assertEquals(0, plan.code(), plan.out() + plan.err());
+    assertTrue(!plan.out().contains("2201"), plan.out());
+    Pbx.Run list = pbx.vaxel("absence", "list", "-f", staff.toString());
+    assertTrue(list.out().contains("(set by phone)"), list.out());
+
+    dial("2201", "#23#");
+    assertEquals(Optional.empty(), stored("2201"));
+    assertEquals("available", presence("2201").state());
+    assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2201", RING));
+  }
+
+  @Test
+  void sicknessIsStoredAsAnnatAndATimeCodeEndsToday() {
+    LocalDate today = LocalDate.now(ItStaff.ZONE);
+    // 23:59 today is in the future unless the test runs in the last minute of the day.
+    dial("2201", "*23*4*2359#");
+    LiveOverride o = LiveOverride.decode("2201", stored("2201").orElseThrow()).orElseThrow();
+    assertEquals(Reason.ANNAT, o.reason());
+    assertEquals(today.atTime(23, 59).atZone(ItStaff.ZONE).toInstant(), o.until());
+    assertEquals("annat", presence("2201").subtype());
+  }
+
+  /** The day summer time ends (or starts) has 25 (23) hours: the absence still ends at midnight. */
+  @Test
+  void aDayWithASummerTimeChangeEndsAtItsMidnight() {
+    LocalDate change = LocalDate.now(ItStaff.ZONE).plusDays(1);
+    while (ItStaff.ZONE.getRules().isDaylightSavings(change.atStartOfDay(ItStaff.ZONE)
+        .toInstant()) == ItStaff.ZONE.getRules().isDaylightSavings(endOf(change))) {
+      change = change.plusDays(1);
+    }
+    dial("2201", "*23*2*" + change.format(YYMMDD) + "#");
+    LiveOverride o = LiveOverride.decode("2201", stored("2201").orElseThrow()).orElseThrow();
+    assertEquals(endOf(change), o.until(), "the change day " + change);
+  }
+
+  @Test
+  void badCodesAndStrangersChangeNothingAndTheCallerMayTryAgain() {
+    LocalDate today = LocalDate.now(ItStaff.ZONE);
+    String future = today.plusDays(2).format(YYMMDD);
+    dial("2201", "*23*1*" + today.minusDays(1).format(YYMMDD) + "#"); // past
+    dial("2201", "*23*1*" + today.plusYears(1).getYear() % 100 + "0231#"); // 31 February
+    dial("2201", "*23*7*" + future + "#"); // no reason 7
+    dial("2201", "*23*1*0060#"); // no such time
+    dial("9999", "*23*1*" + future + "#"); // not one of the staff
+    dial("2201", "*24*2202*1*" + future + "#"); // not the switchboard
+    try (AmiClient ami = pbx.connect()) {
+      assertEquals(Map.of(), ami.dbGetTree(ItStaff.OVERRIDE_FAMILY));
+    }
+    // The second try, right this time, takes.
+    dial("2201", "*23*6*" + future + "#");
+    assertTrue(stored("2201").orElseThrow().startsWith("away|"));
+  }
+
+  @Test
+  void theSwitchboardSetsAndEndsAnAbsenceForAnyone() {
+    LocalDate day = LocalDate.now(ItStaff.ZONE).plusDays(1);
+    dial("100", "*24*2201*3*" + day.format(YYMMDD) + "#");
+    LiveOverride o = LiveOverride.decode("2201", stored("2201").orElseThrow()).orElseThrow();
+    assertEquals(Reason.UTBILDNING, o.reason());
+    assertEquals(endOf(day), o.until());
+    assertTrue(o.byPhone());
+    assertEquals("100", pbx.call(ItStaff.CONTEXT, "2201", RING));
+    dial("100", "#24*2201#");
+    assertEquals(Optional.empty(), stored("2201"));
+  }
+}
