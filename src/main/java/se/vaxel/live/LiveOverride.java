@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import se.vaxel.model.CallRouting;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Reason;
 
 /**
@@ -27,7 +28,7 @@ public record LiveOverride(
     String target,
     Reason reason,
     String alternateId,
-    String personId) {
+    String personId) implements Coverage.Live {
 
   public LiveOverride {
     Objects.requireNonNull(extension, "extension");
@@ -51,6 +52,7 @@ public record LiveOverride(
     return new LiveOverride(extension, false, from, until, "", null, null, personId);
   }
 
+  @Override
   public boolean isActiveAt(Instant now) {
     return !now.isBefore(from) && now.isBefore(until);
   }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
@@ -57,9 +58,13 @@ public record PresenceValue(String state, String subtype, String message) {
     // The last moment away, as a day: until is exclusive, so midnight belongs to the day before.
     LocalDate lastDay = a.until().minusSeconds(1).atZone(zone).toLocalDate();
     boolean sv = staff.organisation().language() == Language.SV;
-    String who = a.targetId() == null
-        ? (sv ? "växeln " : "switchboard ") + staff.organisation().switchboard()
-        : staff.byId(a.targetId()).map(p -> p.fullName() + " " + p.extension()).orElse(a.target());
+    Coverage.Cover cover = a.cover();
+    String who = cover.ringsContact()
+        ? cover.contact().fullName() + " " + cover.target()
+        : (sv ? "växeln " : "switchboard ") + staff.organisation().switchboard()
+            + (cover.why() == Coverage.Why.NO_EXTENSION
+                ? (sv ? " (hänvisar till " : " (refers to ") + cover.contact().fullName() + ")"
+                : "");
     String message = (sv ? "Borta t.o.m. " : "Away until ") + lastDay
         + (sv ? " - samtal till " : " - calls go to ") + who;
     return new PresenceValue("away", subtype(a.reason()), message);
