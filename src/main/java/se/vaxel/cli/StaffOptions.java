@@ -35,9 +35,15 @@ final class StaffOptions {
    * reads staff files goes through here, so none can forget the option.
    */
   Platform platform() throws StaffException, IOException {
-    Platform platform = new PlatformLoader().load(file);
+    return loaded().platform();
+  }
+
+  /** {@link #platform()} with the staff files' warnings, which only validate prints. */
+  PlatformLoader.Loaded loaded() throws StaffException, IOException {
+    PlatformLoader.Loaded loaded = new PlatformLoader().loadWithWarnings(file);
+    Platform platform = loaded.platform();
     if (org.isEmpty()) {
-      return platform;
+      return loaded;
     }
     String id = org.get();
     if (platform.organisation(id).isEmpty()) {
@@ -45,7 +51,7 @@ final class StaffOptions {
           + " has no organisation with that id; it has "
           + String.join(", ", Nearest.first(id, platform.ids())));
     }
-    return platform.only(id);
+    return loaded.only(id);
   }
 
   @Option(names = "--templates", paramLabel = "DIR",
