@@ -4,9 +4,10 @@
 ;
 ; Calls to ${ctx.staff} are routed at call time, from ${"$"}{EPOCH}, so no nightly job is needed:
 ;   present            -> ring the person's device for ${ringTimeout} s, then their voicemail
-;   absent             -> the alternate (or that week's contact) unless they are absent too,
-;                         else the switchboard (${switchboard}); if nobody answers, the absent
-;                         person's voicemail, where the temporary greeting plays
+;   absent             -> that week's contact, else the alternate, unless they have no
+;                         extension or are absent too, else the switchboard (${switchboard});
+;                         if nobody answers, the absent person's voicemail, where the
+;                         temporary greeting plays
 ; The switchboard's live override (`vaxel absence set`) lives in AstDB family ${family}, key =
 ; extension, value STATE|FROM|UNTIL|TARGET (epoch seconds; STATE away or present) and wins
 ; over staff.yaml while FROM <= now < UNTIL.
@@ -87,9 +88,10 @@ exten => _X.,1,GotoIf(${"$"}[${"$"}{DB_EXISTS(${family}/${"$"}{EXTEN})} = 0]?pla
 
 [${ctx.planned}]
 ; The absences in staff.yaml, as [start, end) in epoch seconds. Within one, the contact of the
-; ISO week of the call (two digits, in ${zone}) when staff.yaml names one, else the alternate,
-; else "-". The last part ends with the catch-all for everyone else: Asterisk looks in the parts
-; in order, and within one part an extension of its own before a pattern.
+; ISO week of the call (two digits, in ${zone}) when staff.yaml names one, else the alternate;
+; "-" (the switchboard) when that one has no extension or nobody is named (model.Coverage).
+; The last part ends with the catch-all for everyone else: Asterisk looks in the parts in order,
+; and within one part an extension of its own before a pattern.
 <#list plannedParts as part>
 include => ${part.name}
 </#list>

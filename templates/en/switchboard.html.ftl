@@ -6,7 +6,7 @@
 <#import "messages.ftl" as m>
 <#macro number p><#if p.extension??>${p.extension}<#elseif p.mobile??>${p.mobile} (mobile)<#else>–</#if></#macro>
 <#macro until a><@m.writtenDate a.until/><#if a.untilTime??>, until <@m.clock a.untilTime/></#if></#macro>
-<#macro alternate a><#if a.alternate??>${a.alternate.name}<#if a.alternate.extension??>, ${a.alternate.extension}<#elseif a.alternate.mobile??>, ${a.alternate.mobile}</#if><#else>the switchboard</#if></#macro>
+<#macro alternate a><#if a.alternate??><#switch a.alternate.why><#case "no-extension">${a.alternate.name}<#if a.alternate.phone??>, ${a.alternate.phone}</#if> – no extension, calls come to the switchboard<#break><#case "contact-away">the switchboard – ${a.alternate.name} is away too<#break><#default>${a.alternate.name}<#if a.alternate.extension??>, ${a.alternate.extension}<#elseif a.alternate.mobile??>, ${a.alternate.mobile}</#if></#switch><#else>the switchboard</#if></#macro>
 <!DOCTYPE html>
 <html lang="en">
 <head>

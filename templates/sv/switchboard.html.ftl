@@ -6,7 +6,7 @@
 <#import "messages.ftl" as m>
 <#macro number p><#if p.extension??>${p.extension}<#elseif p.mobile??>${p.mobile} (mobil)<#else>–</#if></#macro>
 <#macro until a><@m.writtenDate a.until/><#if a.untilTime??>, till kl. <@m.clock a.untilTime/></#if></#macro>
-<#macro alternate a><#if a.alternate??>${a.alternate.name}<#if a.alternate.extension??>, ${a.alternate.extension}<#elseif a.alternate.mobile??>, ${a.alternate.mobile}</#if><#else>växeln</#if></#macro>
+<#macro alternate a><#if a.alternate??><#switch a.alternate.why><#case "no-extension">${a.alternate.name}<#if a.alternate.phone??>, ${a.alternate.phone}</#if> – ingen anknytning, samtalen går till växeln<#break><#case "contact-away">växeln – ${a.alternate.name} är också borta<#break><#default>${a.alternate.name}<#if a.alternate.extension??>, ${a.alternate.extension}<#elseif a.alternate.mobile??>, ${a.alternate.mobile}</#if></#switch><#else>växeln</#if></#macro>
 <!DOCTYPE html>
 <html lang="sv">
 <head>

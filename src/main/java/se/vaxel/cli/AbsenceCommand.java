@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.model.Absence;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Person;
 import se.vaxel.model.Platform;
 import se.vaxel.model.Reason;
@@ -312,8 +313,14 @@ final class AbsenceCommand implements Runnable {
     }
 
     private static String callsNow(EffectiveAbsence a) {
-      return "-> " + (a.targetId() == null ? "switchboard" : a.targetId() + " " + a.target())
-          + (a.live() ? " (live)" : " (planned)");
+      Coverage.Cover c = a.cover();
+      String where = switch (c.why()) {
+        case CONTACT -> c.contact().id() + " " + c.target();
+        case NO_EXTENSION -> "switchboard, refers to " + c.contact().id();
+        case CONTACT_AWAY -> "switchboard, " + c.contact().id() + " away too";
+        case NONE_NAMED -> "switchboard";
+      };
+      return "-> " + where + (a.live() ? " (live)" : " (planned)");
     }
 
     private static String live(LiveOverride o, ZoneId zone, Instant now) {

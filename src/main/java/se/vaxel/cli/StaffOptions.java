@@ -30,14 +30,19 @@ final class StaffOptions {
 
   Optional<Path> templates = Optional.empty();
 
-  private Platform whole;
+  private PlatformLoader.Loaded whole;
 
-  /** Every organisation -f names, whatever --org says; read once per command. */
-  Platform wholePlatform() throws StaffException, IOException {
+  /** Every organisation -f names, whatever --org says, with warnings; read once per command. */
+  private PlatformLoader.Loaded wholeLoaded() throws StaffException, IOException {
     if (whole == null) {
-      whole = new PlatformLoader().load(file);
+      whole = new PlatformLoader().loadWithWarnings(file);
     }
     return whole;
+  }
+
+  /** Every organisation -f names, whatever --org says. */
+  Platform wholePlatform() throws StaffException, IOException {
+    return wholeLoaded().platform();
   }
 
   /**
@@ -45,9 +50,15 @@ final class StaffOptions {
    * reads staff files goes through here, so none can forget the option.
    */
   Platform platform() throws StaffException, IOException {
-    Platform platform = wholePlatform();
+    return loaded().platform();
+  }
+
+  /** {@link #platform()} with the staff files' warnings, which only validate prints. */
+  PlatformLoader.Loaded loaded() throws StaffException, IOException {
+    PlatformLoader.Loaded loaded = wholeLoaded();
+    Platform platform = loaded.platform();
     if (org.isEmpty()) {
-      return platform;
+      return loaded;
     }
     String id = org.get();
     if (platform.organisation(id).isEmpty()) {
@@ -55,7 +66,7 @@ final class StaffOptions {
           + " has no organisation with that id; it has "
           + String.join(", ", Nearest.first(id, platform.ids())));
     }
-    return platform.only(id);
+    return loaded.only(id);
   }
 
   @Option(names = "--templates", paramLabel = "DIR",

@@ -1,21 +1,17 @@
 package se.vaxel.compliance;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.Optional;
-import se.vaxel.model.Absence;
+import se.vaxel.live.LiveOverride;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
-import se.vaxel.live.EffectiveAbsence;
-import se.vaxel.live.LiveOverride;
 
 /**
- * T3 "om möjligt ange alternativ person": the person named to take the calls can take them. The
- * named contact is the live override's alternate, else this week's weekly contact, else the
- * absence's alternate; nobody named is no finding, since the policy asks for one only where
- * possible. A weekly contact without an extension is reported although the dialplan then falls
- * back to the alternate: the switchboard and the auto-reply still name that contact.
+ * T3 "om möjligt ange alternativ person": the person named to take the calls can take them.
+ * Who is named, and whether the call rings them, is {@link Coverage}'s decision; this rule
+ * reports the covers where the switchboard takes the calls although someone is named (no
+ * extension, away too), and a live override naming someone who is no longer in staff.yaml.
+ * Nobody named is no finding, since the policy asks for one only where possible.
  */
 final class AbsenceAlternateUnavailable extends PersonRule {
 
@@ -34,42 +30,31 @@ final class AbsenceAlternateUnavailable extends PersonRule {
     return "the alternate of someone away now is away too or has no extension";
   }
 
-  /** Who is named to take the calls, and how a message calls them. */
-  private record Named(String role, String id) {}
-
   @Override
   Optional<String> judge(CheckInput input, Person person) {
     Staff staff = input.staff();
-    return awayNow(input, person)
-        .flatMap(absence -> named(input, person, absence))
-        .flatMap(named -> {
-          Optional<Person> contact = staff.byId(named.id());
-          if (contact.isEmpty()) {
-            return Optional.of(named.role() + " " + named.id() + " is not in staff.yaml");
-          }
-          Person c = contact.get();
-          if (!c.hasExtension()) {
-            return Optional.of(named.role() + " " + Phrases.person(c) + " has no extension");
-          }
-          ZoneId zone = staff.organisation().timezone();
-          return awayNow(input, c).map(away -> named.role() + " " + Phrases.person(c)
-              + " is away too, " + Phrases.period(away, zone));
-        });
+    return awayNow(input, person).flatMap(away -> {
+      Coverage.Cover cover = away.cover();
+      if (away.live() && cover.contact() == null) {
+        LiveOverride o = input.snapshot().overrides().get(person.extension());
+        return Optional.ofNullable(o.alternateId())
+            .filter(id -> staff.byId(id).isEmpty())
+            .map(id -> "alternate " + id + " is not in staff.yaml");
+      }
+      String named = switch (cover.source()) {
+        case WEEKLY_CONTACT -> "contact for week " + cover.week() + " ";
+        case LIVE, ALTERNATE -> "alternate ";
+        case NONE -> "";
+      };
+      return switch (cover.why()) {
+        case CONTACT, NONE_NAMED -> Optional.empty();
+        case NO_EXTENSION -> Optional.of(named + Phrases.person(cover.contact())
+            + " has no extension, so the switchboard takes the calls and refers callers to them");
+        case CONTACT_AWAY -> awayNow(input, cover.contact()).map(too -> named
+            + Phrases.person(cover.contact()) + " is away too, "
+            + Phrases.period(too, staff.organisation().timezone()));
+      };
+    });
   }
 
-  private static Optional<Named> named(CheckInput input, Person person, EffectiveAbsence away) {
-    if (away.live()) {
-      LiveOverride o = input.snapshot().overrides().get(person.extension());
-      return Optional.ofNullable(o.alternateId()).map(id -> new Named("alternate", id));
-    }
-    LocalDateTime local =
-        LocalDateTime.ofInstant(input.now(), input.staff().organisation().timezone());
-    Absence absence = person.absenceAt(local).orElseThrow();
-    int week = local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-    String weekly = absence.weeklyContacts().get(week);
-    if (weekly != null) {
-      return Optional.of(new Named("contact for week " + week, weekly));
-    }
-    return Optional.ofNullable(absence.alternate()).map(id -> new Named("alternate", id));
-  }
 }

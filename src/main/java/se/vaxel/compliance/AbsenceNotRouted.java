@@ -36,9 +36,12 @@ final class AbsenceNotRouted extends PersonRule {
       Snapshot snapshot = input.snapshot();
       LoadedRouting routing = snapshot.routing();
       Optional<String> loaded = routing.plannedTarget(person.extension(), input.now());
+      // The planned window names the contact also when they are away too: the dialplan asks
+      // that at call time, after the window.
+      String expected = absence.live() ? absence.target() : absence.cover().plannedTarget();
       boolean routed = absence.live()
           ? routing.overridesHonoured()
-          : loaded.filter(absence.target()::equals).isPresent();
+          : loaded.filter(expected::equals).isPresent();
       if (routed) {
         return Optional.empty();
       }
@@ -52,7 +55,7 @@ final class AbsenceNotRouted extends PersonRule {
                 .orElse("rings " + person.extension() + " as if they were present");
       }
       return Optional.of(Phrases.away(absence, staff.organisation().timezone())
-          + ": calls should go to " + Phrases.target(staff, absence.target()) + ", but " + instead);
+          + ": calls should go to " + Phrases.target(staff, expected) + ", but " + instead);
     });
   }
 }

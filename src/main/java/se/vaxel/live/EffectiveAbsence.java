@@ -1,40 +1,31 @@
 package se.vaxel.live;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import se.vaxel.model.CallRouting;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
-import se.vaxel.model.Staff;
 
 /**
- * Whether someone is away at a moment and who takes their calls, by the same precedence the
- * generated dialplan uses: an active live override first, else staff.yaml.
+ * Whether someone is away at a moment and who takes their calls, as {@link Coverage#at}
+ * decides it from the live overrides and staff.yaml: this record only carries it to check,
+ * {@code absence list} and the console's presence.
  *
  * @param live whether the switchboard's live override decided it (else staff.yaml)
- * @param target the extension that takes the calls, or {@link CallRouting#SWITCHBOARD}
+ * @param target the extension that takes the calls, or {@link CallRouting#SWITCHBOARD} (also
+ *     when the named contact has no extension or is away too)
  * @param targetId the staff id behind {@code target}, or null
+ * @param cover who is named, and why the call goes where it goes
  */
-public record EffectiveAbsence(
-    Person person, boolean live, Instant until, String target, String targetId, Reason reason) {
+public record EffectiveAbsence(Person person, boolean live, Instant until, String target,
+    String targetId, Reason reason, Coverage.Cover cover) {
 
   /** Empty when the person is present at {@code now}. */
-  public static Optional<EffectiveAbsence> at(
-      Staff staff, Map<String, LiveOverride> overrides, Person person, Instant now) {
-    LiveOverride o = person.hasExtension() ? overrides.get(person.extension()) : null;
-    if (o != null && o.isActiveAt(now)) {
-      return o.away()
-          ? Optional.of(new EffectiveAbsence(person, true, o.until(), o.target(),
-              staff.byExtension(o.target()).map(Person::id).orElse(null), o.reason()))
-          : Optional.empty();
-    }
-    ZoneId zone = staff.organisation().timezone();
-    LocalDateTime local = LocalDateTime.ofInstant(now, zone);
-    return person.absenceAt(local).flatMap(a -> CallRouting.plannedAt(staff, person, local)
-        .map(t -> new EffectiveAbsence(person, false, a.end().atZone(zone).toInstant(),
-            t.extension(), t.id(), a.reason())));
+  public static Optional<EffectiveAbsence> at(se.vaxel.model.Staff staff,
+      Map<String, LiveOverride> overrides, Person person, Instant now) {
+    return Coverage.at(staff, overrides, person, now).map(a -> new EffectiveAbsence(person,
+        a.live(), a.until(), a.cover().target(), a.cover().targetId(), a.reason(), a.cover()));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import se.vaxel.model.CallRouting;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Reason;
 
 /**
@@ -34,7 +35,7 @@ public record LiveOverride(
     Reason reason,
     String alternateId,
     String personId,
-    boolean byPhone) {
+    boolean byPhone) implements Coverage.Live {
 
   /** The SOURCE field of an override set with a feature code from a phone. */
   public static final String BY_PHONE = "phone";
@@ -61,6 +62,7 @@ public record LiveOverride(
     return new LiveOverride(extension, false, from, until, "", null, null, personId, false);
   }
 
+  @Override
   public boolean isActiveAt(Instant now) {
     return !now.isBefore(from) && now.isBefore(until);
   }

@@ -49,6 +49,20 @@ public record Absence(
     return !end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
   }
 
+  /**
+   * The ISO week numbers of the days it covers, in order, each once: staff.yaml's weekly
+   * contacts are keyed by the number alone, so an absence of more than a year meets a number
+   * twice and it counts once, at its first occurrence.
+   */
+  public java.util.List<Integer> isoWeeks() {
+    java.util.Set<Integer> weeks = new java.util.LinkedHashSet<>();
+    for (LocalDate monday = firstDay().with(java.time.DayOfWeek.MONDAY);
+        !monday.isAfter(lastDay()) && weeks.size() < 53; monday = monday.plusWeeks(1)) {
+      weeks.add(monday.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+    return java.util.List.copyOf(weeks);
+  }
+
   public LocalDate firstDay() {
     return start.toLocalDate();
   }

@@ -1,29 +1,23 @@
 package se.vaxel.model;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Who takes a person's calls during their planned absences (T3), for the dialplan and for
- * reading it back. render.Texts and compliance.AbsenceAlternateUnavailable still name the
- * weekly contact themselves, without asking whether it has an extension: making this class
- * their owner too is issue 10's first item.
+ * The dialplan's encoding of {@link Coverage} for staff.yaml's absences (T3): what the
+ * generated planned-absence context returns, and what {@code check} reads back from it.
  *
- * <p>The policy lets the contact differ week by week (E3 "v. 31 ..."): in an ISO week with a
- * weekly contact that has an extension, calls go to that contact; otherwise to the alternate if
- * they have an extension; otherwise to the switchboard. The dialplan decides the week at call
- * time, so an absence is one {@link Route}, however long it is and however often the contact
- * changes. Whether the target is itself absent is decided at call time too, not here.
+ * <p>{@link Coverage#planned} decides the target of every ISO week of an absence; the dialplan
+ * decides the week at call time, so an absence is one {@link Route}, however long it is and
+ * however often the contact changes: a fallback (the target of weeks without a weekly contact)
+ * and, per other target, the weeks it takes the calls. A weekly contact without an extension
+ * makes its weeks go to the switchboard ({@link #SWITCHBOARD}), as every text says. Whether the
+ * target is itself absent is decided at call time, not here.
  */
 public final class CallRouting {
 
@@ -80,40 +74,24 @@ public final class CallRouting {
   private CallRouting() {}
 
   public static Route route(Staff staff, Absence absence) {
-    Target fallback = withExtension(staff, absence.alternate()).orElse(Target.THE_SWITCHBOARD);
+    // Week 0, which no ISO week is: the target of a week without a weekly contact.
+    Target fallback = target(Coverage.planned(staff, absence, 0));
     Map<Target, SortedSet<Integer>> weekly = new LinkedHashMap<>();
     if (!absence.weeklyContacts().isEmpty()) {
-      for (int week : weeksTouched(absence)) {
-        withExtension(staff, absence.weeklyContacts().get(week))
-            .filter(t -> !t.equals(fallback))
-            .ifPresent(t -> weekly.computeIfAbsent(t, k -> new TreeSet<>()).add(week));
+      // In order of week number, so that the generated text does not depend on the start.
+      for (int week : new TreeSet<>(absence.isoWeeks())) {
+        Target t = target(Coverage.planned(staff, absence, week));
+        if (!t.equals(fallback)) {
+          weekly.computeIfAbsent(t, k -> new TreeSet<>()).add(week);
+        }
       }
     }
     return new Route(absence.start(), absence.end(), fallback, weekly);
   }
 
-  /** The planned call target for a person at a local moment, or empty when they are present. */
-  public static Optional<Target> plannedAt(Staff staff, Person person, LocalDateTime now) {
-    return person.absenceAt(now)
-        .map(a -> route(staff, a))
-        .filter(r -> r.contains(now))
-        .map(r -> r.targetInWeek(now.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
-  }
-
-  /** The ISO week numbers of the days the absence covers (at most all 53). */
-  private static SortedSet<Integer> weeksTouched(Absence absence) {
-    SortedSet<Integer> weeks = new TreeSet<>();
-    LocalDate last = absence.lastDay();
-    for (LocalDate day = absence.firstDay(); !day.isAfter(last) && weeks.size() < 53;
-        day = day.with(TemporalAdjusters.next(DayOfWeek.MONDAY))) {
-      weeks.add(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-    return weeks;
-  }
-
-  private static Optional<Target> withExtension(Staff staff, String id) {
-    return id == null ? Optional.empty() : staff.byId(id)
-        .filter(Person::hasExtension)
-        .map(p -> new Target(p.extension(), p.id()));
+  private static Target target(Coverage.Cover cover) {
+    String extension = cover.plannedTarget();
+    return SWITCHBOARD.equals(extension) ? Target.THE_SWITCHBOARD
+        : new Target(extension, cover.contact().id());
   }
 }

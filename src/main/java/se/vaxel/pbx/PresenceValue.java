@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import se.vaxel.model.Coverage;
+import se.vaxel.model.Language;
 import se.vaxel.model.Person;
 import se.vaxel.model.PresenceMessage;
 import se.vaxel.model.Reason;
@@ -56,9 +58,14 @@ public record PresenceValue(String state, String subtype, String message) {
     ZoneId zone = staff.organisation().timezone();
     // The last moment away, as a day: until is exclusive, so midnight belongs to the day before.
     LocalDate lastDay = a.until().minusSeconds(1).atZone(zone).toLocalDate();
-    String who = a.targetId() == null
-        ? PresenceMessage.switchboard(staff.organisation())
-        : staff.byId(a.targetId()).map(p -> p.fullName() + " " + p.extension()).orElse(a.target());
+    boolean sv = staff.organisation().language() == Language.SV;
+    Coverage.Cover cover = a.cover();
+    String who = cover.ringsContact()
+        ? cover.contact().fullName() + " " + cover.target()
+        : PresenceMessage.switchboard(staff.organisation())
+            + (cover.why() == Coverage.Why.NO_EXTENSION
+                ? (sv ? " (hänvisar till " : " (refers to ") + cover.contact().fullName() + ")"
+                : "");
     String message = PresenceMessage.away(staff.organisation(), lastDay.toString(), who);
     return new PresenceValue("away", subtype(a.reason()), message);
   }

@@ -3,6 +3,8 @@ package se.vaxel.render;
 import java.text.CollationKey;
 import java.text.Collator;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import se.vaxel.model.Absence;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
 import se.vaxel.model.Platform;
@@ -30,11 +33,20 @@ import se.vaxel.model.Staff;
  * {@code answering} (T1 in the person's language) and {@code absence} when away today. An
  * absence has {@code reason} (never "sjuk", see {@link Texts#disclosedReason}), {@code from} and
  * {@code until} (date maps, the first and last day), {@code untilTime} (a clock map, for an
- * absence ending at a time of day), {@code returnDay} (date map) and {@code alternate}
- * ({@code name}, {@code extension}, {@code mobile}). Date maps carry a year only when it is not
- * the sheet's year.
+ * absence ending at a time of day), {@code returnDay} (date map) and {@code alternate}, the
+ * named contact of {@link Coverage} at the first moment of the day shown, absent when nobody
+ * is named: {@code name}, {@code extension}, {@code phone} (direct, else mobile), {@code mobile}
+ * and {@code why}: {@code contact} (calls ring them), {@code no-extension} (calls come to the
+ * switchboard, which refers callers to them) or {@code contact-away} (they are away too; calls
+ * come to the switchboard). Date maps carry a year only when it is not the sheet's year.
  */
 public final class SwitchboardSheet {
+  /** The template's names for {@link Coverage.Why}. */
+  private static final Map<Coverage.Why, String> WHY = Map.of(
+      Coverage.Why.CONTACT, "contact",
+      Coverage.Why.NO_EXTENSION, "no-extension",
+      Coverage.Why.CONTACT_AWAY, "contact-away");
+
   private final Templates templates;
   private final Texts texts;
 
@@ -127,11 +139,14 @@ public final class SwitchboardSheet {
       Staff staff, Person p, Absence a, Locale locale, LocalDate today) {
     boolean endsDuringDay = a.endsDuringDay();
     LocalDate until = endsDuringDay ? a.end().toLocalDate() : a.lastDay();
-    // The contact of the day shown (today, or the first day of an upcoming absence): that
-    // week's contact, else the alternate. The dialplan rings them when they have an
-    // extension; without one the switchboard gets the call and refers the caller to them.
-    Person alternate = Texts.contactOn(staff, p, a, today.isBefore(a.firstDay())
-        ? a.firstDay() : today);
+    // Who covers at the first moment of the day shown (today, or the first day of an upcoming
+    // absence) that the absence covers, as the dialplan would decide it then from staff.yaml.
+    ZoneId zone = staff.organisation().timezone();
+    LocalDateTime shown = a.start().isAfter(today.atStartOfDay()) ? a.start() : today.atStartOfDay();
+    Coverage.Cover cover = Coverage.at(staff, Map.of(), p, shown.atZone(zone).toInstant())
+        .map(Coverage.Away::cover)
+        .orElseGet(() -> Coverage.planned(staff, a, shown));
+    Person alternate = cover.contact();
     return new TextModel()
         .put("reason", Texts.disclosedReason(a.reason()))
         .put("from", date(a.firstDay(), locale, today))
@@ -141,7 +156,9 @@ public final class SwitchboardSheet {
         .put("alternate", alternate == null ? null : new TextModel()
             .put("name", alternate.fullName())
             .put("extension", alternate.extension())
+            .put("phone", cover.number())
             .put("mobile", alternate.mobile())
+            .put("why", WHY.get(cover.why()))
             .map())
         .map();
   }

@@ -15,6 +15,7 @@ import java.util.Set;
 import se.vaxel.calendar.WorkingDays;
 import se.vaxel.model.Absence;
 import se.vaxel.model.AnswerExtra;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Language;
 import se.vaxel.model.Organisation;
 import se.vaxel.model.Person;
@@ -89,13 +90,15 @@ public final class Texts {
    * forwarded, reads-own), {@code mailPerson} (the alternate's name, for checked-by and
    * forwarded), {@code functionalMailbox}, and {@code contacts}.
    *
-   * <p>Each contact has {@code switchboard} (true: the switchboard itself), else {@code name},
-   * {@code phone} (direct, else mobile; absent when they have neither, and the template then
-   * gives the switchboard's number) and {@code email}; and {@code week} when contacts change by
-   * week. With weekly contacts every ISO week the absence touches gets a line, and a week
-   * without its own contact falls back to the alternate, then the switchboard, so a sender never
-   * reads a week with nobody to call. Without weekly contacts there is one line: the alternate,
-   * else the switchboard.
+   * <p>Each contact is the cover {@link Coverage#planned} names for its week: {@code switchboard}
+   * (true: nobody is named, the switchboard itself), else {@code name}, {@code phone} (direct,
+   * else mobile; absent when they have neither, and the template then gives the switchboard's
+   * number), {@code email} and {@code viaSwitchboard} (true when they have no extension, so a
+   * call to the absent person reaches the switchboard, which refers the caller to them); and
+   * {@code week} when contacts change by week. With weekly contacts every ISO week the absence
+   * touches gets a line, and a week without its own contact falls back to the alternate, then
+   * the switchboard, so a sender never reads a week with nobody to call. Without weekly contacts
+   * there is one line: the alternate, else the switchboard.
    */
   public Optional<String> autoReply(Staff staff, Person p, Language lang, LocalDate today) {
     return p.currentOrUpcomingAbsence(today).map(absence -> {
@@ -111,7 +114,7 @@ public final class Texts {
           .put("mail", absence.mail().key())
           .put("mailPerson", absence.mail().needsAlternate() ? alternate.fullName() : null)
           .put("functionalMailbox", staff.organisation().functionalMailbox())
-          .put("contacts", contacts(staff, p, absence, alternate));
+          .put("contacts", contacts(staff, absence));
       return templates.render(lang.code() + "/auto-reply.ftl", model.map());
     });
   }
@@ -122,9 +125,10 @@ public final class Texts {
    * {@code until} (a date map, see {@link SpokenDate#of}: the last day away, or the day it ends
    * for an absence ending at a time of day; with {@code year} only when it is not the year the
    * absence starts or the current year), {@code untilTime} (a clock map, only for an absence
-   * ending at a time of day), and {@code alternate} ({@code name}, and {@code phone}: direct,
-   * else mobile, absent when they have neither, so the template sends callers via the
-   * switchboard).
+   * ending at a time of day), and {@code alternate}, the cover of the whole absence (see
+   * {@link #steadyCover}): {@code name}, {@code phone} (direct, else mobile, absent when they
+   * have neither) and {@code viaSwitchboard} (true when they have no extension, so the
+   * switchboard takes the calls and refers callers to them); absent when nobody is named.
    */
   public Optional<String> absenceGreeting(Staff staff, Person p, Language lang, LocalDate today) {
     return p.currentOrUpcomingAbsence(today).map(absence -> {
@@ -132,14 +136,15 @@ public final class Texts {
       LocalDate until = endsDuringDay ? absence.end().toLocalDate() : absence.lastDay();
       boolean withYear = until.getYear() != absence.firstDay().getYear()
           || until.getYear() != today.getYear();
-      Person alternate = steadyContact(staff, p, absence);
+      Coverage.Cover cover = steadyCover(staff, absence);
       TextModel model = personModel(staff, p, lang)
           .put("reason", disclosedReason(absence.reason()))
           .put("until", SpokenDate.of(until, lang.locale(), withYear))
           .put("untilTime", endsDuringDay ? SpokenDate.clock(absence.end().toLocalTime()) : null)
-          .put("alternate", alternate == null ? null : new TextModel()
-              .put("name", alternate.fullName())
-              .put("phone", externalNumber(alternate))
+          .put("alternate", cover.contact() == null ? null : new TextModel()
+              .put("name", cover.contact().fullName())
+              .put("phone", cover.number())
+              .put("viaSwitchboard", cover.why() == Coverage.Why.NO_EXTENSION)
               .map());
       return templates.render(lang.code() + "/absence-greeting.ftl", model.map());
     });
@@ -158,73 +163,57 @@ public final class Texts {
     return reason.disclosed().key();
   }
 
-  /** Whether the absence ends at a time of day rather than at midnight. */
-  /** The number someone outside can dial: direct, else work mobile, else null. */
-  static String externalNumber(Person p) {
-    return p.phone() != null ? p.phone() : p.mobile();
-  }
-
   /**
-   * Who to name in a greeting recorded once for the whole absence: the one contact of every
-   * week, or null (callers go to the switchboard) when the contact changes from week to week,
-   * since a recorded name that is wrong half the time is worse than none.
+   * Who to name in a greeting recorded once for the whole absence: the cover of every week it
+   * touches, when it is the same one (same contact, same way of reaching them); else nobody
+   * (callers go to the switchboard), since a recorded name that is wrong half the time is worse
+   * than none.
    */
-  static Person steadyContact(Staff staff, Person p, Absence absence) {
-    Person first = contactOn(staff, p, absence, absence.firstDay());
-    for (LocalDate day = absence.firstDay(); !day.isAfter(absence.lastDay());
-        day = day.plusDays(1)) {
-      if (!java.util.Objects.equals(contactOn(staff, p, absence, day), first)) {
-        return null;
+  static Coverage.Cover steadyCover(Staff staff, Absence absence) {
+    Coverage.Cover first = null;
+    for (int week : absence.isoWeeks()) {
+      Coverage.Cover cover = Coverage.planned(staff, absence, week);
+      if (first == null) {
+        first = cover;
+      } else if (!Objects.equals(cover.contact(), first.contact())
+          || cover.why() != first.why()) {
+        return Coverage.Cover.NOBODY;
       }
     }
     return first;
   }
 
-  /** The contact on one day of the absence: that ISO week's contact, else the alternate. */
-  static Person contactOn(Staff staff, Person p, Absence absence, LocalDate day) {
-    String weekly = absence.weeklyContacts().get(
-        day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    return weekly != null ? resolve(staff, p, weekly) : alternateOf(staff, p, absence);
-  }
-
   static Person alternateOf(Staff staff, Person p, Absence absence) {
-    return absence.alternate() == null ? null : resolve(staff, p, absence.alternate());
+    return absence.alternate() == null ? null : staff.byId(absence.alternate()).orElseThrow(() ->
+        // The loader rejects unknown ids; reaching this means a model built around it.
+        new IllegalArgumentException(p.id() + ": no staff member with id " + absence.alternate()));
   }
 
-  private static Person resolve(Staff staff, Person p, String id) {
-    // The loader rejects unknown ids; reaching this means a model built around it.
-    return staff.byId(id).orElseThrow(() ->
-        new IllegalArgumentException(p.id() + ": no staff member with id " + id));
-  }
-
-  private static List<Map<String, Object>> contacts(
-      Staff staff, Person p, Absence absence, Person alternate) {
+  /**
+   * One line per week the absence touches when it has weekly contacts, else one line; each the
+   * cover {@link Coverage#planned} names. The staff.yaml key is the week number alone, so an
+   * absence of more than a year meets a number twice; it is listed once, at its first
+   * occurrence.
+   */
+  private static List<Map<String, Object>> contacts(Staff staff, Absence absence) {
     if (absence.weeklyContacts().isEmpty()) {
-      return List.of(contact(null, alternate));
+      return List.of(contact(null, Coverage.planned(staff, absence, 0)));
     }
     List<Map<String, Object>> contacts = new ArrayList<>();
-    // The staff.yaml key is the week number alone, so an absence of more than a year meets a
-    // number twice; it is listed once, at its first occurrence.
-    Set<Integer> listed = new HashSet<>();
-    for (LocalDate monday = absence.firstDay().with(DayOfWeek.MONDAY);
-        !monday.isAfter(absence.lastDay());
-        monday = monday.plusWeeks(1)) {
-      int week = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-      if (listed.add(week)) {
-        String id = absence.weeklyContacts().get(week);
-        Person contact = id == null ? alternate : resolve(staff, p, id);
-        contacts.add(contact(Integer.toString(week), contact));
-      }
+    for (int week : absence.isoWeeks()) {
+      contacts.add(contact(Integer.toString(week), Coverage.planned(staff, absence, week)));
     }
     return contacts;
   }
 
-  private static Map<String, Object> contact(String week, Person person) {
+  private static Map<String, Object> contact(String week, Coverage.Cover cover) {
+    Person person = cover.contact();
     TextModel contact = new TextModel().put("week", week).put("switchboard", person == null);
     if (person != null) {
       contact.put("name", person.fullName())
-          .put("phone", externalNumber(person))
-          .put("email", person.email());
+          .put("phone", cover.number())
+          .put("email", person.email())
+          .put("viaSwitchboard", cover.why() == Coverage.Why.NO_EXTENSION);
     }
     return contact.map();
   }

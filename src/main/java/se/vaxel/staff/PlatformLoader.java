@@ -49,11 +49,40 @@ public final class PlatformLoader {
   }
 
   public Platform load(Path file) throws StaffException, IOException {
+    return loadWithWarnings(file).platform();
+  }
+
+  /**
+   * A loaded platform and what its staff files allow but probably do not mean, by
+   * organisation id, each at FILE:LINE:COL; only {@code validate} prints them.
+   */
+  public record Loaded(Platform platform, Map<String, List<Problem>> warnings) {
+    public Loaded {
+      warnings = Map.copyOf(warnings);
+    }
+
+    /** Every warning, in the platform's order of organisations. */
+    public List<Problem> all() {
+      return platform.organisations().stream()
+          .flatMap(s -> warnings.getOrDefault(s.organisation().id(), List.of()).stream())
+          .toList();
+    }
+
+    /** Narrowed to one organisation, as {@link Platform#only}. */
+    public Loaded only(String id) {
+      return new Loaded(platform.only(id),
+          warnings.containsKey(id) ? Map.of(id, warnings.get(id)) : Map.of());
+    }
+  }
+
+  public Loaded loadWithWarnings(Path file) throws StaffException, IOException {
     Node root = staffLoader.compose(file);
     if (isPlatformFile(root)) {
       return platform(file, (MappingNode) root);
     }
-    return Platform.of(staffLoader.read(file.toString(), root).staff());
+    StaffLoader.Read read = staffLoader.read(file.toString(), root);
+    Staff staff = read.staff();
+    return new Loaded(Platform.of(staff), Map.of(staff.organisation().id(), read.warnings()));
   }
 
   private static boolean isPlatformFile(Node root) {
@@ -85,7 +114,7 @@ public final class PlatformLoader {
     }
   }
 
-  private Platform platform(Path file, MappingNode root) throws StaffException, IOException {
+  private Loaded platform(Path file, MappingNode root) throws StaffException, IOException {
     Problems own = new Problems(file.toString());
     Fields top = new Fields(root, "the platform file", TOP, own);
     String name = name(top.mapping(TOP_KEY, true), own);
@@ -134,10 +163,13 @@ public final class PlatformLoader {
       throw new StaffException(all);
     }
     List<Staff> staffs = new ArrayList<>();
+    Map<String, List<Problem>> warnings = new java.util.HashMap<>();
     for (Org org : orgs) {
-      staffs.add(org.read().staff());
+      Staff staff = org.read().staff();
+      staffs.add(staff);
+      warnings.put(staff.organisation().id(), org.read().warnings());
     }
-    return new Platform(name, true, staffs);
+    return new Loaded(new Platform(name, true, staffs), warnings);
   }
 
   private static String name(MappingNode node, Problems problems) {

@@ -24,6 +24,10 @@ final class Problems {
     this.file = file;
   }
 
+  String file() {
+    return file;
+  }
+
   /** Adds a problem at the node; returns it, or null when past the cap. */
   Problem add(Node node, String message) {
     return add(node.getStartMark(), message);

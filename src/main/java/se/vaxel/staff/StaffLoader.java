@@ -70,9 +70,15 @@ public final class StaffLoader {
 
   /**
    * One staff file read: the staff, or the problems; and in both cases where its platform-wide
-   * values are ({@link StaffIndex}), for the checks across files.
+   * values are ({@link StaffIndex}), for the checks across files; and the warnings of a file
+   * that loads (see {@link PlatformLoader#loadWithWarnings}).
    */
-  record Read(String file, Staff maybeStaff, List<Problem> problems, StaffIndex index) {
+  record Read(String file, Staff maybeStaff, List<Problem> problems, StaffIndex index,
+      List<Problem> warnings) {
+    Read(String file, Staff maybeStaff, List<Problem> problems, StaffIndex index) {
+      this(file, maybeStaff, problems, index, List.of());
+    }
+
     Staff staff() throws StaffException {
       if (maybeStaff == null) {
         throw new StaffException(problems);
@@ -90,7 +96,8 @@ public final class StaffLoader {
     }
     StaffReader reader = new StaffReader(problems);
     try {
-      return new Read(fileName, reader.read(root), List.of(), reader.index());
+      Staff staff = reader.read(root);
+      return new Read(fileName, staff, List.of(), reader.index(), reader.warnings());
     } catch (StaffException e) {
       return new Read(fileName, null, e.problems(), reader.index());
     }

@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import se.vaxel.model.Absence;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.DialplanContexts;
 import se.vaxel.model.AnswerExtra;
 import se.vaxel.model.AsteriskSettings;
@@ -150,6 +151,7 @@ final class StaffReader {
   private final Map<String, StaffIndex.Position> idPositions = new LinkedHashMap<>();
   private final List<StaffIndex.Extension> extensions = new ArrayList<>();
   private final List<StaffIndex.Unresolved> unresolved = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
 
   StaffReader(Problems problems) {
     this.problems = problems;
@@ -262,7 +264,62 @@ final class StaffReader {
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
-    return new Staff(organisation, asterisk, people.stream().map(PersonDraft::toPerson).toList());
+    Staff staff =
+        new Staff(organisation, asterisk, people.stream().map(PersonDraft::toPerson).toList());
+    coversWithoutExtension(staff, people);
+    return staff;
+  }
+
+  /** What is allowed but probably not meant, at FILE:LINE:COL; {@code validate} prints it. */
+  List<Problem> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /**
+   * A contact named for someone's calls who has no extension: {@link Coverage} then sends those
+   * calls to the switchboard, which refers callers to them. Allowed (the switchboard can refer
+   * to a mobile), but worth a warning, since a reader of staff.yaml expects the contact's phone
+   * to ring. Reported once per name in the file, for the weeks Coverage names them.
+   */
+  private void coversWithoutExtension(Staff staff, List<PersonDraft> people) {
+    for (PersonDraft d : people) {
+      if (d.extension() == null) {
+        continue;
+      }
+      for (AbsenceDraft draft : d.absences()) {
+        Absence absence = draft.toAbsence();
+        Map<ScalarNode, List<Integer>> weeksByNode = new LinkedHashMap<>();
+        Map<ScalarNode, Coverage.Cover> covers = new LinkedHashMap<>();
+        for (int week : absence.isoWeeks()) {
+          Coverage.Cover cover = Coverage.planned(staff, absence, week);
+          if (cover.why() != Coverage.Why.NO_EXTENSION) {
+            continue;
+          }
+          ScalarNode node = cover.source() == Coverage.Source.WEEKLY_CONTACT
+              ? draft.weeklyContacts().get(week).node() : draft.alternate().node();
+          weeksByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(week);
+          covers.putIfAbsent(node, cover);
+        }
+        covers.forEach((node, cover) -> {
+          Person contact = cover.contact();
+          String who = (cover.source() == Coverage.Source.WEEKLY_CONTACT
+              ? "weekly contact for week " + cover.week() : "alternate") + " '" + contact.id()
+              + "' (" + contact.fullName() + ")";
+          List<Integer> weeks = weeksByNode.get(node);
+          String when = cover.source() == Coverage.Source.WEEKLY_CONTACT ? "in week "
+              + cover.week() : weeks.size() == absence.isoWeeks().size() ? "" : "in week"
+              + (weeks.size() == 1 ? " " : "s ") + weeks.stream().map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(", "));
+          warnings.add(new Problem(problems.file(), node.getStartMark().getLine() + 1,
+              node.getStartMark().getColumn() + 1, "warning: " + who + " has no extension, so "
+              + "calls for '" + d.id().id() + "' " + (when.isEmpty() ? "" : when + " ")
+              + "go to the switchboard (" + staff.organisation().switchboard() + "), which "
+              + "refers callers to them" + (cover.number() == null ? "" : " at "
+              + cover.number()) + "; name someone with an extension if their phone should "
+              + "ring instead"));
+        });
+      }
+    }
   }
 
   private Organisation organisation(MappingNode node) {

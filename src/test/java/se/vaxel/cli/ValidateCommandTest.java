@@ -70,15 +70,87 @@ class ValidateCommandTest {
       Path.of(System.getProperty("user.dir"), "examples/umea-region/platform.yaml");
 
   @Test
-  void shippedPlatformIsValidAndCountedPerOrganisationWithATotal() {
+  void shippedPlatformIsValidAndCountedPerOrganisationWithATotal() throws Exception {
     Cli.Run r = Cli.run("validate", "-f", PLATFORM.toString());
 
     assertEquals(0, r.code(), r::toString);
     assertEquals(PLATFORM + ": ok, Umeåregionens telefoniplattform, 2 organisations\n"
         + "  bjurholm  Bjurholms kommun: 16 people, 14 with an extension\n"
         + "  vannas    Vännäs kommun: 11 people, 10 with an extension\n"
-        + "  total: 27 people, 24 with an extension\n", r.out());
+        + "  total: 27 people, 24 with an extension\n"
+        + Cli.SHIPPED + ":" + lineOf(Cli.SHIPPED, "53: linnea.sjodin") + ":15: warning: weekly contact"
+        + " for week 53 'linnea.sjodin' (Linnéa Sjödin) has no extension, so calls for"
+        + " 'eva-lena.nystrom' in week 53 go to the switchboard (100), which refers callers to"
+        + " them at 070-634 70 15; name someone with an extension if their phone should ring"
+        + " instead\n", r.out());
     assertEquals("", r.err());
+  }
+
+  @Test
+  void contactWithoutAnExtensionIsAWarningAtItsPlaceAndExitZero() throws Exception {
+    String yaml = BROKEN.replace("frist-name", "first-name").replace("\"21a\"", "\"2101\"")
+        + """
+            absences:
+              - from: 2026-07-20
+                until: 2026-08-09
+                reason: semester
+                alternate: bo.lind
+          - id: bo.lind
+            first-name: Bo
+            last-name: Lind
+            email: bo.lind@bjurholm.se
+            mobile: "070-111 22 33"
+        """;
+    Path file = Files.writeString(tmp.resolve("staff.yaml"), yaml);
+
+    Cli.Run r = Cli.run("validate", "-f", file.toString());
+
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(file + ": ok, 2 people, 1 with an extension\n"
+        + file + ":" + lineOf(file, "alternate: bo.lind") + ":20: warning: alternate 'bo.lind'"
+        + " (Bo Lind) has no extension, so calls for 'anna.berg' go to the switchboard (100),"
+        + " which refers callers to them at 070-111 22 33; name someone with an extension if"
+        + " their phone should ring instead\n", r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void alternateWithoutAnExtensionWhomNoWeekNamesGivesNoWarning() throws Exception {
+    // 27 July to 2 August 2026 is all of week 31, whose contact Anna has an extension.
+    String yaml = BROKEN.replace("frist-name", "first-name").replace("\"21a\"", "\"2101\"")
+        + """
+          - id: calle.carlsson
+            first-name: Calle
+            last-name: Carlsson
+            email: calle.carlsson@bjurholm.se
+            extension: "2102"
+            absences:
+              - from: 2026-07-27
+                until: 2026-08-02
+                reason: semester
+                alternate: bo.lind
+                weekly-contacts:
+                  31: anna.berg
+          - id: bo.lind
+            first-name: Bo
+            last-name: Lind
+            email: bo.lind@bjurholm.se
+            mobile: "070-111 22 33"
+        """;
+    Path file = Files.writeString(tmp.resolve("staff.yaml"), yaml);
+
+    Cli.Run r = Cli.run("validate", "-f", file.toString());
+
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(file + ": ok, 3 people, 2 with an extension\n", r.out());
+  }
+
+  @Test
+  void contactsWithExtensionsGiveNoWarning() throws Exception {
+    Cli.Run r = Cli.run("validate", "-f", PLATFORM.toString(), "--org", "vannas");
+
+    assertEquals(0, r.code(), r::toString);
+    assertFalse(r.out().contains("warning"), r::toString);
   }
 
   @Test

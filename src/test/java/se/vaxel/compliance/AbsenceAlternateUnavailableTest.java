@@ -57,7 +57,8 @@ class AbsenceAlternateUnavailableTest {
             mobile: "070-123 45 67"
         """);
 
-    assertEquals(List.of("alternate nils.ohman (Nils Öhman) has no extension"),
+    assertEquals(List.of("alternate nils.ohman (Nils Öhman) has no extension, so the "
+        + "switchboard takes the calls and refers callers to them"),
         messages(f, rule));
   }
 

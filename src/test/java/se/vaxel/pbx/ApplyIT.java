@@ -129,11 +129,27 @@ class ApplyIT {
     assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2202", RING));
   }
 
+  @Test
+  void weeklyContactWithoutAnExtensionSendsThatWeeksCallsToTheSwitchboard() throws IOException {
+    // Issue 10's example: Anna's contact this week is Eva, who has a mobile and no extension.
+    // The texts name Eva, so the switchboard takes the calls and refers callers to her; the
+    // alternate (Per) is not rung in her week.
+    int week = LocalDate.now(ItStaff.ZONE).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+
+    applyWithAnnasWeeklyContact(week, "eva.mobile");
+
+    assertEquals("100", pbx.call(ItStaff.CONTEXT, "2202", RING));
+  }
+
   private static void applyWithAnnasWeeklyContact(int week) throws IOException {
+    applyWithAnnasWeeklyContact(week, "dan.tomorrow");
+  }
+
+  private static void applyWithAnnasWeeklyContact(int week, String contact) throws IOException {
     String yaml = ItStaff.yaml().replaceFirst("alternate: per.present\n",
         "alternate: per.present\n        weekly-contacts:\n          " + week
-            + ": dan.tomorrow\n");
-    assertTrue(yaml.contains("dan.tomorrow\n"), yaml);
+            + ": " + contact + "\n");
+    assertTrue(yaml.contains(contact + "\n"), yaml);
     Path file = ItStaff.write(Files.createTempDirectory(dir, "weekly"), yaml);
     Pbx.Run run = pbx.vaxel("apply", "-f", file.toString(), "--asterisk-conf-dir", etc());
     assertEquals(0, run.code(), run.out() + run.err());
