@@ -141,10 +141,15 @@ public final class LoadedDialplan {
    * patterns are left out, and an extension that has only a hint cannot be called, so it is
    * left out too.
    */
+  private static final Pattern PERSON_EXTENSION = Pattern.compile("[0-9]+");
+
   public static Set<String> extensions(List<DialplanEntry> staff) {
     Set<String> out = new TreeSet<>();
     for (DialplanEntry e : staff) {
-      if (e.isPriority() && !e.extension().startsWith("_")) {
+      // Only what a person's extension can be (staff.yaml: digits only): the staff context
+      // also answers the phone codes (#23#, and patterns such as _*23*X*XXXXXX#), which are
+      // nobody's extension.
+      if (e.isPriority() && PERSON_EXTENSION.matcher(e.extension()).matches()) {
         out.add(e.extension());
       }
     }

@@ -239,4 +239,15 @@ class LoadedDialplanTest {
     return LoadedDialplan.routing(CapturedDialplan.route(), CapturedDialplan.absence(),
         CapturedDialplan.planned(), FAMILY);
   }
+
+  @Test
+  void thePhoneCodesInTheStaffContextAreNobodysExtension() {
+    List<DialplanEntry> staff = List.of(
+        e(STAFF_CONTEXT, "2201", 1, "", "Gosub", "x"),
+        e(STAFF_CONTEXT, "#23#", 1, "", "Gosub", "codes"),
+        e(STAFF_CONTEXT, "_*23*X*XXXXXX#", 1, "", "Gosub", "codes"));
+    assertEquals(Set.of("2201"), LoadedDialplan.extensions(staff));
+  }
+
+  private static final String STAFF_CONTEXT = "vaxel-it-staff-p0001";
 }

@@ -77,8 +77,9 @@ class DialplanPartsIT {
           .toList();
       assertEquals(List.of("vaxel-it-staff-p0001", "vaxel-it-staff-p0002",
           "vaxel-it-staff-p0003"), staffIncludes);
-      assertEquals(3 * 105, ami.showDialplan("vaxel-it-staff-p0003").size(),
-          "105 people, each with two priorities and a hint");
+      assertEquals(4 * 105, ami.showDialplan("vaxel-it-staff-p0003").size(),
+          "105 people, each with three priorities (the call, its hangup, the id the phone "
+              + "codes ask for) and a hint");
       assertTrue(ami.showDialplan("vaxel-it-staff-planned-p0003").stream()
           .anyMatch(e -> e.extension().equals(LAST_AWAY)));
     }
