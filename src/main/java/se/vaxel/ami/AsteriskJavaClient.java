@@ -243,6 +243,69 @@ public final class AsteriskJavaClient implements AmiClient {
     succeed(new SetVarAction(singleLine(variable), singleLine(value)));
   }
 
+  /**
+   * How many Setvars are on their way at once. Asterisk answers one connection's actions in
+   * order, so this only removes the wait for each answer: 5,000 presence changes over a link
+   * with 50 ms round trips took about 250 s one by one, and take about 50 waits this way.
+   */
+  static final int SETVAR_WINDOW = 100;
+
+  @Override
+  public void setvars(List<Map.Entry<String, String>> values) {
+    if (values.size() <= 1) {
+      values.forEach(v -> setvar(v.getKey(), v.getValue()));
+      return;
+    }
+    awaitReconnect();
+    java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(SETVAR_WINDOW);
+    java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(
+        values.size());
+    java.util.concurrent.atomic.AtomicReference<String> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    long timeoutMs = settings.actionTimeout().toMillis();
+    long start = System.nanoTime();
+    int sent = 0;
+    try {
+      for (Map.Entry<String, String> v : values) {
+        if (!window.tryAcquire(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          throw timedOut("SetVar", settings.actionTimeout(), start, null);
+        }
+        if (failure.get() != null) {
+          break;
+        }
+        if (sent++ % SETVAR_WINDOW == 0) {
+          // One wait for answers per window, not per action.
+          roundTrips.incrementAndGet();
+        }
+        connection.sendAction(new SetVarAction(singleLine(v.getKey()), singleLine(v.getValue())),
+            response -> {
+              if (response instanceof ManagerError error) {
+                failure.compareAndSet(null, orElse(error.getMessage(), "error"));
+              }
+              window.release();
+              answered.countDown();
+            });
+      }
+      // Every answer, or the first failure: Asterisk answers in order, so after a failure the
+      // ones before it have their answers too.
+      long deadline = System.nanoTime() + settings.actionTimeout().toNanos();
+      while (failure.get() == null && answered.getCount() > 0) {
+        if (System.nanoTime() > deadline && answered.getCount() > 0) {
+          throw timedOut("SetVar", settings.actionTimeout(), start, null);
+        }
+        answered.await(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AmiException(AmiException.Kind.TIMEOUT, "AMI action SetVar was interrupted");
+    } catch (IOException | IllegalStateException e) {
+      throw lost(e);
+    }
+    if (failure.get() != null) {
+      throw actionFailed("SetVar", failure.get());
+    }
+  }
+
   @Override
   public List<PresenceEntry> presenceStates() {
     return list(

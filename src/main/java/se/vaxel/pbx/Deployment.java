@@ -418,9 +418,9 @@ public final class Deployment {
       }
       for (int i = 0; i < orgs.size(); i++) {
         Org org = orgs.get(i);
-        for (PresenceChange c : plans.get(i).presence()) {
-          c.to().publish(ami, c.extension());
-        }
+        ami.setvars(plans.get(i).presence().stream()
+            .map(c -> Map.entry(PresenceValue.variable(c.extension()), c.to().functionValue()))
+            .toList());
         for (String ext : plans.get(i).expiredOverrides()) {
           removeIfStillExpired(org, ext, now);
         }

@@ -30,7 +30,12 @@ public record PresenceValue(String state, String subtype, String message) {
 
   /** Writes this presence for {@code extension}: one Setvar of PRESENCE_STATE. */
   public void publish(se.vaxel.ami.AmiClient ami, String extension) {
-    ami.setvar("PRESENCE_STATE(" + provider(extension) + ")", functionValue());
+    ami.setvar(variable(extension), functionValue());
+  }
+
+  /** The function that publishes it: {@code PRESENCE_STATE(CustomPresence:2101)}. */
+  public static String variable(String extension) {
+    return "PRESENCE_STATE(" + provider(extension) + ")";
   }
 
   /** The value to write with PRESENCE_STATE(...)=. */

@@ -371,4 +371,70 @@ class AsteriskJavaClientTest {
     client.close();
     verify(connection, times(1)).logoff();
   }
+
+  /** Answers each Setvar on another thread, as the library's reader thread does. */
+  private List<String> answerSetvarsLater(java.util.function.Function<String, ManagerResponse> how)
+      throws Exception {
+    List<String> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.ExecutorService reader =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    org.mockito.Mockito.doAnswer(invocation -> {
+      org.asteriskjava.manager.action.SetVarAction a = invocation.getArgument(0);
+      org.asteriskjava.manager.SendActionCallback callback = invocation.getArgument(1);
+      sent.add(a.getVariable() + "=" + a.getValue());
+      ManagerResponse response = how.apply(a.getVariable());
+      if (response != null) {
+        reader.execute(() -> callback.onResponse(response));
+      }
+      return null;
+    }).when(connection).sendAction(any(ManagerAction.class),
+        any(org.asteriskjava.manager.SendActionCallback.class));
+    return sent;
+  }
+
+  @Test
+  void manySetvarsAreSentInOrderWithoutAWaitForEachAnswer() throws Exception {
+    AsteriskJavaClient client = (AsteriskJavaClient) connected();
+    List<String> sent = answerSetvarsLater(v -> success());
+    List<Map.Entry<String, String>> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      values.add(Map.entry("PRESENCE_STATE(CustomPresence:" + (2000 + i) + ")", "away,,x" + i));
+    }
+    long before = client.roundTrips();
+
+    client.setvars(values);
+
+    assertEquals(values.stream().map(v -> v.getKey() + "=" + v.getValue()).toList(), sent);
+    // One wait per window of 100, not one per action.
+    assertEquals(3, client.roundTrips() - before);
+    verify(connection, never()).sendAction(any(ManagerAction.class), anyLong());
+  }
+
+  @Test
+  void aSetvarTheAmiRefusesFailsTheBatchNamingTheAction() throws Exception {
+    AmiClient client = connected();
+    answerSetvarsLater(v -> v.endsWith("2005)") ? error("Permission denied") : success());
+    List<Map.Entry<String, String>> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      values.add(Map.entry("PRESENCE_STATE(CustomPresence:" + (2000 + i) + ")", "away,,x"));
+    }
+
+    AmiException e = assertThrows(AmiException.class, () -> client.setvars(values));
+
+    assertEquals(AmiException.Kind.ACTION_FAILED, e.kind());
+    assertEquals("AMI action SetVar failed: Permission denied", e.getMessage());
+  }
+
+  @Test
+  void setvarsThatAreNeverAnsweredTimeOut() throws Exception {
+    AmiClient client = connect(SETTINGS.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(1)));
+    when(connection.getState()).thenReturn(ManagerConnectionState.CONNECTED);
+    answerSetvarsLater(v -> null);
+
+    AmiException e = assertThrows(AmiException.class, () -> client.setvars(List.of(
+        Map.entry("A", "1"), Map.entry("B", "2"))));
+
+    assertEquals(AmiException.Kind.TIMEOUT, e.kind());
+    assertTrue(e.getMessage().contains("did not answer SetVar"), e.getMessage());
+  }
 }
