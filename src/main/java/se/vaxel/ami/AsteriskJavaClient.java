@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.asteriskjava.manager.AuthenticationFailedException;
@@ -257,17 +261,17 @@ public final class AsteriskJavaClient implements AmiClient {
       return;
     }
     awaitReconnect();
-    java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(SETVAR_WINDOW);
-    java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(
+    Semaphore window = new Semaphore(SETVAR_WINDOW);
+    CountDownLatch answered = new CountDownLatch(
         values.size());
-    java.util.concurrent.atomic.AtomicReference<String> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<String> failure =
+        new AtomicReference<>();
     long timeoutMs = settings.actionTimeout().toMillis();
     long start = System.nanoTime();
     int sent = 0;
     try {
       for (Map.Entry<String, String> v : values) {
-        if (!window.tryAcquire(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!window.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) {
           throw timedOut("SetVar", settings.actionTimeout(), start, null);
         }
         if (failure.get() != null) {
@@ -293,7 +297,7 @@ public final class AsteriskJavaClient implements AmiClient {
         if (System.nanoTime() > deadline && answered.getCount() > 0) {
           throw timedOut("SetVar", settings.actionTimeout(), start, null);
         }
-        answered.await(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        answered.await(50, TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
