@@ -262,10 +262,8 @@ public final class AsteriskJavaClient implements AmiClient {
     }
     awaitReconnect();
     Semaphore window = new Semaphore(SETVAR_WINDOW);
-    CountDownLatch answered = new CountDownLatch(
-        values.size());
-    AtomicReference<String> failure =
-        new AtomicReference<>();
+    CountDownLatch answered = new CountDownLatch(values.size());
+    AtomicReference<String> failure = new AtomicReference<>();
     long timeoutMs = settings.actionTimeout().toMillis();
     long start = System.nanoTime();
     int sent = 0;
