@@ -17,10 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -234,6 +237,58 @@ final class CheckCommand implements Callable<Integer> {
       root.context.err().println("vaxel: could not replace report " + file);
     }
     return format == Format.NAGIOS ? NagiosFormatter.Status.UNKNOWN.exitCode() : code;
+  }
+
+  /**
+   * Usage errors (picocli's: an unknown option, a bad value) of a check in Nagios format: the
+   * Monitoring Plugins guidelines want UNKNOWN (3) and a status line on stdout, whatever went
+   * wrong, so a mistyped service definition is not paged as CRITICAL. The message on stderr is
+   * {@code others}' as for every command; other formats keep its exit code (2, bad input).
+   * The options were not parsed, so the format is read from the arguments (the last --format
+   * wins, as in picocli), else from the site's defaults.
+   */
+  static IParameterExceptionHandler usageErrors(IParameterExceptionHandler others) {
+    return (ex, args) -> {
+      int code = others.handleParseException(ex, args);
+      CommandLine cl = ex.getCommandLine();
+      if (!(cl.getCommand() instanceof CheckCommand check) || !nagios(cl, args)) {
+        return code;
+      }
+      Report report = Report.couldNotCheck(check.root.context.clock().instant(), check.pbx, 0,
+          String.valueOf(ex.getMessage()).replace('\n', ' '));
+      cl.getOut().print(Format.NAGIOS.render(report));
+      cl.getOut().flush();
+      return NagiosFormatter.Status.UNKNOWN.exitCode();
+    };
+  }
+
+  /** Whether the check that failed to parse was asked for Nagios output. */
+  private static boolean nagios(CommandLine cl, String[] args) {
+    String given = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--")) {
+        break;
+      }
+      if (args[i].equals("--format") && i + 1 < args.length) {
+        given = args[++i];
+      } else if (args[i].startsWith("--format=")) {
+        given = args[i].substring("--format=".length());
+      }
+    }
+    if (given == null) {
+      OptionSpec option = cl.getCommandSpec().findOption("--format");
+      try {
+        given = cl.getCommandSpec().defaultValueProvider() == null ? null
+            : cl.getCommandSpec().defaultValueProvider().defaultValue(option);
+      } catch (Exception e) {
+        return false; // a broken site configuration: reported as such, not as Nagios
+      }
+    }
+    try {
+      return given != null && Format.of(given) == Format.NAGIOS;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The failure in one line, for the reports; never the secret (no message carries it). */

@@ -48,6 +48,8 @@ public final class Main {
           "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCode.BAD_INPUT.code();
     });
+    // check --format nagios answers usage errors in the plugin API's own terms.
+    cl.setParameterExceptionHandler(CheckCommand.usageErrors(cl.getParameterExceptionHandler()));
     cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL.code());
     // The table is ExitCode itself, shown under every command's --help.
     Map<String, String> codes = new LinkedHashMap<>();

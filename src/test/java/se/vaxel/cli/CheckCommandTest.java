@@ -186,6 +186,44 @@ class CheckCommandTest {
     verify(connector, never()).open(any());
   }
 
+  /** Monitoring Plugins guidelines: a plugin that cannot run says UNKNOWN (3), in one line. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "--bogus|Unknown option: '--bogus'",
+      "--probe-timeout=x|Invalid value for option '--probe-timeout'",
+      "--date=2026-13-01|Invalid value for option '--date'"})
+  void aNagiosCheckGivenBadOptionsIsUnknownWithAStatusLine(String option, String reason) {
+    for (List<String> order : List.of(List.of("--format", "nagios", option),
+        List.of(option, "--format=nagios"))) {
+      Cli.Run r = check(order.toArray(String[]::new));
+
+      assertEquals(3, r.code(), r::toString);
+      assertTrue(r.out().startsWith("VAXEL UNKNOWN - could not check: " + reason), r::toString);
+      assertEquals(1, r.out().lines().count(), r::toString);
+      assertTrue(r.err().contains("Try 'vaxel check --help'"), "stderr as before: " + r);
+      verify(connector, never()).open(any());
+    }
+  }
+
+  @Test
+  void otherFormatsGivenBadOptionsStayBadInput() {
+    Cli.Run r = check("--format", "nagios", "--format", "json", "--bogus");
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("", r.out(), r::toString);
+  }
+
+  @Test
+  void aNagiosCheckOfAMissingStaffFileSaysNoSuchFile() {
+    Path missing = tmp.resolve("nope.yaml");
+
+    Cli.Run r = Cli.run(connector, env, "check", "-f", missing.toString(), "--format", "nagios");
+
+    assertEquals(3, r.code(), r::toString);
+    assertTrue(r.out().startsWith("VAXEL UNKNOWN - could not check: " + missing
+        + ": no such file"), r::toString);
+  }
+
   @Test
   void missingBaselineIsNotedAndTheCheckGoesOn() {
     Cli.Run r = check("--format", "json", "--baseline", tmp.resolve("none.json").toString());
