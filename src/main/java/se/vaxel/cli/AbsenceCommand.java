@@ -109,10 +109,11 @@ final class AbsenceCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Platform platform = staffOptions.platform();
-      prepare(platform);
+      Instant now = context().clock().instant();
+      prepare(platform, now);
       try (ConfDir.Lock lock = lockWhenLocal();
           AmiClient ami = PbxCommands.connect(context(), amiOptions)) {
-        return run(platform, ami, context().clock().instant());
+        return run(platform, ami, now);
       } catch (AbsenceService.RejectedException e) {
         throw new VaxelException(ExitCode.BAD_INPUT, e.getMessage());
       } catch (ConfDir.BusyException e) {
@@ -143,7 +144,7 @@ final class AbsenceCommand implements Runnable {
     }
 
     /** Checks the input against the staff files before the PBX is contacted. */
-    void prepare(Platform platform) {}
+    void prepare(Platform platform, Instant now) {}
 
     abstract int run(Platform platform, AmiClient ami, Instant now);
 
@@ -197,11 +198,21 @@ final class AbsenceCommand implements Runnable {
 
     private Platform.Member member;
     private String alternateId;
+    private LocalDateTime start;
 
+    /** Everything AbsenceService can judge without the PBX: bad input is exit 2, never 3. */
     @Override
-    void prepare(Platform platform) {
+    void prepare(Platform platform, Instant now) {
       member = find(platform, id);
       alternateId = alternate == null ? null : alternate(platform).person().id();
+      Staff staff = member.staff();
+      start = from.map(Moment::start).orElse(
+          LocalDateTime.ofInstant(now, staff.organisation().timezone()).withSecond(0).withNano(0));
+      List<String> problems = AbsenceService.problems(staff, member.person().id(), start,
+          until.end(), alternateId, now);
+      if (!problems.isEmpty()) {
+        throw new VaxelException(ExitCode.BAD_INPUT, String.join("\n", problems));
+      }
     }
 
     /**
@@ -231,9 +242,6 @@ final class AbsenceCommand implements Runnable {
     int run(Platform platform, AmiClient ami, Instant now) {
       Staff staff = member.staff();
       AbsenceService service = new AbsenceService(staff, ami);
-      ZoneId zone = staff.organisation().timezone();
-      LocalDateTime start = from.map(Moment::start).orElse(
-          LocalDateTime.ofInstant(now, zone).withSecond(0).withNano(0));
       AbsenceService.Outcome o = service.set(member.person().id(), start, until.end(),
           alternateId, reason, now);
       context().out().println(o.description());
@@ -258,7 +266,7 @@ final class AbsenceCommand implements Runnable {
     private Platform.Member member;
 
     @Override
-    void prepare(Platform platform) {
+    void prepare(Platform platform, Instant now) {
       member = find(platform, id);
     }
 

@@ -58,29 +58,20 @@ public final class AbsenceService {
    */
   public Outcome set(String personId, LocalDateTime from, LocalDateTime until,
       String alternateId, Reason reason, Instant now) {
+    // The command checks the same before it connects; checked again here, the service's own
+    // contract, for any caller that did not.
+    List<String> problems = problems(staff, personId, from, until, alternateId, now);
+    if (!problems.isEmpty()) {
+      throw new RejectedException(String.join("\n", problems));
+    }
     ZoneId zone = staff.organisation().timezone();
     Person person = person(personId);
     Instant start = from.atZone(zone).toInstant();
     Instant end = until.atZone(zone).toInstant();
-    if (!end.isAfter(now)) {
-      throw new RejectedException("--until: the absence would end " + until
-          + ", which is already past");
-    }
-    if (!end.isAfter(start)) {
-      throw new RejectedException("--until " + until + " is not after --from " + from);
-    }
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, family);
     String target = CallRouting.SWITCHBOARD;
     if (alternateId != null) {
-      Person alt = staff.byId(alternateId).orElseThrow(() -> new RejectedException(
-          "no one with id '" + alternateId + "' in staff.yaml (--alternate)"));
-      if (alt.id().equals(person.id())) {
-        throw new RejectedException("--alternate cannot be " + person.id() + " themselves");
-      }
-      if (!alt.hasExtension()) {
-        throw new RejectedException(alt.fullName() + " (--alternate) has no extension to "
-            + "take calls; leave --alternate out to send calls to the switchboard");
-      }
+      Person alt = staff.byId(alternateId).orElseThrow();
       Instant check = start.isAfter(now) ? start : now;
       Optional<EffectiveAbsence> altAway = EffectiveAbsence.at(staff, overrides, alt, check);
       if (altAway.isPresent()) {
@@ -99,6 +90,49 @@ public final class AbsenceService {
         + ") is away " + from + " to " + until + "; calls go to "
         + (alternateId == null ? "the switchboard (" + staff.organisation().switchboard() + ")"
             : staff.byId(alternateId).get().fullName() + " (" + target + ")"));
+  }
+
+  /**
+   * What is wrong with a {@link #set} request on its face, every problem at once, without the
+   * PBX: an unknown person or alternate, one without an extension, an end already past or not
+   * after the start. {@code vaxel absence set} asks before it connects, so bad input never
+   * costs a login (exit 2, not 3); whether the alternate is away too needs the PBX and is
+   * left to {@link #set}.
+   */
+  public static List<String> problems(Staff staff, String personId, LocalDateTime from,
+      LocalDateTime until, String alternateId, Instant now) {
+    List<String> problems = new ArrayList<>();
+    Optional<Person> person = staff.byId(personId);
+    if (person.isEmpty()) {
+      problems.add("no one with id '" + personId + "' in staff.yaml");
+    } else if (!person.get().hasExtension()) {
+      problems.add(noExtension(person.get()));
+    }
+    ZoneId zone = staff.organisation().timezone();
+    if (!until.atZone(zone).toInstant().isAfter(now)) {
+      problems.add("--until: the absence would end " + until + ", which is already past; "
+          + "give a later --until");
+    } else if (!until.atZone(zone).toInstant().isAfter(from.atZone(zone).toInstant())) {
+      problems.add("--until " + until + " is not after --from " + from
+          + "; give an --until after --from");
+    }
+    if (alternateId != null) {
+      Optional<Person> alt = staff.byId(alternateId);
+      if (alt.isEmpty()) {
+        problems.add("no one with id '" + alternateId + "' in staff.yaml (--alternate)");
+      } else if (alt.get().id().equals(personId)) {
+        problems.add("--alternate cannot be " + personId + " themselves");
+      } else if (!alt.get().hasExtension()) {
+        problems.add(alt.get().fullName() + " (--alternate) has no extension to take calls; "
+            + "leave --alternate out to send calls to the switchboard");
+      }
+    }
+    return problems;
+  }
+
+  private static String noExtension(Person p) {
+    return p.fullName() + " has no extension, so there are no calls to route; their absence "
+        + "belongs in staff.yaml";
   }
 
   /**
@@ -156,8 +190,7 @@ public final class AbsenceService {
     Person p = staff.byId(id).orElseThrow(() -> new RejectedException(
         "no one with id '" + id + "' in staff.yaml"));
     if (!p.hasExtension()) {
-      throw new RejectedException(p.fullName() + " has no extension, so there are no calls "
-          + "to route; their absence belongs in staff.yaml");
+      throw new RejectedException(noExtension(p));
     }
     return p;
   }

@@ -74,7 +74,8 @@ class AbsencePlatformTest {
   void anAlternateInAnotherOrganisationIsRefused() {
     set.id = "alfa/anna.away";
     set.alternate = "beta/per.present";
-    VaxelException e = assertThrows(VaxelException.class, () -> set.prepare(platform));
+    VaxelException e = assertThrows(VaxelException.class,
+        () -> set.prepare(platform, Cli.CLOCK.instant()));
     assertEquals(ExitCode.BAD_INPUT, e.exitCode());
     assertTrue(e.getMessage().contains("an alternate must be in the same organisation"),
         e.getMessage());
