@@ -55,6 +55,8 @@ public final class Main {
       codes.put(String.valueOf(c.code()), c.meaning());
     }
     applyExitCodes(cl, codes);
+    // One version for the whole tool: every subcommand's --version prints the root's.
+    applyVersion(cl, cl.getCommandSpec().versionProvider());
     // The rule list comes from the rules themselves, so --help cannot drift from them.
     var check = cl.getSubcommands().get("check").getCommandSpec().usageMessage();
     java.util.List<String> description = new java.util.ArrayList<>(
@@ -67,6 +69,11 @@ public final class Main {
   private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
+  }
+
+  private static void applyVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+    cl.getCommandSpec().versionProvider(version);
+    cl.getSubcommands().values().forEach(sub -> applyVersion(sub, version));
   }
 
   /** Convenience for tests: environment and clock as given, plain output. */

@@ -62,6 +62,22 @@ class MainTest {
   }
 
   @Test
+  void everySubcommandPrintsTheSameVersion() {
+    String version = Cli.run("--version").out();
+    for (String[] command : List.of(new String[] {"validate"}, new String[] {"generate"},
+        new String[] {"greeting"}, new String[] {"plan"}, new String[] {"apply"},
+        new String[] {"absence"}, new String[] {"absence", "set"}, new String[] {"check"})) {
+      List<String> args = new java.util.ArrayList<>(List.of(command));
+      args.add("--version");
+      Cli.Run r = Cli.run(args.toArray(String[]::new));
+
+      assertEquals(0, r.code(), r::toString);
+      assertTrue(r.out().startsWith("vaxel "), () -> args + " printed no version:\n" + r);
+      assertEquals(version, r.out(), () -> args.toString());
+    }
+  }
+
+  @Test
   void withoutSubcommandPrintsUsage() {
     Cli.Run r = Cli.run();
 
