@@ -78,11 +78,12 @@ class MainTest {
   }
 
   @Test
-  void withoutSubcommandPrintsUsage() {
+  void withoutSubcommandIsAUsageErrorWithTheUsageOnStderr() {
     Cli.Run r = Cli.run();
 
-    assertEquals(0, r.code(), r::toString);
-    assertTrue(r.out().startsWith("Usage: vaxel"), r::toString);
+    assertEquals(ExitCode.BAD_INPUT.code(), r.code(), r::toString);
+    assertTrue(r.err().startsWith("Usage: vaxel"), r::toString);
+    assertEquals("", r.out(), r::toString);
   }
 
   @Test
