@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
         ApplyCommand.class,
         AbsenceCommand.class,
         CheckCommand.class,
+        // 'vaxel help [COMMAND]', as git and systemctl users expect.
+        HelpCommand.class,
     })
 public final class VaxelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

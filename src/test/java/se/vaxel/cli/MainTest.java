@@ -87,6 +87,19 @@ class MainTest {
   }
 
   @Test
+  void helpCommandShowsTheToolsAndASubcommandsHelp() {
+    Cli.Run all = Cli.run("help");
+    Cli.Run generate = Cli.run("help", "generate");
+
+    assertEquals(0, all.code(), all::toString);
+    assertTrue(all.out().startsWith("Usage: vaxel"), all::toString);
+    assertTrue(all.out().lines().anyMatch(l -> l.startsWith("  help ")), all::toString);
+    assertEquals(0, generate.code(), generate::toString);
+    assertEquals(Cli.run("generate", "--help").out(), generate.out());
+    assertTrue(generate.out().contains("Usage: vaxel generate"), generate::toString);
+  }
+
+  @Test
   void unknownSubcommandIsBadInputWithAHint() {
     Cli.Run r = Cli.run("genrate");
 
