@@ -36,13 +36,15 @@ public final class Main {
 
   static CommandLine commandLine(CliContext context) {
     CommandLine cl = new CommandLine(new VaxelCommand(context));
+    // Registered on the whole tree at once: every date option says in words what is wrong.
+    cl.registerConverter(java.time.LocalDate.class, new DateConverter());
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler(new ErrorMapper(context));
     // After the subcommands exist: the provider is registered on each of them.
     ConfigDefaults.install(cl, context);
     cl.setParameterExceptionHandler((ex, args) -> {
-      ex.getCommandLine().getErr().println("vaxel: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("vaxel: " + parameterProblem(ex));
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
       ex.getCommandLine().getErr().println(
           "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -64,6 +66,19 @@ public final class Main {
     description.addAll(CheckCommand.rulesHelp());
     check.description(description.toArray(String[]::new));
     return cl;
+  }
+
+  /**
+   * A value that an option's converter refused reads "OPTION VALUE: what is wrong; what to do",
+   * the converter's own words, instead of picocli's "Invalid value for option ...".
+   */
+  private static String parameterProblem(CommandLine.ParameterException ex) {
+    if (ex.getCause() instanceof CommandLine.TypeConversionException tc
+        && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+        && ex.getValue() != null) {
+      return option.longestName() + " " + ex.getValue() + ": " + tc.getMessage();
+    }
+    return ex.getMessage();
   }
 
   private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +86,28 @@ class GenerateCommandTest {
         "--date", "2026-13-01");
 
     assertEquals(2, r.code(), r::toString);
-    assertTrue(r.err().contains("--date") && r.err().contains("2026-13-01"), r::toString);
+    assertTrue(r.err().startsWith(
+        "vaxel: --date 2026-13-01: not a date (month 13); write YYYY-MM-DD\n"), r::toString);
+    assertFalse(r.err().contains("Exception"), r::toString);
     assertFalse(Files.exists(out), "the output directory was created");
+  }
+
+  @Test
+  void everyDateOptionSaysInWordsWhatIsWrong() {
+    Map<String, String> wrong = Map.of(
+        "2026-02-29", "not a date (day 29: February 2026 has 28 days); write YYYY-MM-DD",
+        "2026-04-31", "not a date (day 31: April has 30 days); write YYYY-MM-DD",
+        "21/11/2026", "not a date; write YYYY-MM-DD");
+    for (String command : List.of("generate", "greeting", "check")) {
+      wrong.forEach((value, words) -> {
+        Cli.Run r = Cli.run(command, "--date", value);
+
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().startsWith("vaxel: --date " + value + ": " + words + "\n"),
+            () -> command + ": " + r);
+        assertFalse(r.err().contains("Exception"), r::toString);
+      });
+    }
   }
 
   @Test
