@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -121,6 +122,11 @@ public final class OutputWriter {
               + "there: choose another output directory.");
         }
         // Made by someone else meanwhile: judged below like any existing directory.
+      } catch (FileSystemException e) {
+        // The user asked for a new directory, so "no such file" would say nothing they can
+        // act on: say that it cannot be made, where, and why.
+        throw refused(dir + " cannot be made: " + cannotMake(e, absolute, dir)
+            + ". Choose another output directory.");
       }
     }
     if (!Files.isDirectory(absolute)) {
@@ -136,6 +142,21 @@ public final class OutputWriter {
       session.close();
       throw e;
     }
+  }
+
+  /** Why a directory could not be made, naming the path as the user wrote it when it is that. */
+  static String cannotMake(FileSystemException e, Path absolute, Path given) {
+    String file = e.getFile() == null || absolute.toString().equals(e.getFile())
+        ? given.toString() : e.getFile();
+    if (e instanceof AccessDeniedException) {
+      return "permission denied at " + file;
+    }
+    if (e instanceof NoSuchFileException) {
+      // Its parent exists (createDirectories made it): the file system itself refuses, as
+      // /proc and /sys do.
+      return "the file system at " + file + " does not allow new directories";
+    }
+    return file + ": " + IoProblems.whatIsWrong(e);
   }
 
   static OutputRefusedException refused(String problem) {

@@ -156,6 +156,31 @@ class GenerateCommandTest {
   }
 
   @Test
+  void anOutputDirectoryTheSystemWillNotMakeIsBadInputNamingThePathGiven() {
+    // /proc refuses new directories with "no such file", which names nothing a user can do.
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", "/proc/nope");
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: /proc/nope cannot be made: the file system at /proc/nope does not "
+        + "allow new directories. Choose another output directory.\nnothing was written.\n",
+        r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void anOutputDirectoryUnderAFileNamesThatFile() throws Exception {
+    Path passwd = Files.writeString(tmp.resolve("passwd"), "root:x:0:0\n");
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o",
+        passwd.resolve("out").toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: " + passwd + " is not a directory, so " + passwd.resolve("out")
+        + " cannot be made there: choose another output directory.\nnothing was written.\n",
+        r.err());
+  }
+
+  @Test
   void everyProblemInAVaxelDirectoryIsReportedAtOnce() throws Exception {
     Path out = tmp.resolve("out");
     Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString());
