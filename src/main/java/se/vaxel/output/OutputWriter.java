@@ -78,7 +78,45 @@ public final class OutputWriter {
       WriteResult result = session.write(tree);
       session.succeeded = true;
       return result;
+    } catch (FileSystemException e) {
+      throw asGiven(e, dir);
     }
+  }
+
+  /**
+   * The same failure, naming paths under the directory as the user wrote it (not its real
+   * path, nor vaxel's staging directory inside it) and saying what to do.
+   */
+  static FileSystemException asGiven(FileSystemException e, Path dir) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    Path real;
+    try {
+      real = absolute.toRealPath();
+    } catch (IOException | RuntimeException gone) {
+      real = absolute;
+    }
+    FileSystemException shown = new FileSystemException(asGiven(e.getFile(), dir, real, absolute),
+        asGiven(e.getOtherFile(), dir, real, absolute),
+        IoProblems.whatIsWrong(e) + "; fix that, or choose another output directory");
+    shown.initCause(e);
+    return shown;
+  }
+
+  private static String asGiven(String file, Path dir, Path real, Path absolute) {
+    if (file == null) {
+      return null;
+    }
+    Path p = Path.of(file);
+    for (Path base : List.of(real, absolute)) {
+      if (p.startsWith(base)) {
+        Path rel = base.relativize(p);
+        if (rel.toString().isEmpty() || rel.getName(0).toString().startsWith(STAGE_PREFIX)) {
+          return dir.toString();
+        }
+        return dir.resolve(rel).toString();
+      }
+    }
+    return file;
   }
 
   /**

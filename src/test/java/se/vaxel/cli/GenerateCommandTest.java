@@ -181,6 +181,21 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aFailureInsideTheOutputDirectoryNamesItAsGivenNotItsRealPath() throws Exception {
+    Path real = tmp.resolve("real");
+    Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", real.toString());
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+    Files.delete(real.resolve(".vaxel-lock"));
+    Files.createDirectory(real.resolve(".vaxel-lock"));
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", link.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: " + link.resolve(".vaxel-lock") + ": Is a directory; fix that, or "
+        + "choose another output directory\n", r.err());
+  }
+
+  @Test
   void everyProblemInAVaxelDirectoryIsReportedAtOnce() throws Exception {
     Path out = tmp.resolve("out");
     Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", out.toString());
