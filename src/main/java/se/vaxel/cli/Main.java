@@ -36,13 +36,15 @@ public final class Main {
 
   static CommandLine commandLine(CliContext context) {
     CommandLine cl = new CommandLine(new VaxelCommand(context));
+    // Registered on the whole tree at once: every date option says in words what is wrong.
+    cl.registerConverter(java.time.LocalDate.class, new DateConverter());
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler(new ErrorMapper(context));
     // After the subcommands exist: the provider is registered on each of them.
     ConfigDefaults.install(cl, context);
     cl.setParameterExceptionHandler((ex, args) -> {
-      ex.getCommandLine().getErr().println("vaxel: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("vaxel: " + parameterProblem(ex));
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
       ex.getCommandLine().getErr().println(
           "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -57,6 +59,8 @@ public final class Main {
       codes.put(String.valueOf(c.code()), c.meaning());
     }
     applyExitCodes(cl, codes);
+    // One version for the whole tool: every subcommand's --version prints the root's.
+    applyVersion(cl, cl.getCommandSpec().versionProvider());
     // The rule list comes from the rules themselves, so --help cannot drift from them.
     var check = cl.getSubcommands().get("check").getCommandSpec().usageMessage();
     java.util.List<String> description = new java.util.ArrayList<>(
@@ -66,9 +70,27 @@ public final class Main {
     return cl;
   }
 
+  /**
+   * A value that an option's converter refused reads "OPTION VALUE: what is wrong; what to do",
+   * the converter's own words, instead of picocli's "Invalid value for option ...".
+   */
+  private static String parameterProblem(CommandLine.ParameterException ex) {
+    if (ex.getCause() instanceof CommandLine.TypeConversionException tc
+        && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+        && ex.getValue() != null) {
+      return option.longestName() + " " + ex.getValue() + ": " + tc.getMessage();
+    }
+    return ex.getMessage();
+  }
+
   private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
+  }
+
+  private static void applyVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+    cl.getCommandSpec().versionProvider(version);
+    cl.getSubcommands().values().forEach(sub -> applyVersion(sub, version));
   }
 
   /** Convenience for tests: environment and clock as given, plain output. */

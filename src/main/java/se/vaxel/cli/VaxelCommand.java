@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +28,10 @@ import picocli.CommandLine.Spec;
         ApplyCommand.class,
         AbsenceCommand.class,
         CheckCommand.class,
+        // 'vaxel help [COMMAND]', as git and systemctl users expect.
+        HelpCommand.class,
     })
-public final class VaxelCommand implements Runnable {
+public final class VaxelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** Read by {@link ConfigDefaults}, before any subcommand's defaults are filled in. */
@@ -43,9 +47,14 @@ public final class VaxelCommand implements Runnable {
     this.context = context;
   }
 
+  /**
+   * No subcommand is a usage error, as with git: the usage goes to stderr and the exit code
+   * says the command line was wrong, so a script that forgot its subcommand does not pass.
+   */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.BAD_INPUT.code();
   }
 
   public static String version() {

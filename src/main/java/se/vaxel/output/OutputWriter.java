@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -77,7 +78,45 @@ public final class OutputWriter {
       WriteResult result = session.write(tree);
       session.succeeded = true;
       return result;
+    } catch (FileSystemException e) {
+      throw asGiven(e, dir);
     }
+  }
+
+  /**
+   * The same failure, naming paths under the directory as the user wrote it (not its real
+   * path, nor vaxel's staging directory inside it) and saying what to do.
+   */
+  static FileSystemException asGiven(FileSystemException e, Path dir) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    Path real;
+    try {
+      real = absolute.toRealPath();
+    } catch (IOException | RuntimeException gone) {
+      real = absolute;
+    }
+    FileSystemException shown = new FileSystemException(asGiven(e.getFile(), dir, real, absolute),
+        asGiven(e.getOtherFile(), dir, real, absolute),
+        IoProblems.whatIsWrong(e) + "; fix that, or choose another output directory");
+    shown.initCause(e);
+    return shown;
+  }
+
+  private static String asGiven(String file, Path dir, Path real, Path absolute) {
+    if (file == null) {
+      return null;
+    }
+    Path p = Path.of(file);
+    for (Path base : List.of(real, absolute)) {
+      if (p.startsWith(base)) {
+        Path rel = base.relativize(p);
+        if (rel.toString().isEmpty() || rel.getName(0).toString().startsWith(STAGE_PREFIX)) {
+          return dir.toString();
+        }
+        return dir.resolve(rel).toString();
+      }
+    }
+    return file;
   }
 
   /**
@@ -121,6 +160,11 @@ public final class OutputWriter {
               + "there: choose another output directory.");
         }
         // Made by someone else meanwhile: judged below like any existing directory.
+      } catch (FileSystemException e) {
+        // The user asked for a new directory, so "no such file" would say nothing they can
+        // act on: say that it cannot be made, where, and why.
+        throw refused(dir + " cannot be made: " + cannotMake(e, absolute, dir)
+            + ". Choose another output directory.");
       }
     }
     if (!Files.isDirectory(absolute)) {
@@ -136,6 +180,21 @@ public final class OutputWriter {
       session.close();
       throw e;
     }
+  }
+
+  /** Why a directory could not be made, naming the path as the user wrote it when it is that. */
+  static String cannotMake(FileSystemException e, Path absolute, Path given) {
+    String file = e.getFile() == null || absolute.toString().equals(e.getFile())
+        ? given.toString() : e.getFile();
+    if (e instanceof AccessDeniedException) {
+      return "permission denied at " + file;
+    }
+    if (e instanceof NoSuchFileException) {
+      // Its parent exists (createDirectories made it): the file system itself refuses, as
+      // /proc and /sys do.
+      return "the file system at " + file + " does not allow new directories";
+    }
+    return file + ": " + IoProblems.whatIsWrong(e);
   }
 
   static OutputRefusedException refused(String problem) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +86,28 @@ class GenerateCommandTest {
         "--date", "2026-13-01");
 
     assertEquals(2, r.code(), r::toString);
-    assertTrue(r.err().contains("--date") && r.err().contains("2026-13-01"), r::toString);
+    assertTrue(r.err().startsWith(
+        "vaxel: --date 2026-13-01: not a date (month 13); write YYYY-MM-DD\n"), r::toString);
+    assertFalse(r.err().contains("Exception"), r::toString);
     assertFalse(Files.exists(out), "the output directory was created");
+  }
+
+  @Test
+  void everyDateOptionSaysInWordsWhatIsWrong() {
+    Map<String, String> wrong = Map.of(
+        "2026-02-29", "not a date (day 29: February 2026 has 28 days); write YYYY-MM-DD",
+        "2026-04-31", "not a date (day 31: April has 30 days); write YYYY-MM-DD",
+        "21/11/2026", "not a date; write YYYY-MM-DD");
+    for (String command : List.of("generate", "greeting", "check")) {
+      wrong.forEach((value, words) -> {
+        Cli.Run r = Cli.run(command, "--date", value);
+
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().startsWith("vaxel: --date " + value + ": " + words + "\n"),
+            () -> command + ": " + r);
+        assertFalse(r.err().contains("Exception"), r::toString);
+      });
+    }
   }
 
   @Test
@@ -132,6 +153,46 @@ class GenerateCommandTest {
     assertTrue(r.err().startsWith("vaxel: " + passwd + " is not a directory: "), r::toString);
     assertFalse(r.err().contains("Exception"), r::toString);
     assertEquals("root:x:0:0\n", Files.readString(passwd));
+  }
+
+  @Test
+  void anOutputDirectoryTheSystemWillNotMakeIsBadInputNamingThePathGiven() {
+    // /proc refuses new directories with "no such file", which names nothing a user can do.
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", "/proc/nope");
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: /proc/nope cannot be made: the file system at /proc/nope does not "
+        + "allow new directories. Choose another output directory.\nnothing was written.\n",
+        r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void anOutputDirectoryUnderAFileNamesThatFile() throws Exception {
+    Path passwd = Files.writeString(tmp.resolve("passwd"), "root:x:0:0\n");
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o",
+        passwd.resolve("out").toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: " + passwd + " is not a directory, so " + passwd.resolve("out")
+        + " cannot be made there: choose another output directory.\nnothing was written.\n",
+        r.err());
+  }
+
+  @Test
+  void aFailureInsideTheOutputDirectoryNamesItAsGivenNotItsRealPath() throws Exception {
+    Path real = tmp.resolve("real");
+    Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", real.toString());
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+    Files.delete(real.resolve(".vaxel-lock"));
+    Files.createDirectory(real.resolve(".vaxel-lock"));
+
+    Cli.Run r = Cli.run("generate", "-f", Cli.SHIPPED.toString(), "-o", link.toString());
+
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("vaxel: " + link.resolve(".vaxel-lock") + ": Is a directory; fix that, or "
+        + "choose another output directory\n", r.err());
   }
 
   @Test

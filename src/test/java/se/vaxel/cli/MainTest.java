@@ -62,11 +62,41 @@ class MainTest {
   }
 
   @Test
-  void withoutSubcommandPrintsUsage() {
+  void everySubcommandPrintsTheSameVersion() {
+    String version = Cli.run("--version").out();
+    for (String[] command : List.of(new String[] {"validate"}, new String[] {"generate"},
+        new String[] {"greeting"}, new String[] {"plan"}, new String[] {"apply"},
+        new String[] {"absence"}, new String[] {"absence", "set"}, new String[] {"check"})) {
+      List<String> args = new java.util.ArrayList<>(List.of(command));
+      args.add("--version");
+      Cli.Run r = Cli.run(args.toArray(String[]::new));
+
+      assertEquals(0, r.code(), r::toString);
+      assertTrue(r.out().startsWith("vaxel "), () -> args + " printed no version:\n" + r);
+      assertEquals(version, r.out(), () -> args.toString());
+    }
+  }
+
+  @Test
+  void withoutSubcommandIsAUsageErrorWithTheUsageOnStderr() {
     Cli.Run r = Cli.run();
 
-    assertEquals(0, r.code(), r::toString);
-    assertTrue(r.out().startsWith("Usage: vaxel"), r::toString);
+    assertEquals(ExitCode.BAD_INPUT.code(), r.code(), r::toString);
+    assertTrue(r.err().startsWith("Usage: vaxel"), r::toString);
+    assertEquals("", r.out(), r::toString);
+  }
+
+  @Test
+  void helpCommandShowsTheToolsAndASubcommandsHelp() {
+    Cli.Run all = Cli.run("help");
+    Cli.Run generate = Cli.run("help", "generate");
+
+    assertEquals(0, all.code(), all::toString);
+    assertTrue(all.out().startsWith("Usage: vaxel"), all::toString);
+    assertTrue(all.out().lines().anyMatch(l -> l.startsWith("  help ")), all::toString);
+    assertEquals(0, generate.code(), generate::toString);
+    assertEquals(Cli.run("generate", "--help").out(), generate.out());
+    assertTrue(generate.out().contains("Usage: vaxel generate"), generate::toString);
   }
 
   @Test
