@@ -3,6 +3,8 @@ package se.vaxel.pbx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiException;
 import se.vaxel.ami.DialplanEntry;
@@ -254,12 +257,8 @@ public final class Deployment {
   }
 
   private Legacy legacy() throws IOException {
-    Map<String, String> found = new LinkedHashMap<>();
-    for (String name : FRAGMENTS) {
-      ConfDir.read(conf.resolve(ConfDir.indexPath(name)))
-          .filter(t -> !ConfDir.isIndex(t))
-          .ifPresent(t -> found.put(name, t));
-    }
+    Map<String, String> found = fragments(ConfDir::indexPath);
+    found.values().removeIf(ConfDir::isIndex);
     Optional<String> reserved = orgs.stream().map(o -> o.id)
         .filter(ConfDir.PREVIOUS::equals).findFirst();
     if (reserved.isPresent()) {
@@ -311,26 +310,21 @@ public final class Deployment {
    * loaded and each apply would fail its verification without saying why; refuse and name it.
    */
   private Optional<String> strayOwnDirectory(List<Staff> named) throws IOException {
-    java.nio.file.Path root = conf.resolve(ConfDir.SUBDIR);
-    if (!java.nio.file.Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    Path root = conf.resolve(ConfDir.SUBDIR);
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    named.forEach(s -> ids.add(s.organisation().id()));
-    List<String> dirs = new ArrayList<>();
-    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(root)) {
-      list.filter(d -> java.nio.file.Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+    Set<String> ids = named.stream().map(s -> s.organisation().id()).collect(Collectors.toSet());
+    List<String> dirs;
+    try (Stream<Path> list = Files.list(root)) {
+      dirs = list.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS))
           .map(d -> d.getFileName().toString())
           .filter(d -> !ids.contains(d) && !d.equals(ConfDir.PREVIOUS))
           .sorted()
-          .forEach(dirs::add);
+          .toList();
     }
     for (String dir : dirs) {
-      Map<String, String> fragments = new LinkedHashMap<>();
-      for (String name : FRAGMENTS) {
-        ConfDir.read(conf.resolve(ConfDir.fragmentPath(dir, name)))
-            .ifPresent(t -> fragments.put(name, t));
-      }
+      Map<String, String> fragments = fragments(name -> ConfDir.fragmentPath(dir, name));
       for (Org org : orgs) {
         if (owns(org.staff, fragments)) {
           return Optional.of(ConfDir.SUBDIR + "/" + dir + "/ in " + conf.dir() + " defines "
@@ -341,6 +335,18 @@ public final class Deployment {
       }
     }
     return Optional.empty();
+  }
+
+  /** The fragments there are at {@code path(name)}, by file name. */
+  private Map<String, String> fragments(Function<String, String> path) throws IOException {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (String name : FRAGMENTS) {
+      Optional<String> text = ConfDir.read(conf.resolve(path.apply(name)));
+      if (text.isPresent()) {
+        found.put(name, text.get());
+      }
+    }
+    return found;
   }
 
   /** Whether the earlier fragments define {@code staff}'s dialplan context or mailboxes. */
