@@ -3,11 +3,8 @@ package se.vaxel.speech;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +59,7 @@ public final class CommandEngine implements SpeechEngine {
     }
     this.argv = List.copyOf(argv);
     this.timeout = timeout;
-    this.id = "command " + sha256(String.join("\0", argv)).substring(0, 16);
+    this.id = "command " + SoundStore.sha256(String.join("\0", argv)).substring(0, 16);
   }
 
   /** A digest of the whole argv: a key in an argument stays out of the id, yet changes it. */
@@ -95,14 +92,5 @@ public final class CommandEngine implements SpeechEngine {
           + " stdin to see its messages");
     }
     return result.stdout();
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

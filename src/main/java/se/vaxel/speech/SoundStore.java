@@ -127,7 +127,8 @@ public final class SoundStore {
     return removed;
   }
 
-  private static String sha256(String s) {
+  /** Hex SHA-256 of the UTF-8 text: how speech names what it made (files, engines). */
+  static String sha256(String s) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(s.getBytes(StandardCharsets.UTF_8)));
