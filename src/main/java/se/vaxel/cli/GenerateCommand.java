@@ -2,7 +2,9 @@ package se.vaxel.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import se.vaxel.generate.GenerateService;
 import se.vaxel.generate.Generator;
 import se.vaxel.model.Platform;
+import se.vaxel.output.OutputWriter;
 import se.vaxel.output.WriteResult;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -63,20 +66,16 @@ final class GenerateCommand implements Callable<Integer> {
    * organisation's files and the platform's sheet: refused before anything is written.
    */
   private void refuseThePlatformsTree() throws Exception {
-    Path manifest = out.resolve(se.vaxel.output.OutputWriter.MANIFEST);
-    if (!java.nio.file.Files.isRegularFile(manifest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    java.util.Set<String> others = new java.util.HashSet<>(staffOptions.wholePlatform().ids());
+    Set<String> others = new HashSet<>(staffOptions.wholePlatform().ids());
     others.remove(staffOptions.org.get());
-    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(manifest)) {
-      if (lines.anyMatch(l -> l.indexOf('/') > 0 && others.contains(l.substring(0, l.indexOf('/'))))) {
-        throw new VaxelException(ExitCode.BAD_INPUT, out + " holds the whole platform's output "
-            + "(generate -f " + staffOptions.file + "); --org writes " + staffOptions.org.get()
-            + " alone in a lone staff file's layout and would delete the other organisations'"
-            + " files there; give it a directory of its own (-o " + out + "-"
-            + staffOptions.org.get() + ")");
-      }
+    boolean platformsTree = OutputWriter.writtenIn(out).stream()
+        .anyMatch(f -> f.indexOf('/') > 0 && others.contains(f.substring(0, f.indexOf('/'))));
+    if (platformsTree) {
+      throw new VaxelException(ExitCode.BAD_INPUT, out + " holds the whole platform's output "
+          + "(generate -f " + staffOptions.file + "); --org writes " + staffOptions.org.get()
+          + " alone in a lone staff file's layout and would delete the other organisations'"
+          + " files there; give it a directory of its own (-o " + out + "-"
+          + staffOptions.org.get() + ")");
     }
   }
 

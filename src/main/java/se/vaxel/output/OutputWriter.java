@@ -418,6 +418,18 @@ public final class OutputWriter {
   }
 
   /** The manifest's paths; a line that could lead outside the tree is not ours to act on. */
+  /**
+   * The files the manifest in {@code dir} says vaxel wrote there (relative paths), empty when
+   * there is none: for a caller that must know whose output a directory holds before writing.
+   */
+  public static Set<String> writtenIn(Path dir) throws IOException {
+    Path path = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      return Set.of();
+    }
+    return manifestPaths(readNoFollow(path));
+  }
+
   private static Set<String> manifestPaths(byte[] manifest) {
     Set<String> paths = new TreeSet<>();
     if (manifest != null) {
