@@ -15,10 +15,18 @@ import se.vaxel.model.Reason;
  * ALTERNATE-ID|PERSON-ID}: times in epoch seconds, STATE {@code away} or {@code present}
  * (present lets a person back in before a planned absence in staff.yaml ends), TARGET the
  * extension that takes the calls or {@code -} for the switchboard. The generated dialplan reads
- * the first four fields with CUT, so fields may only ever be added at the end. An eighth field
- * {@code SOURCE}, {@value #BY_PHONE}, marks an override that the staff's feature codes wrote
- * (the generated dialplan's codes context, docs/phone-codes.md); vaxel itself writes seven
- * fields, so values written before the codes existed read the same.
+ * the fields with CUT, so fields may only ever be added at the end. Three optional fields follow:
+ * <ol start="8">
+ *   <li>{@code ORIGIN}: what wrote it ({@link Origin}): empty for {@code vaxel absence},
+ *       {@code phone} for the staff's feature codes (docs/phone-codes.md), {@code calendar} for
+ *       the calendar sync, {@code web} for the console and the staff page;
+ *   <li>{@code SET-BY}: who or what, within that origin: the web account, the calendar event's
+ *       key; empty when the origin says enough;
+ *   <li>{@code SOUND}: the announcement the caller hears first ({@code announce-<hex>}, a file
+ *       name in the sounds directory without {@code .wav}), empty for none.
+ * </ol>
+ * Trailing empty fields are not written, so an override of {@code vaxel absence set} without a
+ * sound is the seven fields it always was, and older values read the same.
  *
  * <p>This record is the one description of the value: the generated dialplan writes it too,
  * from the same field order, and the tests hold the two to each other (codes IT, template test).
@@ -35,10 +43,51 @@ public record LiveOverride(
     Reason reason,
     String alternateId,
     String personId,
-    boolean byPhone) implements Coverage.Live {
+    Origin origin,
+    String setBy,
+    String sound) implements Coverage.Live {
 
-  /** The SOURCE field of an override set with a feature code from a phone. */
+  /** What wrote an override: the eighth field. The one list of its values. */
+  public enum Origin {
+    /** {@code vaxel absence set} / {@code clear}. */
+    CLI(""),
+    /** The staff's feature codes in the generated dialplan. */
+    PHONE("phone"),
+    /** {@code vaxel calendar sync}. */
+    CALENDAR("calendar"),
+    /** {@code vaxel serve}: the switchboard console or the staff page. */
+    WEB("web");
+
+    private final String key;
+
+    Origin(String key) {
+      this.key = key;
+    }
+
+    /** The value in the eighth field. */
+    public String key() {
+      return key;
+    }
+
+    /** The origin a stored eighth field names; empty for a value vaxel does not know. */
+    static Optional<Origin> fromKey(String key) {
+      for (Origin o : values()) {
+        if (o.key.equals(key)) {
+          return Optional.of(o);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The ORIGIN field of an override set with a feature code from a phone. */
   public static final String BY_PHONE = "phone";
+
+  /** Longest SET-BY that is stored; it is shown in the console and in {@code absence list}. */
+  public static final int MAX_SET_BY = 100;
+
+  private static final java.util.regex.Pattern SOUND =
+      java.util.regex.Pattern.compile("(announce-[0-9a-f]{32})?");
 
   public LiveOverride {
     Objects.requireNonNull(extension, "extension");
@@ -46,6 +95,19 @@ public record LiveOverride(
     Objects.requireNonNull(until, "until");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(personId, "personId");
+    Objects.requireNonNull(origin, "origin");
+    setBy = setBy == null ? "" : setBy;
+    sound = sound == null ? "" : sound;
+    // SET-BY comes from people (a web account, a calendar event): it must not be able to add a
+    // field or a line to the AstDB value, nor reach the dialplan as anything but text.
+    if (setBy.length() > MAX_SET_BY || setBy.chars().anyMatch(c -> c == '|' || c < 0x20
+        || c == 0x7f)) {
+      throw new IllegalArgumentException("set-by must be at most " + MAX_SET_BY
+          + " characters, without '|' or control characters");
+    }
+    if (!SOUND.matcher(sound).matches()) {
+      throw new IllegalArgumentException("sound must be announce-<32 hex digits> or empty");
+    }
     if (!until.isAfter(from)) {
       throw new IllegalArgumentException("override ends before it starts");
     }
@@ -54,12 +116,14 @@ public record LiveOverride(
   public static LiveOverride away(String extension, Instant from, Instant until, String target,
       Reason reason, String alternateId, String personId) {
     return new LiveOverride(extension, true, from, until,
-        target == null ? CallRouting.SWITCHBOARD : target, reason, alternateId, personId, false);
+        target == null ? CallRouting.SWITCHBOARD : target, reason, alternateId, personId,
+        Origin.CLI, "", "");
   }
 
   public static LiveOverride present(String extension, Instant from, Instant until,
       String personId) {
-    return new LiveOverride(extension, false, from, until, "", null, null, personId, false);
+    return new LiveOverride(extension, false, from, until, "", null, null, personId, Origin.CLI,
+        "", "");
   }
 
   @Override
@@ -67,17 +131,38 @@ public record LiveOverride(
     return !now.isBefore(from) && now.isBefore(until);
   }
 
+  /** Whether the staff's feature codes wrote it ("set by phone"). */
+  public boolean byPhone() {
+    return origin == Origin.PHONE;
+  }
+
   /** The same override, marked as set from a phone. */
   public LiveOverride setByPhone() {
+    return by(Origin.PHONE, "");
+  }
+
+  /** The same override, written by {@code origin} on behalf of {@code setBy}. */
+  public LiveOverride by(Origin origin, String setBy) {
     return new LiveOverride(extension, away, from, until, target, reason, alternateId, personId,
-        true);
+        origin, setBy, sound);
+  }
+
+  /** The same override with the caller's announcement {@code sound} (empty for none). */
+  public LiveOverride withSound(String sound) {
+    return new LiveOverride(extension, away, from, until, target, reason, alternateId, personId,
+        origin, setBy, sound);
   }
 
   public String encode() {
-    return String.join("|", away ? "away" : "present",
+    String value = String.join("|", away ? "away" : "present",
         Long.toString(from.getEpochSecond()), Long.toString(until.getEpochSecond()),
         target, reason == null ? "" : reason.key(), alternateId == null ? "" : alternateId,
-        personId) + (byPhone ? "|" + BY_PHONE : "");
+        personId, origin.key(), setBy, sound);
+    // Trailing empty optional fields are left off: the value vaxel absence set always wrote.
+    while (value.endsWith("|") && value.chars().filter(c -> c == '|').count() > 6) {
+      value = value.substring(0, value.length() - 1);
+    }
+    return value;
   }
 
   /** Every override vaxel wrote, by extension: one DBGetTree round trip. */
@@ -99,9 +184,13 @@ public record LiveOverride(
       Instant from = Instant.ofEpochSecond(Long.parseLong(f[1]));
       Instant until = Instant.ofEpochSecond(Long.parseLong(f[2]));
       Reason reason = f[4].isEmpty() ? null : Reason.fromKey(f[4]);
+      Optional<Origin> origin = Origin.fromKey(f.length > 7 ? f[7] : "");
+      if (origin.isEmpty()) {
+        return Optional.empty();
+      }
       return Optional.of(new LiveOverride(extension, f[0].equals("away"), from, until,
           f[0].equals("away") ? f[3] : "", reason, f[5].isEmpty() ? null : f[5], f[6],
-          f.length > 7 && f[7].equals(BY_PHONE)));
+          origin.get(), f.length > 8 ? f[8] : "", f.length > 9 ? f[9] : ""));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
