@@ -58,6 +58,16 @@ public final class AbsenceService {
    */
   public Outcome set(String personId, LocalDateTime from, LocalDateTime until,
       String alternateId, Reason reason, Instant now) {
+    return set(personId, from, until, alternateId, reason, now, LiveOverride.Origin.CLI, "");
+  }
+
+  /**
+   * {@link #set(String, LocalDateTime, LocalDateTime, String, Reason, Instant)} on behalf of
+   * {@code origin}/{@code setBy} (the calendar sync, a web account), stored with the override
+   * so the console and {@code absence list} show who registered it.
+   */
+  public Outcome set(String personId, LocalDateTime from, LocalDateTime until,
+      String alternateId, Reason reason, Instant now, LiveOverride.Origin origin, String setBy) {
     // The command checks the same before it connects; checked again here, the service's own
     // contract, for any caller that did not.
     List<String> problems = problems(staff, personId, from, until, alternateId, now);
@@ -82,7 +92,7 @@ public final class AbsenceService {
     }
     // Only the disclosed reason is stored: AstDB is readable by anyone with AMI access.
     LiveOverride o = LiveOverride.away(person.extension(), start, end, target,
-        reason.disclosed(), alternateId, person.id());
+        reason.disclosed(), alternateId, person.id()).by(origin, setBy);
     ami.dbPut(family, person.extension(), o.encode());
     overrides.put(person.extension(), o);
     publishPresence(person, overrides, now);
@@ -140,6 +150,11 @@ public final class AbsenceService {
    * "present" override until that planned absence ends lets their phone ring again.
    */
   public Outcome clear(String personId, Instant now) {
+    return clear(personId, now, LiveOverride.Origin.CLI, "");
+  }
+
+  /** {@link #clear(String, Instant)} on behalf of {@code origin}/{@code setBy}. */
+  public Outcome clear(String personId, Instant now, LiveOverride.Origin origin, String setBy) {
     Person person = person(personId);
     ZoneId zone = staff.organisation().timezone();
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, family);
@@ -149,7 +164,7 @@ public final class AbsenceService {
     if (planned.isPresent()) {
       LiveOverride back = LiveOverride.present(person.extension(),
           now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-          planned.get().end().atZone(zone).toInstant(), person.id());
+          planned.get().end().atZone(zone).toInstant(), person.id()).by(origin, setBy);
       ami.dbPut(family, person.extension(), back.encode());
       overrides.put(person.extension(), back);
       description = person.fullName() + " (" + person.extension() + ") is back; their planned "
