@@ -27,6 +27,7 @@ import se.vaxel.output.AtomicFiles;
 import se.vaxel.report.Baseline;
 import se.vaxel.report.BaselineException;
 import se.vaxel.report.Format;
+import se.vaxel.report.Presentation;
 import se.vaxel.report.Report;
 
 /**
@@ -41,7 +42,12 @@ public final class CheckService {
    * @param took the whole check, from login to judgement
    * @param probeTook the greeting probe's share of it
    */
-  public record Outcome(Report report, long roundTrips, Duration took, Duration probeTook) {}
+  public record Outcome(Report report, long roundTrips, Duration took, Duration probeTook,
+      Map<String, Duration> tookByOrganisation) {
+    public Outcome(Report report, long roundTrips, Duration took, Duration probeTook) {
+      this(report, roundTrips, took, probeTook, Map.of());
+    }
+  }
 
   private final Clock clock;
   private final SnapshotReader.ProbeTimeouts probe;
@@ -100,15 +106,18 @@ public final class CheckService {
     List<Report> parts = new ArrayList<>();
     try (AmiClient ami = connector.open(settings)) {
       SharedReads shared = new SharedReads(ami);
+      Map<String, Duration> took = new java.util.LinkedHashMap<>();
       for (Organisation o : organisations) {
+        long partStart = System.nanoTime();
         SnapshotReader reader = new SnapshotReader(shared, settings.address(),
             o.staff().asterisk(), clock, probe);
         parts.add(judge(o.staff(), reader, o.generated(), o.baseline())
             .forOrganisation(o.staff().organisation().id(), o.staff().organisation().name()));
         probeTook = probeTook.plus(reader.probeTook());
+        took.put(o.staff().organisation().id(), Duration.ofNanos(System.nanoTime() - partStart));
       }
       return new Outcome(Report.platform(parts), ami.roundTrips(),
-          Duration.ofNanos(System.nanoTime() - start), probeTook);
+          Duration.ofNanos(System.nanoTime() - start), probeTook, took);
     }
   }
 
@@ -122,10 +131,11 @@ public final class CheckService {
   }
 
   /** Writes the report into every file in its format, each atomically, colour off. */
-  public static void write(Report report, Map<Path, Format> files) throws IOException {
+  public static void write(Report report, Map<Path, Format> files, Presentation presentation)
+      throws IOException {
     for (Map.Entry<Path, Format> file : files.entrySet()) {
-      AtomicFiles.write(file.getKey(), file.getValue().render(report.withColour(false))
-          .getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file.getKey(), file.getValue()
+          .render(report.withColour(false), presentation).getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -135,11 +145,12 @@ public final class CheckService {
    *
    * @return the files that could not be written, with why
    */
-  public static List<String> writeFailure(Report failed, Map<Path, Format> files) {
+  public static List<String> writeFailure(Report failed, Map<Path, Format> files,
+      Presentation presentation) {
     List<String> unwritten = new ArrayList<>();
     for (Map.Entry<Path, Format> file : files.entrySet()) {
       try {
-        write(failed, Map.of(file.getKey(), file.getValue()));
+        write(failed, Map.of(file.getKey(), file.getValue()), presentation);
       } catch (FileSystemException e) {
         // The reason only: the exception's message names our temporary file, not the report.
         unwritten.add(file.getKey() + ": "

@@ -40,10 +40,12 @@ import se.vaxel.model.Organisation;
 import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.render.AsteriskConfig;
+import se.vaxel.render.Templates;
 import se.vaxel.report.Baseline;
 import se.vaxel.report.BaselineException;
 import se.vaxel.report.Format;
 import se.vaxel.report.NagiosFormatter;
+import se.vaxel.report.Presentation;
 import se.vaxel.report.Report;
 import se.vaxel.staff.StaffException;
 
@@ -123,6 +125,8 @@ final class CheckCommand implements Callable<Integer> {
   private int people;
   /** The organisations checked, once read: whose files in --report-dir a failure replaces. */
   private List<Report.Label> organisations = List.of();
+  /** The organisation's language, zone and templates, once read; a failure before uses these. */
+  private Presentation presentation = null;
 
   /** One --report-dir: a directory and the format of the reports written into it. */
   private record ReportDir(Path dir, Format format) {
@@ -163,6 +167,8 @@ final class CheckCommand implements Callable<Integer> {
         : new SnapshotReader.ProbeTimeouts(Duration.ofSeconds(probeTimeout),
             SnapshotReader.ProbeTimeouts.DEFAULT.pollInterval());
     Rendering rendering = Rendering.of(staffOptions.templates, VaxelCommand.version());
+    presentation = Presentation.of(platform.organisations().get(0),
+        new Templates(staffOptions.templates));
     List<CheckService.Organisation> checked = new ArrayList<>();
     for (Staff staff : platform.organisations()) {
       AsteriskConfig.Rendered rendered = rendering.asterisk().render(staff);
@@ -191,17 +197,18 @@ final class CheckCommand implements Callable<Integer> {
       // --org: that organisation's own report, not a total of one.
       report = staffOptions.org.isPresent() ? perOrganisation.get(0) : outcome.report();
     }
-    CheckService.write(report, files);
+    presentation = presentation.withTook(outcome.took(), outcome.tookByOrganisation());
+    CheckService.write(report, files, presentation);
     for (ReportDir dir : dirs) {
       for (Report part : perOrganisation) {
         CheckService.write(part, Map.of(dir.file(part.organisation().orElseThrow().id()),
-            dir.format()));
+            dir.format()), presentation);
       }
     }
     if (output.isEmpty()) {
       boolean colour = format == Format.TEXT && root.context.terminal()
           && !root.context.env().containsKey("NO_COLOR");
-      root.context.out().print(format.render(report.withColour(colour)));
+      root.context.out().print(format.render(report.withColour(colour), presentation));
     }
     CheckResult result = report.result();
     if (verbose) {
@@ -221,11 +228,12 @@ final class CheckCommand implements Callable<Integer> {
       throws Exception {
     Report report = Report.couldNotCheck(root.context.clock().instant(), pbx, people,
         reason(e));
-    List<String> unwritten = new ArrayList<>(CheckService.writeFailure(report, files));
+    Presentation shown = presentation != null ? presentation : Presentation.standard();
+    List<String> unwritten = new ArrayList<>(CheckService.writeFailure(report, files, shown));
     for (ReportDir dir : dirs) {
       for (Report.Label o : organisationsIn(dir)) {
         unwritten.addAll(CheckService.writeFailure(report.forOrganisation(o.id(), o.name()),
-            Map.of(dir.file(o.id()), dir.format())));
+            Map.of(dir.file(o.id()), dir.format()), shown));
       }
     }
     if (format == Format.NAGIOS && output.isEmpty()) {

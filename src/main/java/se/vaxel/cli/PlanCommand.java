@@ -3,6 +3,7 @@ package se.vaxel.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiSettings;
@@ -23,6 +24,11 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin DeployOptions deploy;
 
+  @Option(names = "--diff",
+      description = "Also print a unified diff (diff -u) of each file apply would write in the "
+          + "Asterisk configuration directory; mailbox PINs and other secrets are masked.")
+  boolean diff;
+
   @Override
   public Integer call() throws Exception {
     PbxCommands.Selection selection = PbxCommands.select(staffOptions);
@@ -38,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
             w -> root.context.out().println("Warning: " + w)));
         return ExitCode.OK.code();
       }
-      new PlanPrinter(root.context.out(), deploy.all).print(plans);
+      new PlanPrinter(root.context.out(), deploy.all, diff).print(plans);
       root.context.out().println("Run 'vaxel apply' with the same options to make these changes.");
       return ExitCode.FINDINGS.code();
     }

@@ -5,14 +5,23 @@ import java.util.List;
 import java.util.function.Function;
 import se.vaxel.pbx.Plan;
 
-/** Prints a plan the way an administrator reads it before an apply: counts first, then lines. */
+/**
+ * Prints a plan the way an administrator reads it before an apply: counts first, then lines;
+ * with {@code diff}, each file's unified diff after the list of files.
+ */
 final class PlanPrinter {
   private final PrintWriter out;
   private final int limit;
+  private final boolean diff;
 
   PlanPrinter(PrintWriter out, boolean all) {
+    this(out, all, false);
+  }
+
+  PlanPrinter(PrintWriter out, boolean all, boolean diff) {
     this.out = out;
     this.limit = all ? Integer.MAX_VALUE : 25;
+    this.diff = diff;
   }
 
   /**
@@ -53,6 +62,10 @@ final class PlanPrinter {
           : String.format("  %-7s %s (+%d -%d lines)",
               f.change().name().toLowerCase(java.util.Locale.ROOT), f.path(), f.added(),
               f.removed()));
+      if (diff) {
+        // Whole: a diff cut short would not apply, and --diff asks for it all.
+        plan.files().forEach(f -> f.diff().forEach(out::println));
+      }
     }
     if (!plan.mailboxes().isEmpty()) {
       long add = count(plan, Plan.MailboxDiff.ADD);

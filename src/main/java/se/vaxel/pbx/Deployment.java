@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import se.vaxel.ami.AmiException;
 import se.vaxel.ami.DialplanEntry;
 import se.vaxel.ami.PresenceEntry;
 import se.vaxel.ami.VoicemailBox;
+import se.vaxel.diff.UnifiedDiff;
 import se.vaxel.live.DialplanComparison;
 import se.vaxel.live.GeneratedDialplan;
 import se.vaxel.live.LiveOverride;
@@ -185,12 +185,14 @@ public final class Deployment {
     for (String name : FRAGMENTS) {
       Optional<String> index = ConfDir.read(conf.resolve(ConfDir.indexPath(name)));
       if (index.isEmpty() || !index.get().equals(ConfDir.indexText(name))) {
-        sharedFiles.add(new FileChange(ConfDir.indexPath(name),
-            index.isEmpty() ? Change.CREATE : Change.UPDATE, 2, 0));
+        sharedFiles.add(change(ConfDir.indexPath(name),
+            index.isEmpty() ? Change.CREATE : Change.UPDATE, index, ConfDir.indexText(name)));
       }
-      String main = ConfDir.read(conf.main(name)).orElse("");
-      if (!ConfDir.hasInclude(main, name)) {
-        sharedFiles.add(new FileChange(name, Change.INCLUDE, 2, 0));
+      Optional<String> mainText = ConfDir.read(conf.main(name));
+      String main = mainText.orElse("");
+      Optional<String> included = ConfDir.withInclude(main, name);
+      if (included.isPresent()) {
+        sharedFiles.add(change(name, Change.INCLUDE, mainText, included.get()));
       }
     }
     String mainVm = ConfDir.read(conf.main(AsteriskConfig.VOICEMAIL_FILE)).orElse("");
@@ -218,10 +220,9 @@ public final class Deployment {
           have = Optional.of(legacy.fragments().get(name));
         }
         if (have.isEmpty()) {
-          files.add(new FileChange(path, Change.CREATE, lines(want), 0));
+          files.add(change(path, Change.CREATE, have, want));
         } else if (!have.get().equals(want)) {
-          int[] d = lineDiff(have.get(), want);
-          files.add(new FileChange(path, Change.UPDATE, d[0], d[1]));
+          files.add(change(path, Change.UPDATE, have, want));
         }
       }
       if (plans.isEmpty()) {
@@ -978,26 +979,15 @@ public final class Deployment {
         .toList();
   }
 
-  private static int lines(String text) {
-    return text.isEmpty() ? 0 : text.split("\n", -1).length - (text.endsWith("\n") ? 1 : 0);
-  }
-
-  /** Lines added and removed, counted as multisets: enough for a one-line summary. */
-  static int[] lineDiff(String before, String after) {
-    Map<String, Integer> count = new HashMap<>();
-    for (String l : before.split("\n")) {
-      count.merge(l, 1, Integer::sum);
-    }
-    int added = 0;
-    for (String l : after.split("\n")) {
-      Integer c = count.get(l);
-      if (c == null || c == 0) {
-        added++;
-      } else {
-        count.put(l, c - 1);
-      }
-    }
-    int removed = count.values().stream().mapToInt(Integer::intValue).sum();
-    return new int[] {added, removed};
+  /**
+   * A file apply would write, with its diff: {@code before} empty when it does not exist yet.
+   * Secrets are masked on both sides before comparing, so no diff can show one.
+   */
+  private static FileChange change(String path, Change change, Optional<String> before,
+      String after) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    UnifiedDiff.FileDiff d = UnifiedDiff.of(path,
+        before.map(text -> Secrets.masked(name, text)), Secrets.masked(name, after));
+    return new FileChange(path, change, d.added(), d.removed(), d.lines());
   }
 }

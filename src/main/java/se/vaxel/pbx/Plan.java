@@ -31,8 +31,20 @@ public record Plan(
 
   /**
    * @param path relative to the configuration directory; for MOVE "FROM -> TO"
+   * @param added lines only in the new file, @param removed lines only in the old one, both
+   *     counted by {@link se.vaxel.diff.UnifiedDiff}
+   * @param diff the unified diff of the file, secrets masked ({@link Secrets}); empty for MOVE
    */
-  public record FileChange(String path, Change change, int added, int removed) {}
+  public record FileChange(String path, Change change, int added, int removed,
+      List<String> diff) {
+    public FileChange {
+      diff = List.copyOf(diff);
+    }
+
+    public FileChange(String path, Change change, int added, int removed) {
+      this(path, change, added, removed, List.of());
+    }
+  }
 
   public enum MailboxDiff { ADD, REMOVE, CHANGE }
 

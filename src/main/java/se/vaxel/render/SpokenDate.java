@@ -10,14 +10,14 @@ import java.util.Map;
  * Dates and times as the words a template arranges: the weekday and month names come from the
  * language's locale, the order and the little words ("den", "klockan") from the template.
  */
-final class SpokenDate {
+public final class SpokenDate {
   private SpokenDate() {}
 
   /**
    * {@code weekday}, {@code day}, {@code month}, {@code iso} and, when {@code withYear},
    * {@code year}: "söndag", "9", "augusti", "2026-08-09", "2026".
    */
-  static Map<String, Object> of(LocalDate day, Locale locale, boolean withYear) {
+  public static Map<String, Object> of(LocalDate day, Locale locale, boolean withYear) {
     return new TextModel()
         .put("weekday", day.getDayOfWeek().getDisplayName(TextStyle.FULL, locale))
         .put("day", Integer.toString(day.getDayOfMonth()))
@@ -28,7 +28,7 @@ final class SpokenDate {
   }
 
   /** {@code hour} without and {@code minute} with a leading zero: "9" and "05". */
-  static Map<String, Object> clock(LocalTime time) {
+  public static Map<String, Object> clock(LocalTime time) {
     return new TextModel()
         .put("hour", Integer.toString(time.getHour()))
         .put("minute", String.format("%02d", time.getMinute()))

@@ -1,46 +1,13 @@
 package se.vaxel.report;
 
 /**
- * Escaping for each output language. Messages carry text read from the PBX (mailbox names,
- * e-mail addresses), which no one has checked: it must not break a report or a terminal.
+ * Escaping for the output languages no library writes for us: a terminal, Nagios plugin output
+ * and Prometheus labels (the HTML page is escaped by Freemarker, the JUnit XML by the JDK's
+ * XMLStreamWriter). Messages carry text read from the PBX (mailbox names, e-mail addresses),
+ * which no one has checked: it must not break a report or a terminal.
  */
 final class Escape {
   private Escape() {}
-
-  /** XML 1.0 character data, and attribute values in double or single quotes. */
-  static String xml(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        // Kept as references so that attribute values keep them (XML normalises raw ones).
-        case '\n' -> out.append("&#10;");
-        case '\r' -> out.append("&#13;");
-        case '\t' -> out.append("&#9;");
-        default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1))) {
-            out.append(c).append(s.charAt(++i));
-          } else if (allowedInXml(c)) {
-            out.append(c);
-          } else {
-            out.append('\uFFFD');
-          }
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  /** HTML text and attribute values; the same characters as XML, in the form HTML knows. */
-  static String html(String s) {
-    return xml(s).replace("&apos;", "&#39;");
-  }
 
   /** A label value of the Prometheus text exposition format. */
   static String prometheusLabel(String s) {
@@ -66,9 +33,5 @@ final class Escape {
    */
   static String nagios(String s) {
     return terminal(s.replace('|', '/'));
-  }
-
-  private static boolean allowedInXml(char c) {
-    return c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
   }
 }

@@ -34,8 +34,13 @@ public enum Format {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** In English, in this machine's time zone, with the shipped templates. */
   public String render(Report report) {
-    return formatter.render(report);
+    return render(report, Presentation.standard());
+  }
+
+  public String render(Report report, Presentation presentation) {
+    return formatter.render(report, presentation);
   }
 
   /** The format a command-line value names, in any case. */

@@ -66,7 +66,7 @@ final class JsonFormatter implements ReportFormatter {
   private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
 
   @Override
-  public String render(Report report) {
+  public String render(Report report, Presentation presentation) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.setPrettyPrinter(new DefaultPrettyPrinter(SEPARATORS)

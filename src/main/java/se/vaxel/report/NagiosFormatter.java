@@ -63,7 +63,7 @@ public final class NagiosFormatter implements ReportFormatter {
   }
 
   @Override
-  public String render(Report report) {
+  public String render(Report report, Presentation presentation) {
     CheckResult r = report.result();
     StringBuilder out = new StringBuilder("VAXEL ").append(status(r)).append(" - ");
     report.organisation().ifPresent(o -> out.append(o.id()).append(": "));

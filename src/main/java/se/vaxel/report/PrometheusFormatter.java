@@ -28,7 +28,7 @@ import se.vaxel.compliance.Severity;
  */
 final class PrometheusFormatter implements ReportFormatter {
   @Override
-  public String render(Report report) {
+  public String render(Report report, Presentation presentation) {
     CheckResult r = report.result();
     StringBuilder out = new StringBuilder();
     if (report.failed()) {

@@ -17,7 +17,7 @@ final class TextFormatter implements ReportFormatter {
   private static final String CYAN = "\u001b[36m";
 
   @Override
-  public String render(Report report) {
+  public String render(Report report, Presentation presentation) {
     CheckResult r = report.result();
     Paint paint = new Paint(report.colour());
     StringBuilder out = new StringBuilder();

@@ -34,9 +34,9 @@ import se.vaxel.staff.StaffIndex.Position;
  */
 public final class PlatformLoader {
   private static final String TOP_KEY = "platform";
-  private static final List<String> TOP = List.of(TOP_KEY, "organisations");
-  private static final List<String> PLATFORM = List.of("name");
-  private static final List<String> ORGANISATION = List.of("staff");
+  static final List<String> TOP = List.of(TOP_KEY, "organisations");
+  static final List<String> PLATFORM = List.of("name");
+  static final List<String> ORGANISATION = List.of("staff");
 
   private final StaffLoader staffLoader;
 

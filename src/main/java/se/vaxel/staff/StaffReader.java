@@ -65,16 +65,16 @@ import se.vaxel.model.Staff;
  * unquoted {@code 2026-07-20} stays a date, {@code 2101} an extension and {@code No} a name.
  */
 final class StaffReader {
-  private static final List<String> TOP = List.of("organisation", "asterisk", "staff");
-  private static final List<String> ORGANISATION = List.of("id",
+  static final List<String> TOP = List.of("organisation", "asterisk", "staff");
+  static final List<String> ORGANISATION = List.of("id",
       "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
-  private static final List<String> ASTERISK =
+  static final List<String> ASTERISK =
       List.of("voicemail-context", "dialplan-context", "device", "switchboard-device",
           "ring-timeout", "hints");
-  private static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
+  static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
       "department", "workplace", "extension", "phone", "mobile", "email", "language",
       "answer-with", "absences");
-  private static final List<String> ABSENCE =
+  static final List<String> ABSENCE =
       List.of("from", "until", "reason", "alternate", "mail", "weekly-contacts");
 
   /** Starts with a letter or digit: an id names a directory, so "." and ".." are out. */

@@ -118,8 +118,10 @@ class CheckCommandTest {
     String json = Files.readString(dir.resolve("bjurholm.json"));
     assertTrue(json.contains("\"organisation\": {\n    \"id\": \"bjurholm\",\n    \"name\": "
         + "\"Bjurholms kommun\""), json);
-    assertTrue(Files.readString(dir.resolve("bjurholm.html"))
-        .contains("<title>vaxel check of "), "html");
+    // In the organisation's language (Bjurholm's is Swedish), from sv/report.html.ftl.
+    String html = Files.readString(dir.resolve("bjurholm.html"));
+    assertTrue(html.contains("<html lang=\"sv\">") && html.contains("<title>vaxel-kontroll av "),
+        html);
     assertTrue(Files.readString(dir.resolve("bjurholm.txt"))
         .contains(" for Bjurholms kommun (bjurholm) at "), "the --format default");
     assertFalse(r.out().contains("Bjurholms kommun (bjurholm)"),

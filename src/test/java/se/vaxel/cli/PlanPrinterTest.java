@@ -54,4 +54,19 @@ class PlanPrinterTest {
         print(List.of(alfa)));
     assertEquals("sha256:alfa", PlanPrinter.fingerprints(List.of(alfa)));
   }
+
+  @Test
+  void withDiffEachFilesUnifiedDiffFollowsTheListOfFiles() {
+    List<String> diff = List.of("--- a/vaxel/alfa/voicemail.conf",
+        "+++ b/vaxel/alfa/voicemail.conf", "@@ -1,1 +1,1 @@", "-2201 => ,Per,p@x.se",
+        "+2201 => ,Per Närvarande,p@x.se");
+    Plan alfa = plan("alfa", List.of(new Plan.FileChange("vaxel/alfa/voicemail.conf",
+        Plan.Change.UPDATE, 1, 1, diff)), List.of());
+    StringWriter out = new StringWriter();
+    new PlanPrinter(new PrintWriter(out, true), false, true).print(List.of(alfa));
+    assertEquals("Files:\n  update  vaxel/alfa/voicemail.conf (+1 -1 lines)\n"
+        + String.join("\n", diff) + "\n", out.toString());
+    assertEquals("Files:\n  update  vaxel/alfa/voicemail.conf (+1 -1 lines)\n",
+        print(List.of(alfa)), "no diff unless asked for");
+  }
 }

@@ -179,6 +179,26 @@ class ApplyIT {
     assertEquals(0, check.code(), check.out() + check.err());
   }
 
+  /** plan --diff on a changed staff.yaml: the diff of what apply would write, no secret in it. */
+  @Test
+  void planDiffShowsTheChangedMailboxLineAndNoSecret(@TempDir Path tmp) throws IOException {
+    Path changed = tmp.resolve("staff.yaml");
+    Files.writeString(changed, Files.readString(staff)
+        .replace("last-name: Närvarande\n", "last-name: Närvarande-Ek\n"));
+    Pbx.Run plan = pbx.vaxel("plan", "--diff", "-f", changed.toString(),
+        "--asterisk-conf-dir", etc());
+
+    assertEquals(1, plan.code(), plan.out() + plan.err());
+    String out = plan.out();
+    assertTrue(out.contains("\n--- a/vaxel/testby-kommun/voicemail.conf\n"
+        + "+++ b/vaxel/testby-kommun/voicemail.conf\n@@ "), out);
+    assertTrue(out.contains("\n-2201 => ,Per Närvarande,per@testby.se\n"
+        + "+2201 => ,Per Närvarande-Ek,per@testby.se\n"), out);
+    assertFalse(out.contains(pbx.sandbox().secret()), "the AMI secret is never printed");
+    Pbx.Run without = pbx.vaxel("plan", "-f", changed.toString(), "--asterisk-conf-dir", etc());
+    assertFalse(without.out().contains("+++ b/"), "no diff unless asked for");
+  }
+
   @Test
   void absenceStartingTomorrowStillRingsThePerson() {
     assertEquals("2205", pbx.call(ItStaff.CONTEXT, "2205", RING));

@@ -56,9 +56,36 @@ class ShippedTemplatesTest {
       "switchboard-platform.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
           new Platform("Plattformen", true, List.of(TextFixtures.staff(
               TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang), staff.people()))), TODAY),
+      "report.html.ftl", lang -> checkReports(lang),
       // A partial: it only defines wording for the others, so on its own it writes nothing.
       "messages.ftl", lang -> templates.render(lang.code() + "/messages.ftl", Map.of()).isBlank()
           ? "defines only" : "writes output");
+
+  /**
+   * The check's HTML page through report.HtmlFormatter: one organisation with a finding, a
+   * baseline (new, resolved) and an incomplete part, and a platform of two.
+   */
+  private String checkReports(Language lang) {
+    var presentation = new se.vaxel.report.Presentation(lang,
+        java.time.ZoneId.of("Europe/Stockholm"), templates, java.util.Optional.empty(),
+        Map.of());
+    var finding = new se.vaxel.compliance.Finding("VM-NAME",
+        se.vaxel.compliance.Severity.WARNING, "anna.berg", "2102", "the mailbox says Ana");
+    var orphan = new se.vaxel.compliance.Finding("VM-ORPHAN",
+        se.vaxel.compliance.Severity.ERROR, null, "2199", "nobody's mailbox");
+    var result = new se.vaxel.compliance.CheckResult(java.time.Instant.parse(
+        "2026-11-21T02:00:00Z"), "pbx:5038", 3, se.vaxel.compliance.Compliance.rules(),
+        List.of(finding, orphan), List.of("greetings: timed out"));
+    var comparison = new se.vaxel.report.Baseline.Comparison(
+        java.time.Instant.parse("2026-11-20T02:00:00Z"), java.util.Set.of(),
+        List.of(orphan));
+    var one = new se.vaxel.report.Report(result, java.util.Optional.of(comparison),
+        Map.of("anna.berg", "Anna Berg"), false, false);
+    var platform = se.vaxel.report.Report.platform(List.of(one.forOrganisation("alfa", "Alfa"),
+        se.vaxel.report.Report.of(result, Map.of()).forOrganisation("beta", "Beta")));
+    return se.vaxel.report.Format.HTML.render(one, presentation)
+        + se.vaxel.report.Format.HTML.render(platform, presentation);
+  }
 
   @Test
   void everyLanguageShipsTheSameTemplates() throws IOException {

@@ -1,5 +1,6 @@
 package se.vaxel.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,35 @@ class HtmlFormatterTest {
     assertTrue(html.contains("<td data-label=\"What it checks\">" + ESCAPED + "</td>"));
     assertTrue(html.contains("<li>" + ESCAPED + "</li>"));
     assertTrue(html.contains("<a href=\"#rule-_script_alert__x____script_____q_\">"));
+  }
+
+  @Test
+  void timesAreTheOrganisationsLocalTimeInItsLanguage() {
+    Presentation sv = new Presentation(se.vaxel.model.Language.SV,
+        java.time.ZoneId.of("Europe/Stockholm"), new se.vaxel.render.Templates(
+            java.util.Optional.empty()), java.util.Optional.empty(), Map.of());
+    // Fixtures check at 02:00 UTC on 21 November: 03:00 in Stockholm (CET, +01:00).
+    String html = Format.HTML.render(Fixtures.withBaseline(), sv);
+
+    assertTrue(html.contains("<html lang=\"sv\">"), html);
+    assertTrue(html.contains("<time datetime=\"2026-11-21T03:00:00+01:00\">lördag 21 november"
+        + " 2026 kl. 3.00 (Europe/Stockholm)</time>"), html);
+    assertFalse(html.contains("02:00:00Z") || html.contains("T02:00"), "no UTC instant");
+    assertTrue(html.contains("<p class=\"status bad\">Uppfyller inte reglerna: 3 fel, 2 varningar"),
+        html);
+  }
+
+  @Test
+  void anOrganisationsOwnTemplateWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("en"));
+    java.nio.file.Files.writeString(dir.resolve("en/report.html.ftl"),
+        "<p>${pbx}: <#if summary.compliant>ok<#else>${summary.errors} fel</#if></p>");
+    Presentation own = new Presentation(se.vaxel.model.Language.EN,
+        java.time.ZoneId.of("Europe/Stockholm"), new se.vaxel.render.Templates(
+            java.util.Optional.of(dir)), java.util.Optional.empty(), Map.of());
+
+    assertEquals("<p>pbx.bjurholm.example:5038: 3 fel</p>",
+        Format.HTML.render(Fixtures.report(), own));
   }
 }

@@ -79,10 +79,28 @@ class JunitFormatterTest {
     Document doc = parse(xml);
 
     Element failure = child(testcase(doc, "asa.oberg", "VM-NAME"), "failure");
-    assertEquals("warning: Åsa Öberg, ext. 2104: " + awkward + " \uFFFD \uFFFD",
-        failure.getAttribute("message"));
+    // An attribute is one line: its line break is written as a space, not left to the parser.
+    assertEquals("warning: Åsa Öberg, ext. 2104: " + awkward.replace('\n', ' ')
+        + " \uFFFD \uFFFD", failure.getAttribute("message"));
     assertEquals("Could not check: " + awkward + "\n",
         child(testcase(doc, "pbx", JunitFormatter.COMPLETE), "error").getTextContent());
+  }
+
+  @Test
+  void theSuiteSaysWhenTheCheckRanAndHowLongItTook() throws Exception {
+    Presentation p = new Presentation(se.vaxel.model.Language.SV,
+        java.time.ZoneId.of("Europe/Stockholm"), new se.vaxel.render.Templates(
+            java.util.Optional.empty()), java.util.Optional.of(java.time.Duration.ofMillis(12345)),
+        java.util.Map.of());
+    Document doc = parse(Format.JUNIT.render(Fixtures.report(), p));
+
+    Element suites = doc.getDocumentElement();
+    Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+    assertEquals("12.345", suites.getAttribute("time"));
+    assertEquals("12.345", suite.getAttribute("time"));
+    // ISO 8601, to the second, as the Ant schema's timestamp has it (UTC, no zone).
+    assertEquals(Fixtures.report().result().checkedAt().toString().replace("Z", ""),
+        suite.getAttribute("timestamp"));
   }
 
   private static Document parse(String xml) throws Exception {

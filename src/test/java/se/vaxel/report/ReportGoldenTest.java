@@ -29,7 +29,17 @@ class ReportGoldenTest {
       Path.of(System.getProperty("user.dir"), "src/test/resources/golden/report");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
+  /** The organisation's language and zone, fixed: the HTML page shows local times. */
+  private static Presentation presentation(se.vaxel.model.Language language) {
+    return new Presentation(language, java.time.ZoneId.of("Europe/Stockholm"),
+        new se.vaxel.render.Templates(java.util.Optional.empty()),
+        java.util.Optional.of(java.time.Duration.ofMillis(4321)),
+        Map.of("alfa", java.time.Duration.ofMillis(1234), "beta", java.time.Duration.ofMillis(3087)));
+  }
+
   private static Map<String, String> rendered() {
+    Presentation en = presentation(se.vaxel.model.Language.EN);
+    Presentation sv = presentation(se.vaxel.model.Language.SV);
     Report plain = Fixtures.report();
     Report baseline = Fixtures.withBaseline();
     Map<String, String> files = new LinkedHashMap<>();
@@ -38,10 +48,12 @@ class ReportGoldenTest {
     files.put("text-baseline.txt", Format.TEXT.render(baseline));
     files.put("json.json", Format.JSON.render(plain));
     files.put("json-baseline.json", Format.JSON.render(baseline));
-    files.put("junit.xml", Format.JUNIT.render(plain));
-    files.put("junit-baseline.xml", Format.JUNIT.render(baseline));
-    files.put("html.html", Format.HTML.render(plain));
-    files.put("html-baseline.html", Format.HTML.render(baseline));
+    files.put("junit.xml", Format.JUNIT.render(plain, en));
+    files.put("junit-baseline.xml", Format.JUNIT.render(baseline, en));
+    files.put("html.html", Format.HTML.render(plain, en));
+    files.put("html-baseline.html", Format.HTML.render(baseline, en));
+    files.put("html-sv.html", Format.HTML.render(plain, sv));
+    files.put("html-sv-baseline.html", Format.HTML.render(baseline, sv));
     files.put("nagios.txt", Format.NAGIOS.render(plain));
     files.put("nagios-baseline.txt", Format.NAGIOS.render(baseline));
     files.put("prometheus.prom", Format.PROMETHEUS.render(plain));
@@ -51,10 +63,12 @@ class ReportGoldenTest {
     Report platformBaseline = Fixtures.platformWithBaseline();
     Report alfa = platform.organisations().get(0);
     for (Format f : Format.values()) {
-      files.put("platform-" + f.key() + "." + f.extension(), f.render(platform));
-      files.put("platform-baseline-" + f.key() + "." + f.extension(), f.render(platformBaseline));
-      files.put("organisation-" + f.key() + "." + f.extension(), f.render(alfa));
+      files.put("platform-" + f.key() + "." + f.extension(), f.render(platform, en));
+      files.put("platform-baseline-" + f.key() + "." + f.extension(),
+          f.render(platformBaseline, en));
+      files.put("organisation-" + f.key() + "." + f.extension(), f.render(alfa, en));
     }
+    files.put("platform-html-sv.html", Format.HTML.render(platformBaseline, sv));
     return files;
   }
 
