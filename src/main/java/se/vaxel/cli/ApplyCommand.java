@@ -9,20 +9,24 @@ import se.vaxel.ami.AmiSettings;
 import se.vaxel.pbx.Deployment;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.PBX_UNREACHABLE, ExitCode.Key.INTERNAL},
     header = "Brings the PBX to what staff.yaml generates, verified over AMI.",
     description = {
-        "Writes the generated voicemail.conf and extensions.conf into DIR/vaxel/ (keeping the",
-        "previous version in DIR/vaxel/previous/), includes them once from DIR's own files,",
-        "reloads app_voicemail and the dialplan, and verifies over AMI that they are loaded;",
-        "if not, restores the previous files and reloads again. Publishes absences as",
-        "presence (CustomPresence:<extension>). Applying twice changes nothing the second time.",
-        "Files keep their owner, group and mode; new ones take those of the file including",
-        "them. One apply at a time (DIR/vaxel/lock); a killed apply is completed by the next.",
-        "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be made so;",
-        "the message then says what state the PBX is in. With a platform file, applies every",
-        "organisation (or the one --org names), each in DIR/vaxel/<id>/, with one reload;",
-        "an organisation that fails is put back alone and the message says which are",
-        "applied. See docs/apply.md."})
+        "Writes the generated voicemail.conf and extensions.conf into DIR/vaxel/ "
+            + "(keeping the previous version in DIR/vaxel/previous/), includes them once "
+            + "from DIR's own files, reloads app_voicemail and the dialplan, and verifies "
+            + "over AMI that they are loaded; if not, restores the previous files and "
+            + "reloads again. Publishes absences as presence (CustomPresence:<extension>). "
+            + "Applying twice changes nothing the second time.",
+        "Files keep their owner, group and mode; new ones take those of the file "
+            + "including them. One apply at a time (DIR/vaxel/lock); a killed apply is "
+            + "completed by the next.",
+        "Exit 0 when the PBX has what staff.yaml generates, 3 when it could not be "
+            + "made so; the message then says what state the PBX is in. With a platform "
+            + "file, applies every organisation (or the one --org names), each in "
+            + "DIR/vaxel/<id>/, with one reload; an organisation that fails is put back "
+            + "alone and the message says which are applied. See docs/apply.md."})
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;

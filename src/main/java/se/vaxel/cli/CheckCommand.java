@@ -48,24 +48,30 @@ import se.vaxel.report.Report;
 import se.vaxel.staff.StaffException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.FINDINGS, ExitCode.Key.BAD_INPUT,
+        ExitCode.Key.PBX_UNREACHABLE, ExitCode.Key.INTERNAL},
     header = "Checks the live PBX against the rules and staff.yaml, over AMI only.",
     description = {
-        "Reads the live PBX once over AMI, in a fixed number of round trips however many",
-        "people, and reports every deviation from the rules and staff.yaml, per person.",
-        "Exit 0 compliant, 1 findings, 2 bad input, 3 the PBX could not be checked",
-        "completely (what was found is still reported); with --format nagios, the Nagios",
-        "plugin codes 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+        "Reads the live PBX once over AMI, in a fixed number of round trips however "
+            + "many people, and reports every deviation from the rules and staff.yaml, per "
+            + "person.",
+        "Exit 0 compliant, 1 findings, 2 bad input, 3 the PBX could not be checked "
+            + "completely (what was found is still reported); with --format nagios, the "
+            + "Nagios plugin codes 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
         "",
-        "A check that fails (bad input, a PBX out of reach, a report it cannot write) still",
-        "replaces every report file (-o, --report) with a \"could not check\" report: JSON",
-        "compliant false with the reason under incomplete, Prometheus vaxel_check_compliant 0",
-        "and vaxel_check_failed 1, Nagios UNKNOWN. It then exits 2 for bad input and 3 for the",
-        "PBX, as above; with --format nagios always 3 (UNKNOWN).",
+        "A check that fails (bad input, a PBX out of reach, a report it cannot write) "
+            + "still replaces every report file (-o, --report) with a \"could not check\" "
+            + "report: JSON compliant false with the reason under incomplete, Prometheus "
+            + "vaxel_check_compliant 0 and vaxel_check_failed 1, Nagios UNKNOWN. It then "
+            + "exits 2 for bad input and 3 for the PBX, as above; with --format nagios "
+            + "always 3 (UNKNOWN).",
         "",
-        "With a platform file (-f platform.yaml) every format reports each organisation",
-        "under its own heading or label, and the total; --org ID checks one organisation",
-        "and reports it alone. --report-dir writes one report per organisation, e.g. for a",
-        "nightly job that mails each municipality its own. See docs/check.md.",
+        "With a platform file (-f platform.yaml) every format reports each "
+            + "organisation under its own heading or label, and the total; --org ID checks "
+            + "one organisation and reports it alone. --report-dir writes one report per "
+            + "organisation, e.g. for a nightly job that mails each municipality its own. "
+            + "See docs/check.md.",
         "",
         "Rules:"},
     footerHeading = "%n",
