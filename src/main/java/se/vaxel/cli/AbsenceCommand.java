@@ -47,6 +47,7 @@ import se.vaxel.live.LiveOverride;
         AbsenceCommand.Set.class, AbsenceCommand.Clear.class, AbsenceCommand.ListAbsences.class})
 final class AbsenceCommand implements Runnable {
   @ParentCommand VaxelCommand root;
+  @Mixin Verbosity verbosity;
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -100,6 +101,7 @@ final class AbsenceCommand implements Runnable {
     @ParentCommand AbsenceCommand parent;
     @Mixin StaffOptions staffOptions;
     @Mixin AmiOptions amiOptions;
+    @Mixin Verbosity verbosity;
 
     CliContext context() {
       return parent.root.context;

@@ -30,6 +30,7 @@ import se.vaxel.pbx.Deployment;
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
   @Mixin AmiOptions amiOptions;
 
   @Mixin DeployOptions deploy;

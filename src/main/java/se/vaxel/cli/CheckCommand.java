@@ -79,6 +79,7 @@ import se.vaxel.staff.StaffException;
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
   @Mixin AmiOptions amiOptions;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -116,11 +117,6 @@ final class CheckCommand implements Callable<Integer> {
       description = "Give up on the greeting probe when it has made no progress for this long "
           + "(default: 30); a probe that advances is waited for, however many mailboxes.")
   Integer probeTimeout;
-
-  @Option(names = {"-v", "--verbose"},
-      description = "Print the time taken, the greeting probe's share and the AMI round trips "
-          + "to standard error.")
-  boolean verbose;
 
   @Spec CommandSpec spec;
 
@@ -210,7 +206,8 @@ final class CheckCommand implements Callable<Integer> {
       root.context.out().print(format.render(report.withColour(colour)));
     }
     CheckResult result = report.result();
-    if (verbose) {
+    // -v (Verbosity): the time taken, the greeting probe's share and the AMI round trips.
+    if (verbosity.verbose()) {
       root.context.err().printf("vaxel check: %d people, %d findings, %d AMI round trips, "
           + "greeting probe %d ms, %d ms%n", result.people(), result.findings().size(),
           outcome.roundTrips(), outcome.probeTook().toMillis(), outcome.took().toMillis());

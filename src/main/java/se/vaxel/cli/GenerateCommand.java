@@ -39,6 +39,7 @@ import se.vaxel.output.WriteResult;
 final class GenerateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -85,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GenerateService.Result r = new GenerateService(root.context.clock(), VaxelCommand.version())
-        .run(platform(), out, date, staffOptions.templates);
+        .run(platform(), out, date, staffOptions.templates, verbosity.progress(root.context));
     Generator.Generated g = r.generated();
     WriteResult w = r.written();
     root.context.out().printf(

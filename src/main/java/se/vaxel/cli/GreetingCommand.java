@@ -28,6 +28,7 @@ import se.vaxel.staff.PersonFinder;
 final class GreetingCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
 
   @Parameters(index = "0", paramLabel = "ID-OR-NAME",
       description = "The person's id or name; part of the name is enough when it is unique."

@@ -23,7 +23,22 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(new Main(new CliContext(out, err, System.getenv(), Clock.systemUTC(),
-        System.console() != null, AmiConnector.live())).run(args));
+        System.console() != null, AmiConnector.live(), stderrIsTerminal())).run(args));
+  }
+
+  /**
+   * Whether stderr is a terminal, for progress. Java 17 can tell only of stdin and stdout
+   * together (System.console()); on Linux, where vaxel runs, file descriptor 2 names its
+   * device. Anywhere else, or if that cannot be read, no progress: never a wrong guess.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String device = java.nio.file.Files.readSymbolicLink(
+          java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   public int run(String... args) {

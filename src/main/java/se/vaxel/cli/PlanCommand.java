@@ -22,6 +22,7 @@ import se.vaxel.pbx.Plan;
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
   @Mixin AmiOptions amiOptions;
 
   @Mixin DeployOptions deploy;

@@ -22,6 +22,7 @@ import se.vaxel.staff.PlatformLoader;
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
 
   @Override
   public Integer call() throws Exception {
