@@ -55,7 +55,7 @@ public final class GenerateService {
     try (Progress bar = progress.start("Generating", platform.members().size())) {
       generated = Rendering.of(templates, version).generator().generate(platform, date, bar);
     }
-    WriteResult written = new OutputWriter().write(outDir, generated.files());
+    WriteResult written = new OutputWriter().write(outDir, generated.files(), progress);
     return new Result(generated, written, date);
   }
 

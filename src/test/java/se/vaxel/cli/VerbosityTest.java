@@ -90,6 +90,7 @@ class VerbosityTest {
 
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.err().contains("\rGenerating"), r::toString);
+    assertTrue(r.err().contains("\rWriting"), r::toString);
     assertTrue(r.err().endsWith("\r\033[K"), r::toString);
     assertTrue(r.out().startsWith("Generated "), r::toString);
   }
