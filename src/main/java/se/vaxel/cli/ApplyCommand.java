@@ -7,6 +7,7 @@ import picocli.CommandLine.ParentCommand;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiSettings;
 import se.vaxel.pbx.Deployment;
+import se.vaxel.progress.Progress;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
     exitCodeListHeading = ExitCode.HEADING,
@@ -40,9 +41,12 @@ final class ApplyCommand implements Callable<Integer> {
     PbxCommands.Selection selection = PbxCommands.select(staffOptions);
     AmiSettings settings = amiOptions.settings(root.context);
     try (AmiClient ami = PbxCommands.connect(root.context, settings)) {
-      Deployment.Applied applied = PbxCommands.deployment(selection, staffOptions,
-          deploy.confDir, ami, PbxCommands.link(root.context, settings))
-          .apply(root.context.clock().instant());
+      Deployment.Applied applied;
+      // No count to show: the time it has taken, so that a long apply is seen to be working.
+      try (Progress waiting = verbosity.progress(root.context).start("Applying", -1)) {
+        applied = PbxCommands.deployment(selection, staffOptions, deploy.confDir, ami,
+            PbxCommands.link(root.context, settings)).apply(root.context.clock().instant());
+      }
       // A reload can happen with nothing left to change: finishing a killed apply's journal.
       if (applied.nothingChanged() && !applied.reloaded()) {
         root.context.out().printf("Nothing to change: %s already has what %s generates (%s).%n",

@@ -44,6 +44,7 @@ import se.vaxel.report.Baseline;
 import se.vaxel.report.BaselineException;
 import se.vaxel.report.Format;
 import se.vaxel.report.NagiosFormatter;
+import se.vaxel.progress.Progress;
 import se.vaxel.report.Report;
 import se.vaxel.staff.StaffException;
 
@@ -182,13 +183,17 @@ final class CheckCommand implements Callable<Integer> {
     if (!platform.fromPlatformFile()) {
       // A lone staff file: the reports it has always had; its own file in --report-dir.
       CheckService.Organisation only = checked.get(0);
-      outcome = service.check(only.staff(), only.generated(), only.baseline(),
-          root.context.ami(), settings);
+      try (Progress waiting = verbosity.progress(root.context).start("Checking", -1)) {
+        outcome = service.check(only.staff(), only.generated(), only.baseline(),
+            root.context.ami(), settings);
+      }
       report = outcome.report();
       Report.Label label = organisations.get(0);
       perOrganisation = List.of(report.forOrganisation(label.id(), label.name()));
     } else {
-      outcome = service.check(checked, root.context.ami(), settings);
+      try (Progress waiting = verbosity.progress(root.context).start("Checking", -1)) {
+        outcome = service.check(checked, root.context.ami(), settings);
+      }
       perOrganisation = outcome.report().organisations();
       // --org: that organisation's own report, not a total of one.
       report = staffOptions.org.isPresent() ? perOrganisation.get(0) : outcome.report();

@@ -47,7 +47,7 @@ public final class Verbosity {
   private Level level;
 
   @Option(names = {"-q", "--quiet"},
-      description = "No progress, and on stderr only errors.")
+      description = "No progress bar, and log lines only for errors.")
   void quiet(boolean quiet) {
     this.quiet = quiet;
     apply();

@@ -26,6 +26,7 @@ public interface Progress extends AutoCloseable {
   interface Factory {
     Factory NONE = (task, total) -> Progress.NONE;
 
+    /** Starts a task of {@code total} units; -1 when the total is unknown (time only). */
     Progress start(String task, long total);
   }
 }

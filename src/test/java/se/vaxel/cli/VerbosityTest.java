@@ -96,6 +96,25 @@ class VerbosityTest {
   }
 
   @Test
+  void checkShowsItIsWorkingOnATerminalAndClearsTheLineBeforeItsMessage() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    se.vaxel.ami.AmiConnector down = settings -> {
+      throw new se.vaxel.ami.AmiException(se.vaxel.ami.AmiException.Kind.UNREACHABLE,
+          "cannot reach the AMI at pbx:5038: connection refused");
+    };
+    int code = new Main(new CliContext(new PrintWriter(out), new PrintWriter(err),
+        Map.of("VAXEL_AMI_SECRET", "s"), Cli.CLOCK, false, down, true))
+        .run("check", "-f", Cli.SHIPPED.toString(), "--ami", "pbx");
+
+    assertEquals(3, code, err::toString);
+    String e = err.toString();
+    assertTrue(e.contains("\rChecking"), e);
+    // The bar is gone (carriage return, erase) before the message is printed.
+    assertTrue(e.indexOf("\r\033[K") < e.indexOf("cannot reach the AMI"), e);
+  }
+
+  @Test
   void noProgressWhenStderrIsNotATerminal() {
     Cli.Run r = generate(false);
 
