@@ -54,8 +54,8 @@ public final class Verbosity {
   }
 
   @Option(names = {"-v", "--verbose"},
-      description = "More on stderr: -v says what was done and how long it took (log "
-          + "level info), -vv how (debug).")
+      description = "More on stderr: log lines from info (-v) or debug (-vv) up; check "
+          + "also prints its timings and AMI round trips.")
   void verbose(boolean[] verbose) {
     this.verbose = verbose.length;
     apply();
