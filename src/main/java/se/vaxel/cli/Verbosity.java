@@ -46,6 +46,19 @@ public final class Verbosity {
   private int verbose;
   private Level level;
 
+  /** The command this mixin is part of, to see what was given before the subcommand. */
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
+
+  /** The root's own Verbosity ('vaxel -q generate'), or this one. */
+  private Verbosity root() {
+    if (mixee != null && mixee.root().userObject() instanceof VaxelCommand v
+        && v.verbosity != null) {
+      return v.verbosity;
+    }
+    return this;
+  }
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress bar, and log lines only for errors.")
   void quiet(boolean quiet) {
@@ -72,7 +85,7 @@ public final class Verbosity {
 
   /** Whether -v was given: a command may then say more of what it did on stderr. */
   public boolean verbose() {
-    return verbose > 0;
+    return verbose > 0 || root().verbose > 0;
   }
 
   /** The level the options ask for. */
@@ -99,7 +112,7 @@ public final class Verbosity {
    * so that logs, pipes and cron mails get no carriage returns.
    */
   public Progress.Factory progress(CliContext context) {
-    if (quiet || !context.errTerminal()) {
+    if (quiet || root().quiet || !context.errTerminal()) {
       return Progress.Factory.NONE;
     }
     int columns = 80;

@@ -123,6 +123,18 @@ class VerbosityTest {
   }
 
   @Test
+  void quietBeforeTheSubcommandCountsToo() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = new Main(new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(),
+        Cli.CLOCK, false, Main.context(null, null, Map.of(), Cli.CLOCK).ami(), true))
+        .run("-q", "generate", "-f", Cli.SHIPPED.toString(), "-o", dir.resolve("q").toString());
+
+    assertEquals(0, code, err::toString);
+    assertEquals("", err.toString());
+  }
+
+  @Test
   void quietShowsNoProgressEvenOnATerminal() {
     Cli.Run r = generate(true, "-q");
 
