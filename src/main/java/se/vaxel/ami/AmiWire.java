@@ -62,6 +62,7 @@ final class AmiWire {
   private final AtomicLong tokens = new AtomicLong();
   private volatile boolean connected;
   private volatile boolean greeted;
+  private volatile String beforeGreeting;
   private volatile String failure;
 
   // Reader-thread state: the message being read, and the events handed to the library.
@@ -103,6 +104,11 @@ final class AmiWire {
     return greeted;
   }
 
+  /** The first line that came instead of the greeting, or null if none. */
+  String beforeGreeting() {
+    return beforeGreeting;
+  }
+
   /** Why the connection was given up on, when the peer sent more than vaxel buffers. */
   String failure() {
     return failure;
@@ -141,6 +147,10 @@ final class AmiWire {
       // The greeting is one line without the empty line that ends a message.
       greeted = true;
       return;
+    }
+    if (!greeted && beforeGreeting == null) {
+      // Another service's first words (an HTTP or SSH banner) say what listens there.
+      beforeGreeting = line.length() > 60 ? line.substring(0, 60) + "..." : line;
     }
     if (++lines == 1) {
       firstLine = line;

@@ -695,7 +695,9 @@ public final class AsteriskJavaClient implements AmiClient {
     if (noGreeting) {
       if (!wire.isConnected()) {
         return new AmiException(
-            AmiException.Kind.TIMEOUT, "could not connect to the AMI at " + address + within, e);
+            AmiException.Kind.TIMEOUT, "could not connect to the AMI at " + address + within
+                + ": the host did not answer; check the host name and port (--ami), that the"
+                + " host is up, and that no firewall drops the connection", e);
       }
       if (wire.isGreeted()) {
         return new AmiException(
@@ -703,13 +705,20 @@ public final class AsteriskJavaClient implements AmiClient {
             "the AMI at " + address + " did not answer the login" + within,
             e);
       }
+      if (wire.beforeGreeting() != null) {
+        return new AmiException(
+            AmiException.Kind.TIMEOUT,
+            "connected to " + address + ", but it answered '" + wire.beforeGreeting()
+                + "', not an AMI greeting: another service listens there; give --ami the"
+                + " Asterisk manager's port (manager.conf [general] port, usually 5038)",
+            e);
+      }
       return new AmiException(
           AmiException.Kind.TIMEOUT,
-          "connected to "
-              + address
-              + ", but no AMI greeting came"
-              + within
-              + " (is it an Asterisk manager port?)",
+          "connected to " + address + ", but nothing came" + within
+              + " (Asterisk's manager greets at once): is it the manager's plain port"
+              + " (manager.conf [general] port, usually 5038), not its TLS port or another"
+              + " service? Give --ami the right HOST:PORT",
           e);
     }
     if (e instanceof AuthenticationFailedException) {
@@ -739,13 +748,15 @@ public final class AsteriskJavaClient implements AmiClient {
   static AmiException unreachable(AmiSettings settings, Exception cause) {
     String reason;
     if (cause instanceof ConnectException) {
-      reason = "connection refused";
+      reason = "connection refused: nothing listens on that port; check that Asterisk runs,"
+          + " that manager.conf [general] has enabled = yes and this port, and --ami";
     } else if (cause instanceof UnknownHostException) {
-      reason = "unknown host";
+      reason = "unknown host; check the host name in --ami";
     } else if (cause instanceof NoRouteToHostException) {
-      reason = "no route to host";
+      reason = "no route to host; check the address in --ami and the network";
     } else if (cause instanceof SocketTimeoutException) {
-      reason = "the connection timed out after " + seconds(settings.actionTimeout());
+      reason = "the connection timed out after " + seconds(settings.actionTimeout())
+          + "; check the host and port in --ami, and that no firewall drops the connection";
     } else {
       reason = orElse(cause.getMessage(), cause.getClass().getSimpleName());
     }

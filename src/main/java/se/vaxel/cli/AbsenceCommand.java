@@ -32,17 +32,22 @@ import se.vaxel.live.EffectiveAbsence;
 import se.vaxel.live.LiveOverride;
 
 @Command(name = "absence", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.INTERNAL},
     header = "The switchboard's live absences: set, clear, list.",
     description = {
-        "The switchboard's live absences: stored in AstDB, in the family of the person's",
-        "own organisation (named after asterisk.dialplan-context without -staff:",
-        "vaxel-staff gives vaxel-absence; key = extension), and honoured by the generated",
-        "dialplan on the very next call, without a reload. With a platform file a person",
-        "is found in any organisation; <organisation>/<id> always names one."},
+        "The switchboard's live absences: stored in AstDB, in the family of the "
+            + "person's own organisation (named after asterisk.dialplan-context without "
+            + "-staff:",
+        "vaxel-staff gives vaxel-absence; key = extension), and honoured by the "
+            + "generated dialplan on the very next call, without a reload. With a platform "
+            + "file a person is found in any organisation; <organisation>/<id> always names "
+            + "one."},
     subcommands = {
         AbsenceCommand.Set.class, AbsenceCommand.Clear.class, AbsenceCommand.ListAbsences.class})
 final class AbsenceCommand implements Runnable {
   @ParentCommand VaxelCommand root;
+  @Mixin Verbosity verbosity;
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -96,6 +101,7 @@ final class AbsenceCommand implements Runnable {
     @ParentCommand AbsenceCommand parent;
     @Mixin StaffOptions staffOptions;
     @Mixin AmiOptions amiOptions;
+    @Mixin Verbosity verbosity;
 
     CliContext context() {
       return parent.root.context;
@@ -164,6 +170,9 @@ final class AbsenceCommand implements Runnable {
   }
 
   @Command(name = "set", mixinStandardHelpOptions = true,
+      exitCodeListHeading = ExitCode.HEADING,
+      exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.PBX_UNREACHABLE,
+          ExitCode.Key.INTERNAL},
       header = "Marks a person away, with who takes their calls.",
       description = "Marks a person away now (or from --from) until --until; calls go to "
           + "--alternate, else to the switchboard.")
@@ -250,6 +259,9 @@ final class AbsenceCommand implements Runnable {
   }
 
   @Command(name = "clear", mixinStandardHelpOptions = true,
+      exitCodeListHeading = ExitCode.HEADING,
+      exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.PBX_UNREACHABLE,
+          ExitCode.Key.INTERNAL},
       header = "Marks a person back.",
       description = "The person is back: their calls ring their own phone again, even if "
           + "staff.yaml still has them away.")
@@ -279,6 +291,9 @@ final class AbsenceCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
+      exitCodeListHeading = ExitCode.HEADING,
+      exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.PBX_UNREACHABLE,
+          ExitCode.Key.INTERNAL},
       header = "Lists live and planned absences.",
       description = "Live and planned absences side by side, and where calls go now.")
   static final class ListAbsences extends Action {

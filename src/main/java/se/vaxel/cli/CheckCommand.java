@@ -46,28 +46,35 @@ import se.vaxel.report.BaselineException;
 import se.vaxel.report.Format;
 import se.vaxel.report.NagiosFormatter;
 import se.vaxel.report.Presentation;
+import se.vaxel.progress.Progress;
 import se.vaxel.report.Report;
 import se.vaxel.staff.StaffException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.FINDINGS, ExitCode.Key.BAD_INPUT,
+        ExitCode.Key.PBX_UNREACHABLE, ExitCode.Key.INTERNAL},
     header = "Checks the live PBX against the rules and staff.yaml, over AMI only.",
     description = {
-        "Reads the live PBX once over AMI, in a fixed number of round trips however many",
-        "people, and reports every deviation from the rules and staff.yaml, per person.",
-        "Exit 0 compliant, 1 findings, 2 bad input, 3 the PBX could not be checked",
-        "completely (what was found is still reported); with --format nagios, the Nagios",
-        "plugin codes 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+        "Reads the live PBX once over AMI, in a fixed number of round trips however "
+            + "many people, and reports every deviation from the rules and staff.yaml, per "
+            + "person.",
+        "Exit 0 compliant, 1 findings, 2 bad input, 3 the PBX could not be checked "
+            + "completely (what was found is still reported); with --format nagios, the "
+            + "Nagios plugin codes 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
         "",
-        "A check that fails (bad input, a PBX out of reach, a report it cannot write) still",
-        "replaces every report file (-o, --report) with a \"could not check\" report: JSON",
-        "compliant false with the reason under incomplete, Prometheus vaxel_check_compliant 0",
-        "and vaxel_check_failed 1, Nagios UNKNOWN. It then exits 2 for bad input and 3 for the",
-        "PBX, as above; with --format nagios always 3 (UNKNOWN).",
+        "A check that fails (bad input, a PBX out of reach, a report it cannot write) "
+            + "still replaces every report file (-o, --report) with a \"could not check\" "
+            + "report: JSON compliant false with the reason under incomplete, Prometheus "
+            + "vaxel_check_compliant 0 and vaxel_check_failed 1, Nagios UNKNOWN. It then "
+            + "exits 2 for bad input and 3 for the PBX, as above; with --format nagios "
+            + "always 3 (UNKNOWN).",
         "",
-        "With a platform file (-f platform.yaml) every format reports each organisation",
-        "under its own heading or label, and the total; --org ID checks one organisation",
-        "and reports it alone. --report-dir writes one report per organisation, e.g. for a",
-        "nightly job that mails each municipality its own. See docs/check.md.",
+        "With a platform file (-f platform.yaml) every format reports each "
+            + "organisation under its own heading or label, and the total; --org ID checks "
+            + "one organisation and reports it alone. --report-dir writes one report per "
+            + "organisation, e.g. for a nightly job that mails each municipality its own. "
+            + "See docs/check.md.",
         "",
         "Rules:"},
     footerHeading = "%n",
@@ -75,6 +82,7 @@ import se.vaxel.staff.StaffException;
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
   @Mixin AmiOptions amiOptions;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -112,11 +120,6 @@ final class CheckCommand implements Callable<Integer> {
       description = "Give up on the greeting probe when it has made no progress for this long "
           + "(default: 30); a probe that advances is waited for, however many mailboxes.")
   Integer probeTimeout;
-
-  @Option(names = {"-v", "--verbose"},
-      description = "Print the time taken, the greeting probe's share and the AMI round trips "
-          + "to standard error.")
-  boolean verbose;
 
   @Spec CommandSpec spec;
 
@@ -186,13 +189,17 @@ final class CheckCommand implements Callable<Integer> {
     if (!platform.fromPlatformFile()) {
       // A lone staff file: the reports it has always had; its own file in --report-dir.
       CheckService.Organisation only = checked.get(0);
-      outcome = service.check(only.staff(), only.generated(), only.baseline(),
-          root.context.ami(), settings);
+      try (Progress waiting = verbosity.progress(root.context).start("Checking", -1)) {
+        outcome = service.check(only.staff(), only.generated(), only.baseline(),
+            root.context.ami(), settings);
+      }
       report = outcome.report();
       Report.Label label = organisations.get(0);
       perOrganisation = List.of(report.forOrganisation(label.id(), label.name()));
     } else {
-      outcome = service.check(checked, root.context.ami(), settings);
+      try (Progress waiting = verbosity.progress(root.context).start("Checking", -1)) {
+        outcome = service.check(checked, root.context.ami(), settings);
+      }
       perOrganisation = outcome.report().organisations();
       // --org: that organisation's own report, not a total of one.
       report = staffOptions.org.isPresent() ? perOrganisation.get(0) : outcome.report();
@@ -211,7 +218,8 @@ final class CheckCommand implements Callable<Integer> {
       root.context.out().print(format.render(report.withColour(colour), presentation));
     }
     CheckResult result = report.result();
-    if (verbose) {
+    // -v (Verbosity): the time taken, the greeting probe's share and the AMI round trips.
+    if (verbosity.verbose()) {
       root.context.err().printf("vaxel check: %d people, %d findings, %d AMI round trips, "
           + "greeting probe %d ms, %d ms%n", result.people(), result.findings().size(),
           outcome.roundTrips(), outcome.probeTook().toMillis(), outcome.took().toMillis());

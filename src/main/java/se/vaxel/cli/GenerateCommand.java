@@ -17,25 +17,29 @@ import se.vaxel.output.OutputWriter;
 import se.vaxel.output.WriteResult;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.INTERNAL},
     header = "Generates the texts, the Asterisk configuration and the switchboard's sheet.",
     description = {
-        "Generates every person's greeting script, answering phrase, e-mail signature and,",
-        "for current or upcoming absences, out-of-office text and absence greeting; the",
-        "Asterisk voicemail boxes and dialplan; and the switchboard's sheet.",
+        "Generates every person's greeting script, answering phrase, e-mail signature "
+            + "and, for current or upcoming absences, out-of-office text and absence "
+            + "greeting; the Asterisk voicemail boxes and dialplan; and the switchboard's "
+            + "sheet.",
         "",
-        "The output directory must be new, empty, or one generate wrote before (it has a",
-        ".vaxel-manifest); there generate touches only the files it wrote, and refuses a",
-        "file in the way or a symbolic link. Unchanged files are left untouched; a run that",
-        "is killed leaves the old files or the new ones, never a mix, once the next run has",
-        "tidied up. See docs/output.md.",
+        "The output directory must be new, empty, or one generate wrote before (it "
+            + "has a .vaxel-manifest); there generate touches only the files it wrote, and "
+            + "refuses a file in the way or a symbolic link. Unchanged files are left "
+            + "untouched; a run that is killed leaves the old files or the new ones, never "
+            + "a mix, once the next run has tidied up. See docs/output.md.",
         "",
-        "With a platform file (-f platform.yaml) each organisation's tree goes under",
-        "DIR/<organisation id>/, and DIR/switchboard.html is one sheet for the whole",
-        "platform. --org ID generates that organisation alone, in the layout of a lone",
-        "staff file: give it a directory of its own (-o out-ID)."})
+        "With a platform file (-f platform.yaml) each organisation's tree goes under "
+            + "DIR/<organisation id>/, and DIR/switchboard.html is one sheet for the whole "
+            + "platform. --org ID generates that organisation alone, in the layout of a "
+            + "lone staff file: give it a directory of its own (-o out-ID)."})
 final class GenerateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -82,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GenerateService.Result r = new GenerateService(root.context.clock(), VaxelCommand.version())
-        .run(platform(), out, date, staffOptions.templates);
+        .run(platform(), out, date, staffOptions.templates, verbosity.progress(root.context));
     Generator.Generated g = r.generated();
     WriteResult w = r.written();
     root.context.out().printf(

@@ -18,13 +18,17 @@ import se.vaxel.render.Texts;
 import se.vaxel.staff.PersonFinder;
 
 @Command(name = "greeting", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.INTERNAL},
     header = "Prints a person's voicemail greeting script, to read aloud when recording it.",
     description = {
-        "Prints a person's voicemail greeting script (T2), to read aloud when recording it,",
-        "and, for a current or upcoming absence, the temporary absence greeting."})
+        "Prints a person's voicemail greeting script (T2), to read aloud when "
+            + "recording it, and, for a current or upcoming absence, the temporary absence "
+            + "greeting."})
 final class GreetingCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
 
   @Parameters(index = "0", paramLabel = "ID-OR-NAME",
       description = "The person's id or name; part of the name is enough when it is unique."

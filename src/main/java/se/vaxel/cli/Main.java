@@ -23,7 +23,22 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(new Main(new CliContext(out, err, System.getenv(), Clock.systemUTC(),
-        System.console() != null, AmiConnector.live())).run(args));
+        System.console() != null, AmiConnector.live(), stderrIsTerminal())).run(args));
+  }
+
+  /**
+   * Whether stderr is a terminal, for progress. Java 17 can tell only of stdin and stdout
+   * together (System.console()); on Linux, where vaxel runs, file descriptor 2 names its
+   * device. Anywhere else, or if that cannot be read, no progress: never a wrong guess.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String device = java.nio.file.Files.readSymbolicLink(
+          java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   public int run(String... args) {
@@ -53,12 +68,9 @@ public final class Main {
     // check --format nagios answers usage errors in the plugin API's own terms.
     cl.setParameterExceptionHandler(CheckCommand.usageErrors(cl.getParameterExceptionHandler()));
     cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL.code());
-    // The table is ExitCode itself, shown under every command's --help.
-    Map<String, String> codes = new LinkedHashMap<>();
-    for (ExitCode c : ExitCode.values()) {
-      codes.put(String.valueOf(c.code()), c.meaning());
-    }
-    applyExitCodes(cl, codes);
+    // The table is ExitCode itself: the whole of it under 'vaxel --help', and under each
+    // command's help the codes that command lists, with the table's meanings.
+    applyExitCodes(cl, true);
     // One version for the whole tool: every subcommand's --version prints the root's.
     applyVersion(cl, cl.getCommandSpec().versionProvider());
     // The rule list comes from the rules themselves, so --help cannot drift from them.
@@ -83,9 +95,32 @@ public final class Main {
     return ex.getMessage();
   }
 
-  private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
-    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-    cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
+  /**
+   * The root shows the whole table. A command shows the codes its {@code exitCodeList} names
+   * ({@link ExitCode.Key}), each with the table's meaning; one that names none (picocli's own
+   * help command aside, which can only succeed or refuse its argument) shows the whole table
+   * rather than hide a code it may return.
+   */
+  private static void applyExitCodes(CommandLine cl, boolean root) {
+    var usage = cl.getCommandSpec().usageMessage();
+    // Read from the annotation: picocli's own parsing wants "key:meaning" and would drop the
+    // bare keys that leave the meaning to the table.
+    Object command = cl.getCommand();
+    CommandLine.Command annotation = command.getClass().getAnnotation(CommandLine.Command.class);
+    java.util.Set<String> declared = annotation == null ? java.util.Set.of()
+        : java.util.Set.of(annotation.exitCodeList());
+    if (!root && declared.isEmpty() && command instanceof CommandLine.HelpCommand) {
+      declared = java.util.Set.of(ExitCode.Key.OK, ExitCode.Key.BAD_INPUT);
+    }
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      String key = String.valueOf(c.code());
+      if (root || declared.isEmpty() || declared.contains(key)) {
+        codes.put(key, c.meaning());
+      }
+    }
+    usage.exitCodeListHeading(ExitCode.HEADING).exitCodeList(codes);
+    cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, false));
   }
 
   private static void applyVersion(CommandLine cl, CommandLine.IVersionProvider version) {

@@ -11,15 +11,19 @@ import java.util.List;
 import se.vaxel.pbx.Plan;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.FINDINGS, ExitCode.Key.BAD_INPUT,
+        ExitCode.Key.PBX_UNREACHABLE, ExitCode.Key.INTERNAL},
     header = "Shows what apply would change on the PBX.",
     description = {
-        "Shows what 'vaxel apply' would change on the PBX: files in the Asterisk configuration",
-        "directory, mailboxes, the dialplan, presence and expired live absences; with a",
-        "platform file, organisation by organisation.",
+        "Shows what 'vaxel apply' would change on the PBX: files in the Asterisk "
+            + "configuration directory, mailboxes, the dialplan, presence and expired live "
+            + "absences; with a platform file, organisation by organisation.",
         "Exit 0 when nothing would change, 1 when something would."})
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
   @Mixin AmiOptions amiOptions;
 
   @Mixin DeployOptions deploy;

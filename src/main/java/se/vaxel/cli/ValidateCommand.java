@@ -10,6 +10,8 @@ import se.vaxel.model.Staff;
 import se.vaxel.staff.PlatformLoader;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.Key.OK, ExitCode.Key.BAD_INPUT, ExitCode.Key.INTERNAL},
     header = "Checks staff.yaml (or a platform file) and reports every problem at once.",
     description = {"Checks staff.yaml and reports every problem as FILE:LINE:COLUMN: message.",
         "Then prints warnings, FILE:LINE:COLUMN: warning: message, for what is allowed but"
@@ -20,6 +22,7 @@ import se.vaxel.staff.PlatformLoader;
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand VaxelCommand root;
   @Mixin StaffOptions staffOptions;
+  @Mixin Verbosity verbosity;
 
   @Override
   public Integer call() throws Exception {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
     })
 public final class VaxelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @picocli.CommandLine.Mixin Verbosity verbosity;
 
   /** Read by {@link ConfigDefaults}, before any subcommand's defaults are filled in. */
   @Option(names = ConfigDefaults.OPTION, paramLabel = "FILE",

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import se.vaxel.progress.Progress;
 import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.output.OutputWriter;
@@ -43,10 +44,18 @@ public final class GenerateService {
    */
   public Result run(Platform platform, Path outDir, Optional<LocalDate> day,
       Optional<Path> templates) throws IOException {
+    return run(platform, outDir, day, templates, Progress.Factory.NONE);
+  }
+
+  /** As above, with a progress of one step per person while the texts are rendered. */
+  public Result run(Platform platform, Path outDir, Optional<LocalDate> day,
+      Optional<Path> templates, Progress.Factory progress) throws IOException {
     LocalDate date = day.orElseGet(() -> today(platform.organisations().get(0), clock));
-    Generator.Generated generated = Rendering.of(templates, version).generator()
-        .generate(platform, date);
-    WriteResult written = new OutputWriter().write(outDir, generated.files());
+    Generator.Generated generated;
+    try (Progress bar = progress.start("Generating", platform.members().size())) {
+      generated = Rendering.of(templates, version).generator().generate(platform, date, bar);
+    }
+    WriteResult written = new OutputWriter().write(outDir, generated.files(), progress);
     return new Result(generated, written, date);
   }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import se.vaxel.progress.Progress;
 import java.util.Optional;
 import se.vaxel.model.Language;
 import se.vaxel.model.Person;
@@ -42,8 +43,13 @@ public final class Generator {
    * them old or all of them new.
    */
   public Generated generate(Platform platform, LocalDate today) {
+    return generate(platform, today, Progress.NONE);
+  }
+
+  /** As {@link #generate(Platform, LocalDate)}, one {@code progress} step per person. */
+  public Generated generate(Platform platform, LocalDate today, Progress progress) {
     if (!platform.fromPlatformFile()) {
-      return generate(platform.organisations().get(0), today);
+      return generate(platform.organisations().get(0), today, progress);
     }
     List<OutputFile> files = new ArrayList<>();
     int people = 0;
@@ -51,7 +57,7 @@ public final class Generator {
     int absent = 0;
     List<String> fingerprints = new ArrayList<>();
     for (Staff staff : platform.organisations()) {
-      Generated one = generate(staff, today);
+      Generated one = generate(staff, today, progress);
       String dir = staff.organisation().id() + "/";
       one.files().forEach(f -> files.add(new OutputFile(dir + f.path(), f.content())));
       people += one.people();
@@ -66,9 +72,17 @@ public final class Generator {
   }
 
   public Generated generate(Staff staff, LocalDate today) {
+    return generate(staff, today, Progress.NONE);
+  }
+
+  private Generated generate(Staff staff, LocalDate today, Progress progress) {
     // Texts are independent per person and rendering dominates, so both cores work on them.
     List<OutputFile> files = new ArrayList<>(staff.people().parallelStream()
-        .flatMap(p -> personFiles(staff, p, today).stream())
+        .flatMap(p -> {
+          List<OutputFile> one = personFiles(staff, p, today);
+          progress.step();
+          return one.stream();
+        })
         .toList());
     AsteriskConfig.Rendered conf = asterisk.render(staff);
     files.add(new OutputFile("asterisk/" + AsteriskConfig.VOICEMAIL_FILE, conf.voicemailConf()));

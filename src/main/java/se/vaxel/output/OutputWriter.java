@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import se.vaxel.progress.Progress;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,9 +74,15 @@ public final class OutputWriter {
   private static final String STAGED_MANIFEST = "manifest";
 
   public WriteResult write(Path dir, Collection<OutputFile> files) throws IOException {
+    return write(dir, files, Progress.Factory.NONE);
+  }
+
+  /** As above, with one {@code progress} step per file written. */
+  public WriteResult write(Path dir, Collection<OutputFile> files, Progress.Factory progress)
+      throws IOException {
     List<OutputFile> tree = wellFormed(files);
     try (Session session = open(dir)) {
-      WriteResult result = session.write(tree);
+      WriteResult result = session.write(tree, progress);
       session.succeeded = true;
       return result;
     } catch (FileSystemException e) {
@@ -263,7 +270,7 @@ public final class OutputWriter {
       }
     }
 
-    WriteResult write(List<OutputFile> tree) throws IOException {
+    WriteResult write(List<OutputFile> tree, Progress.Factory progress) throws IOException {
       byte[] oldManifest = readManifest();
       Set<String> previous = manifestPaths(oldManifest);
       SafeTree safe = new SafeTree(root, shown);
@@ -318,12 +325,15 @@ public final class OutputWriter {
           && Arrays.equals(oldManifest, newManifest)) {
         return new WriteResult(0, unchanged, 0);
       }
-      transact(creates, replaces, deletes, newManifest, oldManifest != null);
+      try (Progress bar = progress.start("Writing", creates.size() + replaces.size())) {
+        transact(creates, replaces, deletes, newManifest, oldManifest != null, bar);
+      }
       return new WriteResult(creates.size() + replaces.size(), unchanged, deletes.size());
     }
 
     private void transact(List<OutputFile> creates, List<OutputFile> replaces,
-        List<String> deletes, byte[] manifest, boolean hadManifest) throws IOException {
+        List<String> deletes, byte[] manifest, boolean hadManifest, Progress progress)
+        throws IOException {
       Path stage = Files.createTempDirectory(root, STAGE_PREFIX);
       String stageName = stage.getFileName().toString();
       Transaction transaction = new Transaction(root, shown);
@@ -342,8 +352,11 @@ public final class OutputWriter {
         for (String d : dirs) {
           Files.createDirectories(root.resolve(d));
         }
-        parallel(creates.size(), i -> Files.write(root.resolve(creates.get(i).path()),
-            bytes(creates.get(i)), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        parallel(creates.size(), i -> {
+          Files.write(root.resolve(creates.get(i).path()), bytes(creates.get(i)),
+              StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          progress.step();
+        });
         List<Journal.Rename> renames = new ArrayList<>();
         for (int i = 0; i < replaces.size(); i++) {
           renames.add(new Journal.Rename(Integer.toString(i), replaces.get(i).path()));
@@ -353,6 +366,7 @@ public final class OutputWriter {
           Files.write(staged, bytes(replaces.get(i)), StandardOpenOption.CREATE_NEW,
               StandardOpenOption.WRITE);
           keepOwnerAndMode(staged, root.resolve(replaces.get(i).path()));
+          progress.step();
         });
         Path stagedManifest = stage.resolve(STAGED_MANIFEST);
         Files.write(stagedManifest, manifest, StandardOpenOption.CREATE_NEW,

@@ -4,9 +4,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 /** "Did you mean": the candidate closest to a misspelt word, if one is close enough. */
 public final class Nearest {
+  private static final DamerauLevenshteinDistance DISTANCE = new DamerauLevenshteinDistance();
+
   private Nearest() {}
 
   /** Every candidate, the closest to {@code word} first (ties in their given order). */
@@ -40,25 +43,11 @@ public final class Nearest {
     return Optional.ofNullable(best);
   }
 
-  /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+  /**
+   * Damerau-Levenshtein distance (Levenshtein plus a swap of two letters as one edit), from
+   * commons-text rather than a hand-written table.
+   */
   static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+    return DISTANCE.apply(a, b);
   }
 }

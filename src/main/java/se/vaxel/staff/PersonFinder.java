@@ -132,8 +132,7 @@ public final class PersonFinder {
     }
     int allowed = Math.max(2, q.length() / 3);
     return new Found(null, members.stream()
-        .map(m -> new Scored(m, Math.min(Nearest.distance(name, fold(m.person().fullName())),
-            Nearest.distance(name, m.person().id()))))
+        .map(m -> new Scored(m, distance(name, m.person())))
         .filter(s -> s.distance <= allowed)
         .sorted(Comparator.comparingInt(Scored::distance))
         .limit(MAX_CANDIDATES)
@@ -147,6 +146,23 @@ public final class PersonFinder {
       return new Found(matches.get(0), List.of(), false, qualified);
     }
     return new Found(null, matches.stream().limit(MAX_CANDIDATES).toList(), true, qualified);
+  }
+
+  /**
+   * How far a query is from a person: from the whole name, the id, or any one word of them, so
+   * that "kalle" is one edit from Calle Carlsson rather than ten from his whole name.
+   */
+  private static int distance(String query, Person p) {
+    int best = Math.min(Nearest.distance(query, fold(p.fullName())),
+        Nearest.distance(query, p.id()));
+    if (!query.contains(" ")) {
+      for (String word : searchText(p).split("[ -]")) {
+        if (!word.isEmpty()) {
+          best = Math.min(best, Nearest.distance(query, word));
+        }
+      }
+    }
+    return best;
   }
 
   private record Scored(Platform.Member member, int distance) {}

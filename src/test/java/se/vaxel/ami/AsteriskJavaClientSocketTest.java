@@ -27,9 +27,50 @@ class AsteriskJavaClientSocketTest {
               AmiException.class,
               () -> AmiConnector.connect(server.settings().withTimeouts(SHORT, SHORT)));
       assertEquals(AmiException.Kind.TIMEOUT, e.kind());
-      assertEquals(
-          "connected to " + server.settings().address() + ", but no AMI greeting came within"
-              + " 500 ms (is it an Asterisk manager port?)",
+      assertTrue(e.getMessage().startsWith("connected to " + server.settings().address()
+          + ", but nothing came within 500 ms (Asterisk's manager greets at once)"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("Give --ami the right HOST:PORT"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aClosedPortSaysNothingListensAndNeverMentionsAGreeting() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    AmiSettings settings = AmiSettings.of("127.0.0.1", port, "vaxel", "secret")
+        .withTimeouts(SHORT, SHORT);
+    AmiException e = assertThrows(AmiException.class, () -> AmiConnector.connect(settings));
+    assertEquals(AmiException.Kind.UNREACHABLE, e.kind());
+    assertTrue(e.getMessage().startsWith("cannot reach the AMI at 127.0.0.1:" + port
+        + ": connection refused: nothing listens on that port"), e.getMessage());
+    assertFalse(e.getMessage().contains("greeting"), e.getMessage());
+  }
+
+  @Test
+  void anotherServiceOnThePortIsNamedByWhatItSaid() throws Exception {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        try (java.net.Socket c = s.accept()) {
+          c.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\n".getBytes());
+          c.getOutputStream().flush();
+          Thread.sleep(2000);
+        } catch (Exception ignored) {
+          // the client gave up: what this test waits for
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      AmiSettings settings = AmiSettings.of("127.0.0.1", s.getLocalPort(), "vaxel",
+          "secret").withTimeouts(SHORT, SHORT);
+      AmiException e = assertThrows(AmiException.class, () -> AmiConnector.connect(settings));
+      assertEquals("connected to 127.0.0.1:" + s.getLocalPort() + ", but it answered"
+          + " 'SSH-2.0-OpenSSH_9.2', not an AMI greeting: another service listens there; give"
+          + " --ami the Asterisk manager's port (manager.conf [general] port, usually 5038)",
           e.getMessage());
     }
   }

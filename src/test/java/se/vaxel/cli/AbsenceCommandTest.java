@@ -36,6 +36,7 @@ class AbsenceCommandTest {
       "an end before the start|anna.berg --from 2026-12-10 --until 2026-12-01"
           + "|--until 2026-12-02T00:00 is not after --from 2026-12-10T00:00",
       "an unknown person|anna.bergg --until 2026-12-01|anna.berg",
+      "a first name one letter off|kalle --until 2026-12-01|did you mean:",
       "an unknown alternate|anna.berg --until 2026-12-01 --alternate nobody.here|--alternate",
       "the person as their own alternate|anna.berg --until 2026-12-01 --alternate anna.berg"
           + "|--alternate cannot be anna.berg themselves",

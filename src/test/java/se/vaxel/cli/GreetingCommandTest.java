@@ -114,6 +114,15 @@ class GreetingCommandTest {
   }
 
   @Test
+  void aFirstNameOneLetterOffSuggestsThePerson() {
+    Cli.Run r = greeting("kalle");
+
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("no one called 'kalle'; did you mean:"), r::toString);
+    assertTrue(r.err().contains("calle.carlsson  Calle Carlsson  (2101)"), r::toString);
+  }
+
+  @Test
   void nearMissSuggestsTheClosestId() {
     Cli.Run r = greeting("calle.carlson");
 

@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The project's real Asterisk 22 (scripts/asterisk-sandbox), for integration tests.
  *
- * <p>Started on first use and left running for the other tests of the run ({@code .ci/run}
- * stops it). Where it cannot start, a developer's run skips these tests with the reason on
+ * <p>Started on first use and left running for the other tests of the run; at the end of the
+ * run {@link SandboxSession} stops it if this run started it, and leaves one that was already
+ * running (CI, a developer's) as it was. Where it cannot start, a developer's run skips these tests with the reason on
  * stderr; with {@code CI=true} they fail instead, because a skipped PBX test proves nothing.
  */
 public final class Sandbox {
   private static Sandbox instance;
   private static String unavailable;
+  /** Whether this run started Asterisk (it was stopped before), so it stops it at the end. */
+  private static boolean startedHere;
 
   private final Path root;
   private final String host;
@@ -40,6 +43,8 @@ public final class Sandbox {
   public static synchronized Sandbox get() {
     if (instance == null && unavailable == null) {
       try {
+        // 'status' exits 3 when stopped: a sandbox that CI or a developer started stays up.
+        startedHere = script("status").code == 3;
         Result start = script("start");
         if (start.code != 0) {
           unavailable = "scripts/asterisk-sandbox start exited " + start.code + ":\n" + start.output;
@@ -58,6 +63,23 @@ public final class Sandbox {
       Assumptions.abort("the real Asterisk is not available: " + unavailable);
     }
     return instance;
+  }
+
+  /** Stops Asterisk if this run started it; called once, when the test run ends. */
+  static synchronized void stopIfStartedHere() {
+    if (!startedHere) {
+      return;
+    }
+    startedHere = false;
+    try {
+      Result stop = script("stop");
+      if (stop.code != 0) {
+        System.err.println("scripts/asterisk-sandbox stop exited " + stop.code + ":\n"
+            + stop.output);
+      }
+    } catch (IOException e) {
+      System.err.println("scripts/asterisk-sandbox stop could not run: " + e);
+    }
   }
 
   public Path root() {
