@@ -104,6 +104,8 @@ class DebCopyrightTest {
       Map.entry("Apache License, Version 2.0", "Apache-2.0"),
       Map.entry("Apache License 2.0", "Apache-2.0"),
       Map.entry("Apache 2.0", "Apache-2.0"),
+      Map.entry("Apache-2.0", "Apache-2.0"),
+      Map.entry("The BSD License", "BSD-3-clause"),
       Map.entry("MIT", "MIT"),
       Map.entry("BSD 3-clause", "BSD-3-clause"),
       Map.entry("Eclipse Distribution License - v 1.0", "EDL-1.0"),
