@@ -116,4 +116,13 @@ class CalendarCommandTest {
     Cli.Run help = Cli.run("calendar", "sync", "--help");
     assertTrue(help.out().contains("partial: some calendars could not be read"), help::toString);
   }
+
+  @Test
+  void checkWithCalendarNeedsACalendarBlockAndSaysSoBeforeThePbx() {
+    Cli.Run r = Cli.run(settings -> { throw new AssertionError("PBX contacted"); }, ENV,
+        "check", "--calendar", "-f=" + Cli.SHIPPED);
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("--calendar, but no organisation has a calendar block"),
+        r::toString);
+  }
 }
