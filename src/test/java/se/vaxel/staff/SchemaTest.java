@@ -60,6 +60,9 @@ class SchemaTest {
     assertKeys(StaffReader.ASTERISK, defs.get("asterisk"));
     assertKeys(StaffReader.PERSON, defs.get("person"));
     assertKeys(StaffReader.ABSENCE, defs.get("absence"));
+    assertKeys(CalendarReader.CALENDAR, defs.get("calendar"));
+    assertKeys(CalendarReader.SOURCE, defs.get("calendar-source"));
+    assertKeys(CalendarReader.PERSON, defs.get("person-calendar").get("anyOf").get(2));
     JsonNode p = new ObjectMapper().readTree(Files.readString(Path.of("schema/platform.schema.json")));
     assertKeys(PlatformLoader.TOP, p);
     assertKeys(PlatformLoader.PLATFORM, p.get("properties").get("platform"));
