@@ -16,13 +16,20 @@ import java.util.Optional;
 public final class Staff {
   private final Organisation organisation;
   private final AsteriskSettings asterisk;
+  private final SpeechSettings speech;
   private final List<Person> people;
   private final Map<String, Person> byId;
   private final Map<String, Person> byExtension;
 
   public Staff(Organisation organisation, AsteriskSettings asterisk, List<Person> people) {
+    this(organisation, asterisk, people, SpeechSettings.off(organisation.id()));
+  }
+
+  public Staff(Organisation organisation, AsteriskSettings asterisk, List<Person> people,
+      SpeechSettings speech) {
     this.organisation = Objects.requireNonNull(organisation, "organisation");
     this.asterisk = Objects.requireNonNull(asterisk, "asterisk");
+    this.speech = Objects.requireNonNull(speech, "speech");
     this.people = List.copyOf(people);
     Map<String, Person> ids = new LinkedHashMap<>();
     Map<String, Person> extensions = new LinkedHashMap<>();
@@ -44,6 +51,11 @@ public final class Staff {
 
   public AsteriskSettings asterisk() {
     return asterisk;
+  }
+
+  /** The spoken announcements (docs/speech.md); {@link SpeechSettings#off} without a block. */
+  public SpeechSettings speech() {
+    return speech;
   }
 
   public List<Person> people() {

@@ -65,7 +65,7 @@ import se.vaxel.model.Staff;
  * unquoted {@code 2026-07-20} stays a date, {@code 2101} an extension and {@code No} a name.
  */
 final class StaffReader {
-  private static final List<String> TOP = List.of("organisation", "asterisk", "staff");
+  private static final List<String> TOP = List.of("organisation", "asterisk", "speech", "staff");
   private static final List<String> ORGANISATION = List.of("id",
       "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
   private static final List<String> ASTERISK =
@@ -73,7 +73,7 @@ final class StaffReader {
           "ring-timeout", "hints");
   private static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
       "department", "workplace", "extension", "phone", "mobile", "email", "language",
-      "answer-with", "absences");
+      "answer-with", "absences", SpeechReader.PERSON_KEY);
   private static final List<String> ABSENCE =
       List.of("from", "until", "reason", "alternate", "mail", "weekly-contacts");
 
@@ -152,9 +152,11 @@ final class StaffReader {
   private final List<StaffIndex.Extension> extensions = new ArrayList<>();
   private final List<StaffIndex.Unresolved> unresolved = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
+  private final SpeechReader speech;
 
   StaffReader(Problems problems) {
     this.problems = problems;
+    this.speech = new SpeechReader(problems);
   }
 
   /** A reference to a staff id, kept with its node so problems can point at it. */
@@ -248,6 +250,10 @@ final class StaffReader {
     dialplanAt = organisationAt;
     AsteriskSettings asterisk =
         asteriskNode == null ? defaults : asterisk(asteriskNode, defaults);
+    MappingNode speechNode = top.mapping("speech", false);
+    if (speechNode != null) {
+      speech.block(speechNode);
+    }
     SequenceNode staffNode = top.sequence("staff", true);
     List<PersonDraft> people = new ArrayList<>();
     if (staffNode != null) {
@@ -264,8 +270,8 @@ final class StaffReader {
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
-    Staff staff =
-        new Staff(organisation, asterisk, people.stream().map(PersonDraft::toPerson).toList());
+    Staff staff = new Staff(organisation, asterisk,
+        people.stream().map(PersonDraft::toPerson).toList(), speech.settings(organisation.id()));
     coversWithoutExtension(staff, people);
     return staff;
   }
@@ -497,6 +503,7 @@ final class StaffReader {
     Language language =
         choice(f.scalar("language", false), "language", Language.values(), Language::code);
     List<AnswerExtra> answerWith = answerWith(f);
+    speech.person(f.scalar(SpeechReader.PERSON_KEY, false), id);
     List<AbsenceDraft> absences = new ArrayList<>();
     SequenceNode absencesNode = f.sequence("absences", false);
     if (absencesNode != null) {
