@@ -56,6 +56,27 @@ public final class AnnouncementSounds implements SoundProducer {
     return Files.isDirectory(Path.of(staff.speech().writeDir()));
   }
 
+  /**
+   * The announcement of a live absence ({@code vaxel absence set}), made now: its file name,
+   * or empty when the person is not announced. Its back day is the one a staff.yaml absence of
+   * the same times would have.
+   */
+  public AbsenceService.Announcer announcer(Staff staff) {
+    return (person, o, cover) -> {
+      if (!staff.speech().announces(person)) {
+        return "";
+      }
+      java.time.ZoneId zone = staff.organisation().timezone();
+      se.vaxel.model.Absence absence = new se.vaxel.model.Absence(
+          LocalDateTime.ofInstant(o.from(), zone), LocalDateTime.ofInstant(o.until(), zone),
+          false, o.reason(), o.alternateId(), se.vaxel.model.MailOption.FUNCTIONAL_MAILBOX,
+          new java.util.TreeMap<>());
+      AbsenceAnnouncements.Sound s = announcements.sound(staff, person, absence, cover,
+          AbsenceAnnouncements.engine(staff.speech()));
+      return AbsenceAnnouncements.store(staff.speech()).ensure(s.text(), s.language()).name();
+    };
+  }
+
   private static LocalDateTime local(Staff staff, Instant now) {
     return LocalDateTime.ofInstant(now, staff.organisation().timezone());
   }
