@@ -60,8 +60,8 @@ class ValidationTest {
 
   @Test
   void documentMustBeAMapping() {
-    onlyProblem("- anna.berg\n", 1, 1, "must be a mapping with the keys organisation, asterisk, speech,"
-        + " staff, found a list");
+    onlyProblem("- anna.berg\n", 1, 1, "must be a mapping with the keys organisation,"
+        + " asterisk, speech, staff, found a list");
   }
 
   @Test
