@@ -44,9 +44,9 @@ printf 'load average at start: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 first=$(secs vaxel apply -f "$work/staff.yaml" --asterisk-conf-dir "$etc")
 made=$(find "$sounds/bjurholms-kommun" -name 'announce-*.wav' | wc -l)
 mib=$(du -sm "$sounds/bjurholms-kommun" | cut -f1)
-stamp=$(stat -c %Y "$sounds"/bjurholms-kommun/announce-*.wav | sort -n | tail -1)
+touch "$work/marker"; sleep 1
 second=$(secs vaxel apply -f "$work/staff.yaml" --asterisk-conf-dir "$etc")
-newer=$(find "$sounds/bjurholms-kommun" -name 'announce-*.wav' -newermt "@$stamp" | wc -l)
+newer=$(find "$sounds/bjurholms-kommun" -name 'announce-*.wav' -newer "$work/marker" | wc -l)
 printf 'people %s, absences in staff.yaml %s\n' "$n" "$absences"
 printf 'first apply:  %s s, %s files made (%s MiB)\n' "$first" "$made" "$mib"
 printf 'second apply: %s s, %s files made again\n' "$second" "$newer"
