@@ -242,10 +242,13 @@ final class AbsenceCommand implements Runnable {
     @Override
     int run(Platform platform, AmiClient ami, Instant now) {
       Staff staff = member.staff();
-      AbsenceService service = new AbsenceService(staff, ami)
-          .withAnnouncer(new AnnouncementSounds(se.vaxel.generate.Rendering.of(
-              staffOptions.templates, VaxelCommand.version()).asterisk().announcements())
-              .announcer(staff));
+      AbsenceService service = new AbsenceService(staff, ami);
+      if (staff.speech().announce()) {
+        // The announcement is worded by the same templates as generate's (--templates).
+        service.withAnnouncer(new AnnouncementSounds(se.vaxel.generate.Rendering.of(
+            staffOptions.templates, VaxelCommand.version()).asterisk().announcements())
+            .announcer(staff));
+      }
       AbsenceService.Outcome o = service.set(member.person().id(), start, until.end(),
           alternateId, reason, now);
       context().out().println(o.description());
