@@ -11,6 +11,11 @@
 ; The switchboard's live override (`vaxel absence set`) lives in AstDB family ${family}, key =
 ; extension, value STATE|FROM|UNTIL|TARGET (epoch seconds; STATE away or present) and wins
 ; over staff.yaml while FROM <= now < UNTIL.
+<#if speech.announce>
+; Announcements (staff.yaml speech:, docs/speech.md): the planned window or the live override
+; (its tenth field, SOUND) names a file in ${speech.dir}, which plays before the call goes
+; on; a missing file only sets PLAYBACKSTATUS=FAILED and the call goes on.
+</#if>
 
 ; The contexts with an extension per person only include their parts of at most 1,000
 ; extensions, in order of extension: Asterisk's time to add an extension grows with its
@@ -54,9 +59,15 @@ exten => ${p.ext},hint,${p.device},CustomPresence:${p.ext}
 ; Gosub(${ctx.route},s,1(EXT)): route one call for EXT.
 exten => s,1,Set(LOCAL(ext)=${"$"}{ARG1})
  same => n,Set(__VAXEL_ORG=${orgId})
+<#if speech.announce>
+ same => n,Set(VAXEL_ANNOUNCE=)
+</#if>
  same => n,Gosub(${ctx.absence},${"$"}{ext},1)
  same => n,GotoIf(${"$"}["${"$"}{GOSUB_RETVAL}" = ""]?present)
  same => n,Set(LOCAL(target)=${"$"}{GOSUB_RETVAL})
+<#if speech.announce>
+ same => n,ExecIf(${"$"}["${"$"}{VAXEL_ANNOUNCE}" != ""]?Playback(${"$"}{VAXEL_ANNOUNCE}))
+</#if>
  same => n,GotoIf(${"$"}["${"$"}{target}" = "-"]?switchboard)
  same => n,Gosub(${ctx.absence},${"$"}{target},1)
  same => n,GotoIf(${"$"}["${"$"}{GOSUB_RETVAL}" != ""]?switchboard)
@@ -82,6 +93,9 @@ exten => _X.,1,GotoIf(${"$"}[${"$"}{DB_EXISTS(${family}/${"$"}{EXTEN})} = 0]?pla
  same => n,Set(LOCAL(o)=${"$"}{DB_RESULT})
  same => n,GotoIf(${"$"}[${"$"}{EPOCH} < 0${"$"}{CUT(o,|,2)} | ${"$"}{EPOCH} >= 0${"$"}{CUT(o,|,3)}]?planned)
  same => n,GotoIf(${"$"}["${"$"}{CUT(o,|,1)}" = "present"]?present)
+<#if speech.announce>
+ same => n,ExecIf(${"$"}["${"$"}{CUT(o,|,10)}" != ""]?Set(VAXEL_ANNOUNCE=${speech.dir}${"$"}{CUT(o,|,10)}))
+</#if>
  same => n,Return(${"$"}{IF(${"$"}["${"$"}{CUT(o,|,4)}" = ""]?-:${"$"}{CUT(o,|,4)})})
  same => n(present),Return()
  same => n(planned),Goto(${ctx.planned},${"$"}{EXTEN},1)
@@ -105,8 +119,14 @@ exten => ${p.ext},1,NoOp(${p.id})
 </#if>
 <#list p.routes as r>
 <#list r.weekly as w>
+<#if w.sound != "">
+ same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Set(VAXEL_ANNOUNCE=${w.sound}))
+</#if>
  same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Return(${w.target}))
 </#list>
+<#if r.sound != "">
+ same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Set(VAXEL_ANNOUNCE=${r.sound}))
+</#if>
  same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Return(${r.target}))
 </#list>
  same => n,Return()

@@ -26,6 +26,7 @@ import se.vaxel.model.Platform;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
+import se.vaxel.pbx.AnnouncementSounds;
 import se.vaxel.pbx.ConfDir;
 import se.vaxel.staff.PersonFinder;
 import se.vaxel.live.EffectiveAbsence;
@@ -251,6 +252,12 @@ final class AbsenceCommand implements Runnable {
     int run(Platform platform, AmiClient ami, Instant now) {
       Staff staff = member.staff();
       AbsenceService service = new AbsenceService(staff, ami);
+      if (staff.speech().announce()) {
+        // The announcement is worded by the same templates as generate's (--templates).
+        service.withAnnouncer(new AnnouncementSounds(se.vaxel.generate.Rendering.of(
+            staffOptions.templates, VaxelCommand.version()).asterisk().announcements())
+            .announcer(staff));
+      }
       AbsenceService.Outcome o = service.set(member.person().id(), start, until.end(),
           alternateId, reason, now);
       context().out().println(o.description());

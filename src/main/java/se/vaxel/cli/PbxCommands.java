@@ -11,6 +11,7 @@ import se.vaxel.generate.Rendering;
 import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.ConfDir;
+import se.vaxel.pbx.AnnouncementSounds;
 import se.vaxel.pbx.Deployment;
 import se.vaxel.staff.StaffException;
 
@@ -68,6 +69,7 @@ final class PbxCommands {
     List<Deployment.Target> targets = selection.selected().organisations().stream()
         .map(s -> new Deployment.Target(s, rendering.asterisk().render(s)))
         .toList();
-    return new Deployment(targets, selection.others(), new ConfDir(confDir), ami, link);
+    return new Deployment(targets, selection.others(), new ConfDir(confDir), ami, link)
+        .withSounds(List.of(new AnnouncementSounds(rendering.asterisk().announcements())));
   }
 }

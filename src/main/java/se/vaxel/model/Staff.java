@@ -16,21 +16,31 @@ import java.util.Optional;
 public final class Staff {
   private final Organisation organisation;
   private final AsteriskSettings asterisk;
+  private final SpeechSettings speech;
   private final List<Person> people;
   private final Map<String, Person> byId;
   private final Map<String, Person> byExtension;
   private final se.vaxel.calendar.CalendarSettings calendar;
 
   public Staff(Organisation organisation, AsteriskSettings asterisk, List<Person> people) {
-    this(organisation, asterisk, people, null);
+    this(organisation, asterisk, people, SpeechSettings.off(organisation.id()), null);
   }
 
-  /** @param calendar staff.yaml's {@code calendar:} block, or null where there is none */
   public Staff(Organisation organisation, AsteriskSettings asterisk, List<Person> people,
-      se.vaxel.calendar.CalendarSettings calendar) {
+      SpeechSettings speech) {
+    this(organisation, asterisk, people, speech, null);
+  }
+
+  /**
+   * @param speech staff.yaml's {@code speech:} block; {@link SpeechSettings#off} without one
+   * @param calendar staff.yaml's {@code calendar:} block, or null where there is none
+   */
+  public Staff(Organisation organisation, AsteriskSettings asterisk, List<Person> people,
+      SpeechSettings speech, se.vaxel.calendar.CalendarSettings calendar) {
     this.calendar = calendar;
     this.organisation = Objects.requireNonNull(organisation, "organisation");
     this.asterisk = Objects.requireNonNull(asterisk, "asterisk");
+    this.speech = Objects.requireNonNull(speech, "speech");
     this.people = List.copyOf(people);
     Map<String, Person> ids = new LinkedHashMap<>();
     Map<String, Person> extensions = new LinkedHashMap<>();
@@ -57,6 +67,11 @@ public final class Staff {
 
   public AsteriskSettings asterisk() {
     return asterisk;
+  }
+
+  /** The spoken announcements (docs/speech.md); {@link SpeechSettings#off} without a block. */
+  public SpeechSettings speech() {
+    return speech;
   }
 
   public List<Person> people() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.model.CallRouting;
+import se.vaxel.model.Coverage;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
@@ -41,14 +42,30 @@ public final class AbsenceService {
   /** What a set or clear did. */
   public record Outcome(String extension, String description) {}
 
+  /**
+   * Makes the announcement of a live absence before the override that names it is written
+   * (docs/speech.md): its file name, or empty for none (announcements off for the person).
+   */
+  @FunctionalInterface
+  public interface Announcer {
+    String soundFor(Person person, LiveOverride override, Coverage.Cover cover);
+  }
+
   private final Staff staff;
   private final AmiClient ami;
   private final String family;
+  private Announcer announcer = (p, o, c) -> "";
 
   public AbsenceService(Staff staff, AmiClient ami) {
     this.staff = staff;
     this.ami = ami;
     this.family = se.vaxel.model.DialplanContexts.of(staff.asterisk()).overrideFamily();
+  }
+
+  /** The same service, making an announcement for each absence it sets. */
+  public AbsenceService withAnnouncer(Announcer announcer) {
+    this.announcer = java.util.Objects.requireNonNull(announcer, "announcer");
+    return this;
   }
 
   /**
@@ -80,10 +97,11 @@ public final class AbsenceService {
     Instant end = until.atZone(zone).toInstant();
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, family);
     String target = CallRouting.SWITCHBOARD;
+    Instant check = start.isAfter(now) ? start : now;
     if (alternateId != null) {
+      // Away too is Coverage's decision, the same the dialplan makes at call time.
       Person alt = staff.byId(alternateId).orElseThrow();
-      Instant check = start.isAfter(now) ? start : now;
-      Optional<EffectiveAbsence> altAway = EffectiveAbsence.at(staff, overrides, alt, check);
+      Optional<Coverage.Away> altAway = Coverage.at(staff, overrides, alt, check);
       if (altAway.isPresent()) {
         throw new RejectedException(alt.fullName() + " (--alternate) is away too, until "
             + altAway.get().until().atZone(zone).toLocalDateTime());
@@ -93,6 +111,12 @@ public final class AbsenceService {
     // Only the disclosed reason is stored: AstDB is readable by anyone with AMI access.
     LiveOverride o = LiveOverride.away(person.extension(), start, end, target,
         reason.disclosed(), alternateId, person.id()).by(origin, setBy);
+    // The announcement's file first: the override that names it is then never without it.
+    Map<String, LiveOverride> with = new java.util.HashMap<>(overrides);
+    with.put(person.extension(), o);
+    Coverage.Cover cover = Coverage.at(staff, with, person, check)
+        .map(Coverage.Away::cover).orElse(Coverage.Cover.NOBODY);
+    o = o.withSound(announcer.soundFor(person, o, cover));
     ami.dbPut(family, person.extension(), o.encode());
     overrides.put(person.extension(), o);
     publishPresence(person, overrides, now);

@@ -154,6 +154,8 @@ public final class Deployment {
   private AmiClient reloader;
   /** Connections this deployment opened itself, closed when apply ends. */
   private final List<AmiClient> opened = new ArrayList<>();
+  /** What makes and removes the sound files the configuration plays (see SoundProducer). */
+  private List<SoundProducer> sounds = List.of();
 
   /** One organisation, the whole platform. */
   public Deployment(Staff staff, AsteriskConfig.Rendered desired, ConfDir conf, AmiClient ami,
@@ -172,6 +174,12 @@ public final class Deployment {
     this.conf = conf;
     this.ami = ami;
     this.link = link;
+  }
+
+  /** The same deployment, making and keeping the sounds of these producers around its reload. */
+  public Deployment withSounds(List<SoundProducer> producers) {
+    this.sounds = List.copyOf(producers);
+    return this;
   }
 
   /** What an apply would change, one plan per organisation, in the order given. */
@@ -417,6 +425,13 @@ public final class Deployment {
           changing.add(orgs.get(i));
         }
       }
+      // Every time, not only when the configuration changes: a file removed by hand, or an
+      // absence that became current, is made again; one that exists costs a directory lookup.
+      for (Org org : orgs) {
+        for (SoundProducer producer : sounds) {
+          producer.ensure(org.staff, now);
+        }
+      }
       if (!changing.isEmpty()) {
         deploy(changing);
       }
@@ -431,12 +446,30 @@ public final class Deployment {
         for (String ext : plans.get(i).expiredOverrides()) {
           removeIfStillExpired(org, ext, now);
         }
+        retainSounds(org, now);
       }
       return new Applied(plans, !changing.isEmpty());
     } finally {
       opened.forEach(AmiClient::close);
       opened.clear();
       reloader = null;
+    }
+  }
+
+  /**
+   * After the reload loaded and verified: each producer keeps what the organisation's dialplan
+   * and its live overrides, read now, still play. Another organisation's files are never seen.
+   */
+  private void retainSounds(Org org, Instant now) {
+    Map<String, LiveOverride> live = null;
+    for (SoundProducer producer : sounds) {
+      if (!producer.needsLive(org.staff)) {
+        continue;
+      }
+      if (live == null) {
+        live = LiveOverride.readAll(ami, org.contexts.overrideFamily());
+      }
+      producer.retain(org.staff, live.values(), now);
     }
   }
 

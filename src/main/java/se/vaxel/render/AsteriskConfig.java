@@ -45,10 +45,23 @@ public final class AsteriskConfig {
 
   private final Templates templates;
   private final String version;
+  private se.vaxel.speech.AbsenceAnnouncements announcements;
 
   public AsteriskConfig(Templates templates, String version) {
     this.templates = templates;
     this.version = version;
+  }
+
+  /**
+   * What names the announcement each absence window plays (docs/speech.md), over the same
+   * templates; made on first use, since an organisation without {@code speech:} never needs it.
+   */
+  public synchronized se.vaxel.speech.AbsenceAnnouncements announcements() {
+    if (announcements == null) {
+      announcements = new se.vaxel.speech.AbsenceAnnouncements(templates,
+          new se.vaxel.calendar.WorkingDays());
+    }
+    return announcements;
   }
 
   public Rendered render(Staff staff) {
@@ -134,16 +147,22 @@ public final class AsteriskConfig {
       }
       List<Map<String, Object>> routes = new ArrayList<>();
       boolean weekly = false;
-      for (Absence a : p.absences()) {
+      List<se.vaxel.speech.AbsenceAnnouncements.Window> spoken =
+          staff.speech().announces(p) ? announcements().windows(staff, p) : List.of();
+      for (int i = 0; i < p.absences().size(); i++) {
+        Absence a = p.absences().get(i);
+        se.vaxel.speech.AbsenceAnnouncements.Window w = spoken.isEmpty() ? null : spoken.get(i);
         CallRouting.Route r = CallRouting.route(staff, a);
         List<Map<String, Object>> weeks = new ArrayList<>();
         r.weekly().forEach((target, numbers) -> weeks.add(Map.of(
-            "target", target.extension(), "weeks", List.copyOf(numbers))));
+            "target", target.extension(), "weeks", List.copyOf(numbers),
+            "sound", w == null ? "" : staff.speech().playback(w.weekly().get(target).name()))));
         weekly |= !weeks.isEmpty();
         routes.add(Map.of(
             "start", r.start().atZone(zone).toEpochSecond(),
             "end", r.end().atZone(zone).toEpochSecond(),
             "target", r.fallback().extension(),
+            "sound", w == null ? "" : staff.speech().playback(w.fallback().name()),
             "weekly", weeks));
       }
       Map<String, Object> person = new LinkedHashMap<>();
@@ -177,6 +196,9 @@ public final class AsteriskConfig {
     model.put("extDevice", ast.deviceFor("${ext}"));
     model.put("people", people);
     model.put("hints", ast.hints());
+    // Playback of the SOUND of a live override: its name in the organisation's directory.
+    model.put("speech", Map.of("announce", staff.speech().announce(),
+        "dir", staff.speech().playback("")));
     model.put("staffParts", parts(ctx.staff(), people));
     List<Map<String, Object>> planned =
         people.stream().filter(p -> !((List<?>) p.get("routes")).isEmpty()).toList();

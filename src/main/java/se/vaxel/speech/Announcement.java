@@ -84,6 +84,15 @@ public record Announcement(
     public static Target voicemail() {
       return new Target(Kind.VOICEMAIL, null);
     }
+
+    /**
+     * What the caller is told of a cover decided by {@link se.vaxel.model.Coverage}, its one
+     * owner: the contact when their phone rings, else the switchboard (which then refers callers
+     * to a contact without an extension, as every text says).
+     */
+    public static Target of(se.vaxel.model.Coverage.Cover cover) {
+      return cover.ringsContact() ? person(cover.contact().fullName()) : switchboard();
+    }
   }
 
   /** The kinds a template tells apart; the template sees the lower-case name. */

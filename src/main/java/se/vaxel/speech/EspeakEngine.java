@@ -26,6 +26,11 @@ public final class EspeakEngine implements SpeechEngine {
     this(PROGRAM, Duration.ofSeconds(30));
   }
 
+  /** With the organisation's time limit (staff.yaml speech.timeout). */
+  public EspeakEngine(Duration timeout) {
+    this(PROGRAM, timeout);
+  }
+
   /** With another program path (tests: one that is not there) or time limit. */
   EspeakEngine(String program, Duration timeout) {
     this.program = program;

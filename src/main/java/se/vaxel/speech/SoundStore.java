@@ -61,6 +61,14 @@ public final class SoundStore {
    * plays ({@code Playback(<dir>/<name>)}).
    */
   public String nameOf(String text, Language language) {
+    return nameOf(engine, text, language);
+  }
+
+  /**
+   * The same without a store: {@code generate} names the files its dialplan plays without
+   * writing or speaking anything ({@link SpeechEngine#id()} runs no program).
+   */
+  public static String nameOf(SpeechEngine engine, String text, Language language) {
     String key = FORMAT + "\n" + engine.id() + "\n" + language.code() + "\n" + text;
     return PREFIX + sha256(key).substring(0, 32);
   }

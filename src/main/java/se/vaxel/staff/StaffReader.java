@@ -68,7 +68,8 @@ import se.vaxel.calendar.CalendarSettings;
 final class StaffReader {
   /** The top level's main keys, which the message for a file of another shape names. */
   private static final List<String> MAIN = List.of("organisation", "asterisk", "staff");
-  static final List<String> TOP = List.of("organisation", "asterisk", "staff", "calendar");
+  static final List<String> TOP = List.of("organisation", "asterisk", "speech", "staff",
+      "calendar");
   static final List<String> ORGANISATION = List.of("id",
       "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
   static final List<String> ASTERISK =
@@ -76,7 +77,7 @@ final class StaffReader {
           "ring-timeout", "hints");
   static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
       "department", "workplace", "extension", "phone", "mobile", "email", "language",
-      "answer-with", "absences", "calendar");
+      "answer-with", "absences", SpeechReader.PERSON_KEY, "calendar");
   static final List<String> ABSENCE =
       List.of("from", "until", "reason", "alternate", "mail", "weekly-contacts");
 
@@ -157,9 +158,11 @@ final class StaffReader {
   private final List<Problem> warnings = new ArrayList<>();
   /** Each person's own {@code calendar:} value, for {@link CalendarReader}. */
   private final Map<String, Node> personCalendars = new LinkedHashMap<>();
+  private final SpeechReader speech;
 
   StaffReader(Problems problems) {
     this.problems = problems;
+    this.speech = new SpeechReader(problems);
   }
 
   /** A reference to a staff id, kept with its node so problems can point at it. */
@@ -253,6 +256,10 @@ final class StaffReader {
     dialplanAt = organisationAt;
     AsteriskSettings asterisk =
         asteriskNode == null ? defaults : asterisk(asteriskNode, defaults);
+    MappingNode speechNode = top.mapping("speech", false);
+    if (speechNode != null) {
+      speech.block(speechNode);
+    }
     SequenceNode staffNode = top.sequence("staff", true);
     List<PersonDraft> people = new ArrayList<>();
     if (staffNode != null) {
@@ -274,7 +281,8 @@ final class StaffReader {
       throw problems.exception();
     }
     Staff staff = new Staff(organisation, asterisk,
-        people.stream().map(PersonDraft::toPerson).toList(), calendar);
+        people.stream().map(PersonDraft::toPerson).toList(), speech.settings(organisation.id()),
+        calendar);
     coversWithoutExtension(staff, people);
     return staff;
   }
@@ -509,6 +517,7 @@ final class StaffReader {
     if (id != null && f.has("calendar")) {
       personCalendars.put(id, f.node("calendar"));
     }
+    speech.person(f.scalar(SpeechReader.PERSON_KEY, false), id);
     List<AbsenceDraft> absences = new ArrayList<>();
     SequenceNode absencesNode = f.sequence("absences", false);
     if (absencesNode != null) {

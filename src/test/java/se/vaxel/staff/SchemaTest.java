@@ -60,6 +60,7 @@ class SchemaTest {
     assertKeys(StaffReader.ASTERISK, defs.get("asterisk"));
     assertKeys(StaffReader.PERSON, defs.get("person"));
     assertKeys(StaffReader.ABSENCE, defs.get("absence"));
+    assertKeys(SpeechReader.KEYS, defs.get("speech"));
     assertKeys(CalendarReader.CALENDAR, defs.get("calendar"));
     assertKeys(CalendarReader.SOURCE, defs.get("calendar-source"));
     assertKeys(CalendarReader.PERSON, defs.get("person-calendar").get("anyOf").get(2));

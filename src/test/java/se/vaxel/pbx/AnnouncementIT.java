@@ -1,0 +1,181 @@
+package se.vaxel.pbx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vaxel.ami.AmiClient;
+import se.vaxel.ami.AmiConnector;
+import se.vaxel.live.LiveOverride;
+import se.vaxel.testing.ItStaff;
+import se.vaxel.testing.Pbx;
+import se.vaxel.testing.Sandbox;
+
+/**
+ * The spoken absence with real calls on the sandbox's Asterisk 22 and espeak-ng: the caller's
+ * side is recorded (MixMonitor on a Local channel that dials the staff context), and a call to
+ * an absent person must carry seconds of speech before the phone that takes it rings.
+ */
+class AnnouncementIT {
+  private static final String RECORDER = "vaxel-test-recorder";
+  /** Silence and the test phone's 0.2 s answer stay well under this; a sentence is ~10 s. */
+  private static final double SPOKEN_SECONDS = 4;
+
+  @TempDir static Path dir;
+  static Pbx pbx;
+  static Path staff;
+  static Path sounds;
+
+  @BeforeAll
+  static void applyWithAnnouncements() throws IOException {
+    Sandbox sandbox = Sandbox.get();
+    sandbox.reset();
+    pbx = new Pbx(sandbox);
+    Files.writeString(sandbox.etc().resolve(RECORDER + ".conf"), String.join("\n",
+        "[" + RECORDER + "]",
+        "exten => s,1,Answer()",
+        " same => n,MixMonitor(${REC})",
+        " same => n,Dial(Local/${TARGET}@" + ItStaff.CONTEXT + ",40)",
+        " same => n,Hangup()",
+        ""), StandardCharsets.UTF_8);
+    Path ext = sandbox.etc().resolve("extensions.conf");
+    String text = Files.readString(ext);
+    if (!text.contains(RECORDER)) {
+      Files.writeString(ext, text + "\n#include \"" + RECORDER + ".conf\"\n");
+    }
+    pbx.installTestPhones();
+    // vaxel writes into the chroot; Asterisk, inside it, plays the same files at /tmp/...
+    sounds = sandbox.root().resolve("tmp/vaxel-announce-it");
+    staff = ItStaff.write(dir, "speech:\n  sounds-dir: " + sounds
+        + "\n  playback-dir: /tmp/vaxel-announce-it\n" + ItStaff.yaml());
+    Pbx.Run apply = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    assertEquals(0, apply.code(), apply.out() + apply.err());
+  }
+
+  static String etc() {
+    return pbx.sandbox().etc().toString();
+  }
+
+  @AfterEach
+  void clearLiveAbsences() {
+    try (AmiClient ami = pbx.connect()) {
+      ami.dbDelTree(ItStaff.OVERRIDE_FAMILY);
+    }
+  }
+
+  /** Which phone rang, and how many seconds the caller heard before the call ended. */
+  record Heard(String rang, double seconds) {}
+
+  static Heard call(String extension) throws Exception {
+    String id = UUID.randomUUID().toString();
+    String rec = "/tmp/vaxel-rec-" + id + ".wav";
+    Path file = pbx.sandbox().root().resolve(rec.substring(1));
+    Map<String, String> rang = new ConcurrentHashMap<>();
+    CountDownLatch latch = new CountDownLatch(1);
+    try (AmiClient ami = AmiConnector.connect(pbx.settings().withEvents(true));
+        AmiClient.Subscription sub = ami.onUserEvent("VaxelRang", e -> {
+          if (id.equals(e.get("call"))) {
+            rang.putAll(e);
+            latch.countDown();
+          }
+        })) {
+      ami.originate("Local/s@" + RECORDER, "Wait", "60",
+          Map.of("__VAXEL_CALL", id, "__REC", rec, "__TARGET", extension),
+          Duration.ofSeconds(10));
+      latch.await(60, TimeUnit.SECONDS);
+    }
+    // MixMonitor writes the file out when the recorded channel hangs up.
+    long size = -1;
+    for (int i = 0; i < 50; i++) {
+      Thread.sleep(200);
+      long now = Files.exists(file) ? Files.size(file) : -1;
+      if (now > 0 && now == size) {
+        break;
+      }
+      size = now;
+    }
+    double seconds = size <= 44 ? 0 : (size - 44) / 16000.0;
+    Files.deleteIfExists(file);
+    return new Heard(rang.getOrDefault("rang", "none"), seconds);
+  }
+
+  private static List<String> soundFiles() throws IOException {
+    try (Stream<Path> s = Files.list(sounds.resolve("testby-kommun"))) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aCallToAnAbsentPersonHearsTheAnnouncementThenReachesTheAlternate() throws Exception {
+    Heard heard = call("2202");
+    assertEquals("2201", heard.rang());
+    assertTrue(heard.seconds() > SPOKEN_SECONDS, "the caller heard " + heard.seconds() + " s");
+  }
+
+  @Test
+  void aCallToAPresentPersonHearsNothing() throws Exception {
+    Heard heard = call("2201");
+    assertEquals("2201", heard.rang());
+    assertTrue(heard.seconds() < SPOKEN_SECONDS, "the caller heard " + heard.seconds() + " s");
+  }
+
+  @Test
+  void aMissingFileNeverStopsTheCall() throws Exception {
+    Path moved = dir.resolve("moved");
+    Files.createDirectories(moved);
+    List<String> files = soundFiles();
+    for (String f : files) {
+      Files.move(sounds.resolve("testby-kommun").resolve(f), moved.resolve(f));
+    }
+    try {
+      Heard heard = call("2202");
+      assertEquals("2201", heard.rang(), "Playback of a missing file: the call goes on");
+      assertTrue(heard.seconds() < SPOKEN_SECONDS, "nothing to hear: " + heard.seconds() + " s");
+    } finally {
+      for (String f : files) {
+        Files.move(moved.resolve(f), sounds.resolve("testby-kommun").resolve(f));
+      }
+    }
+  }
+
+  @Test
+  void absenceSetMakesItsSoundAndTheNextCallPlaysIt() throws Exception {
+    List<String> before = soundFiles();
+    Pbx.Run set = pbx.vaxel("absence", "set", "per.present", "--until",
+        LocalDate.now(ItStaff.ZONE).plusDays(1).toString(), "-f", staff.toString());
+    assertEquals(0, set.code(), set.err());
+    String sound;
+    try (AmiClient ami = pbx.connect()) {
+      sound = LiveOverride.decode("2201", ami.dbGet(ItStaff.OVERRIDE_FAMILY, "2201").orElseThrow())
+          .orElseThrow().sound();
+    }
+    assertTrue(sound.startsWith("announce-"), sound);
+    assertTrue(soundFiles().contains(sound + ".wav"), "made before the override was written");
+    assertTrue(!before.contains(sound + ".wav"));
+    Heard heard = call("2201");
+    assertEquals("100", heard.rang(), "no alternate: the switchboard");
+    assertTrue(heard.seconds() > SPOKEN_SECONDS, "the caller heard " + heard.seconds() + " s");
+
+    // The next apply keeps the live absence's file, and the dialplan's.
+    Pbx.Run apply = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
+    assertEquals(0, apply.code(), apply.err());
+    assertTrue(soundFiles().contains(sound + ".wav"), soundFiles().toString());
+    assertTrue(soundFiles().containsAll(before), soundFiles().toString());
+  }
+}
