@@ -179,6 +179,7 @@ final class CalDavSource extends HttpCalendarSource {
         if (data == null) {
           continue; // 404: deleted since the listing
         }
+        downloaded.incrementAndGet();
         String etag = item.text(Multistatus.DAV, "getetag");
         out.put(key(uri, item.href()), new Cache.Resource(item.href(),
             etag == null ? "" : etag.trim(), crlf(data)));

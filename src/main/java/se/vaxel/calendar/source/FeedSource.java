@@ -45,6 +45,7 @@ final class FeedSource extends HttpCalendarSource {
           ? new SourceProblem("the server answered 304 Not Modified to an unconditional GET")
           : http.refused(r);
     }
+    downloaded.incrementAndGet();
     String text = r.text();
     check(text, r.header("Content-Type"));
     Map<String, String> validators = new LinkedHashMap<>();
