@@ -141,23 +141,44 @@ final class Http {
     }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    requests.incrementAndGet();
-    CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(b.build(), info -> new Capped(info, maxBytes));
-    try {
-      HttpResponse<byte[]> r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new Response(r.statusCode(), r.headers(), r.body(), uri);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new SourceProblem("no answer within " + Limits.seconds(timeout)
-          + "; the server is slow or unreachable");
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new SourceProblem("interrupted");
-    } catch (ExecutionException e) {
-      throw problem(e.getCause(), uri, tooLarge);
+    HttpRequest request = b.build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      requests.incrementAndGet();
+      CompletableFuture<HttpResponse<byte[]>> future =
+          client.sendAsync(request, info -> new Capped(info, maxBytes));
+      try {
+        long left = Math.max(1, deadline - System.nanoTime());
+        HttpResponse<byte[]> r = future.get(left, TimeUnit.NANOSECONDS);
+        return new Response(r.statusCode(), r.headers(), r.body(), uri);
+      } catch (TimeoutException e) {
+        future.cancel(true);
+        throw new SourceProblem("no answer within " + Limits.seconds(timeout)
+            + "; the server is slow or unreachable");
+      } catch (InterruptedException e) {
+        future.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new SourceProblem("interrupted");
+      } catch (ExecutionException e) {
+        // A kept-alive connection the server closed meanwhile (Radicale does after a few
+        // seconds) fails before any answer arrives. Every request here only reads (GET,
+        // PROPFIND, REPORT), so sending it once more, on a new connection, is safe; the JDK
+        // retries only GET by itself.
+        if (attempt == 1 && closedUnderUs(e.getCause())) {
+          continue;
+        }
+        throw problem(e.getCause(), uri, tooLarge);
+      }
     }
+  }
+
+  private static boolean closedUnderUs(Throwable t) {
+    return t instanceof IOException && !(t instanceof HttpTimeoutException)
+        && !(t instanceof ConnectException) && !(t instanceof TooLarge)
+        && !(t instanceof SSLException)
+        && (t instanceof java.io.EOFException || String.valueOf(t.getMessage())
+            .contains("received no bytes") || String.valueOf(t.getMessage())
+            .contains("connection closed locally"));
   }
 
   private SourceProblem problem(Throwable t, URI uri, String tooLarge) {
