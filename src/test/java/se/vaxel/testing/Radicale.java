@@ -33,8 +33,6 @@ public final class Radicale {
   private final String url;
   private final Path credentials;
   private final Path storage;
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   private Radicale(Map<String, String> env) {
     this.url = env.get("VAXEL_RADICALE_URL");
@@ -108,6 +106,10 @@ public final class Radicale {
       if (body != null) {
         b.header("Content-Type", "text/calendar; charset=utf-8");
       }
+      // A new client each time: Radicale closes every connection after its answer (HTTP/1.0)
+      // and a pooled one would sometimes be used after that (docs/calendar-sources.md).
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10)).build();
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
       for (int code : ok) {
         if (r.statusCode() == code) {
