@@ -39,9 +39,10 @@ public class CalendarBench {
         fetches.forEach(f -> counts.merge(f.status(), 1, Integer::sum));
         fetches.stream().filter(f -> f.status() == Fetch.Status.FAILED).limit(3)
             .forEach(f -> System.out.println("  " + f.problem()));
-        System.out.printf("%-32s %6.1f s  %6d requests  %6d events downloaded  %s  "
-            + "(%d people, %d at a time)%n", run, seconds, source.requests(),
-            source.downloaded(), counts, n, concurrency);
+        System.out.printf("%-32s %6.1f s  %6d requests (%d of them resent on a closed "
+            + "connection)  %6d events downloaded  %s  (%d people, %d at a time)%n", run,
+            seconds, source.requests(), source.resends(), source.downloaded(), counts, n,
+            concurrency);
       }
     }
   }

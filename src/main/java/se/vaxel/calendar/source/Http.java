@@ -48,6 +48,7 @@ final class Http {
   private final String authorization;
   private final Path credentialsFile;
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong resends = new AtomicLong();
 
   /** A response whose body arrived whole and within the cap. */
   record Response(int status, HttpHeaders headers, byte[] body, URI uri) {
@@ -80,6 +81,11 @@ final class Http {
   /** How many requests were sent (for the benchmark and the tests). */
   long requests() {
     return requests.get();
+  }
+
+  /** How many of {@link #requests()} were resends after a connection closed under them. */
+  long resends() {
+    return resends.get();
   }
 
   Path credentialsFile() {
@@ -169,6 +175,7 @@ final class Http {
         // request here only reads (GET, PROPFIND, REPORT), so sending it again is safe; the
         // JDK resends only GET by itself.
         if (attempt <= RESENDS && closedUnderUs(e.getCause())) {
+          resends.incrementAndGet();
           continue;
         }
         throw problem(e.getCause(), uri, tooLarge);

@@ -46,6 +46,14 @@ public abstract sealed class HttpCalendarSource implements CalendarSource
   }
 
   /**
+   * Of {@link #requests()}, those sent again because the connection they were sent on had been
+   * closed by the server before it answered (they cost the server nothing).
+   */
+  public long resends() {
+    return http.resends();
+  }
+
+  /**
    * Documents downloaded so far: a feed's whole calendar, or one CalDAV event (the benchmark
    * and the tests show that an unchanged event is not downloaded again).
    */

@@ -27,6 +27,7 @@ class HttpTest {
       assertEquals(207, r.status());
       assertEquals(2, calls.get());
       assertEquals(2, http.requests());
+      assertEquals(1, http.resends());
     }
   }
 
