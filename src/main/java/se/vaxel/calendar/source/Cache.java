@@ -76,7 +76,11 @@ final class Cache {
     }
   }
 
-  Path file(String personId) {
+  /** The person's file; an id that could name another directory's file is refused. */
+  Path file(String personId) throws IOException {
+    if (personId.isEmpty() || personId.contains("/") || personId.contains("\0")) {
+      throw new IOException("the id '" + personId + "' cannot name a file");
+    }
     return dir.resolve(personId + ".cache");
   }
 

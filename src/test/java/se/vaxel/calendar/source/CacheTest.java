@@ -48,4 +48,14 @@ class CacheTest {
     assertSame(Cache.Kept.NONE, cache.load("old"));
     assertSame(Cache.Kept.NONE, new Cache(null).load("anyone"));
   }
+
+  @Test
+  void anIdThatWouldLeaveTheDirectoryIsRefused() {
+    Cache cache = new Cache(dir.resolve("org"));
+    assertSame(Cache.Kept.NONE, cache.load("../escape"));
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.IOException.class, () -> cache.save("../escape", Cache.Kept.NONE));
+    assertEquals("the id '../escape' cannot name a file", e.getMessage());
+    assertFalse(Files.exists(dir.resolve("escape.cache")));
+  }
 }
