@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         ApplyCommand.class,
         AbsenceCommand.class,
         CheckCommand.class,
+        CalendarCommand.class,
         // 'vaxel help [COMMAND]', as git and systemctl users expect.
         HelpCommand.class,
     })

@@ -19,8 +19,16 @@ public final class Staff {
   private final List<Person> people;
   private final Map<String, Person> byId;
   private final Map<String, Person> byExtension;
+  private final se.vaxel.calendar.CalendarSettings calendar;
 
   public Staff(Organisation organisation, AsteriskSettings asterisk, List<Person> people) {
+    this(organisation, asterisk, people, null);
+  }
+
+  /** @param calendar staff.yaml's {@code calendar:} block, or null where there is none */
+  public Staff(Organisation organisation, AsteriskSettings asterisk, List<Person> people,
+      se.vaxel.calendar.CalendarSettings calendar) {
+    this.calendar = calendar;
     this.organisation = Objects.requireNonNull(organisation, "organisation");
     this.asterisk = Objects.requireNonNull(asterisk, "asterisk");
     this.people = List.copyOf(people);
@@ -40,6 +48,11 @@ public final class Staff {
 
   public Organisation organisation() {
     return organisation;
+  }
+
+  /** How the organisation's calendars become absences, if staff.yaml has a calendar block. */
+  public Optional<se.vaxel.calendar.CalendarSettings> calendar() {
+    return Optional.ofNullable(calendar);
   }
 
   public AsteriskSettings asterisk() {

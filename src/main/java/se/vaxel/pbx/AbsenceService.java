@@ -179,6 +179,40 @@ public final class AbsenceService {
     return new Outcome(person.extension(), description);
   }
 
+  /**
+   * Every live override of the organisation, by extension: one DBGetTree. For a caller that
+   * changes many people at once ({@link #put}, {@link #remove}), so a run reads the family once
+   * rather than once per person.
+   */
+  public Map<String, LiveOverride> overrides() {
+    return LiveOverride.readAll(ami, family);
+  }
+
+  /**
+   * Writes an override the caller has already decided on (the calendar sync), and keeps
+   * {@code overrides}, read with {@link #overrides()}, in step with what it wrote.
+   */
+  public void put(LiveOverride override, Map<String, LiveOverride> overrides, Instant now) {
+    Person person = staff.byExtension(override.extension()).orElseThrow(() ->
+        new RejectedException("no one with extension " + override.extension()));
+    ami.dbPut(family, override.extension(), override.encode());
+    overrides.put(override.extension(), override);
+    publishPresence(person, overrides, now);
+  }
+
+  /**
+   * Removes an extension's override, as {@link #put} writes one; unlike {@link #clear} it does
+   * not mark the person present over a planned absence in staff.yaml: the calendar's absence
+   * ended, not the one staff.yaml plans.
+   */
+  public void remove(String extension, Map<String, LiveOverride> overrides, Instant now) {
+    Person person = staff.byExtension(extension).orElseThrow(() ->
+        new RejectedException("no one with extension " + extension));
+    ami.dbDel(family, extension);
+    overrides.remove(extension);
+    publishPresence(person, overrides, now);
+  }
+
   /** Everyone with a live override or a current or upcoming planned absence. */
   public List<Row> list(Instant now) {
     ZoneId zone = staff.organisation().timezone();

@@ -56,6 +56,11 @@ final class Fields {
     return keys.get(key);
   }
 
+  /** The value of {@code key} as given, of any type, or null when absent. */
+  Node node(String key) {
+    return values.get(key);
+  }
+
   /** Whether the key is given with a value. */
   boolean has(String key) {
     return values.containsKey(key) && !isNull(values.get(key));

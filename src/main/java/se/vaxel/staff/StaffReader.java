@@ -41,6 +41,7 @@ import se.vaxel.model.Organisation;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
+import se.vaxel.calendar.CalendarSettings;
 
 /**
  * Validates the composed YAML of one staff file and builds {@link Staff} from it. Reads every
@@ -65,7 +66,8 @@ import se.vaxel.model.Staff;
  * unquoted {@code 2026-07-20} stays a date, {@code 2101} an extension and {@code No} a name.
  */
 final class StaffReader {
-  private static final List<String> TOP = List.of("organisation", "asterisk", "staff");
+  private static final List<String> TOP = List.of("organisation", "asterisk", "staff",
+      "calendar");
   private static final List<String> ORGANISATION = List.of("id",
       "name", "place", "switchboard", "phone", "functional-mailbox", "language", "timezone");
   private static final List<String> ASTERISK =
@@ -73,7 +75,7 @@ final class StaffReader {
           "ring-timeout", "hints");
   private static final List<String> PERSON = List.of("id", "first-name", "last-name", "title",
       "department", "workplace", "extension", "phone", "mobile", "email", "language",
-      "answer-with", "absences");
+      "answer-with", "absences", "calendar");
   private static final List<String> ABSENCE =
       List.of("from", "until", "reason", "alternate", "mail", "weekly-contacts");
 
@@ -152,6 +154,8 @@ final class StaffReader {
   private final List<StaffIndex.Extension> extensions = new ArrayList<>();
   private final List<StaffIndex.Unresolved> unresolved = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
+  /** Each person's own {@code calendar:} value, for {@link CalendarReader}. */
+  private final Map<String, Node> personCalendars = new LinkedHashMap<>();
 
   StaffReader(Problems problems) {
     this.problems = problems;
@@ -261,11 +265,15 @@ final class StaffReader {
       }
     }
     acrossPeople(people);
+    Node calendarNode = top.node("calendar");
+    CalendarSettings calendar = new CalendarReader(problems).read(
+        calendarNode == null || Fields.isNull(calendarNode) ? null : calendarNode,
+        personCalendars, idPositions.keySet());
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
-    Staff staff =
-        new Staff(organisation, asterisk, people.stream().map(PersonDraft::toPerson).toList());
+    Staff staff = new Staff(organisation, asterisk,
+        people.stream().map(PersonDraft::toPerson).toList(), calendar);
     coversWithoutExtension(staff, people);
     return staff;
   }
@@ -497,6 +505,9 @@ final class StaffReader {
     Language language =
         choice(f.scalar("language", false), "language", Language.values(), Language::code);
     List<AnswerExtra> answerWith = answerWith(f);
+    if (id != null && f.has("calendar")) {
+      personCalendars.put(id, f.node("calendar"));
+    }
     List<AbsenceDraft> absences = new ArrayList<>();
     SequenceNode absencesNode = f.sequence("absences", false);
     if (absencesNode != null) {
