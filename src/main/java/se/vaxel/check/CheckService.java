@@ -112,11 +112,26 @@ public final class CheckService {
     }
   }
 
+  /** Calendar absences by organisation id, then staff id: what check --calendar read. */
+  private Map<String, Map<String, se.vaxel.calendar.sync.CalendarEvents.Absence>> calendars =
+      Map.of();
+
+  /**
+   * Judges CALENDAR-NOT-SYNCED for the organisations in {@code calendars} (organisation id to
+   * each person's calendar absence); the others are checked as without calendars.
+   */
+  public CheckService withCalendars(
+      Map<String, Map<String, se.vaxel.calendar.sync.CalendarEvents.Absence>> calendars) {
+    this.calendars = Map.copyOf(calendars);
+    return this;
+  }
+
   private Report judge(Staff staff, SnapshotReader reader, GeneratedDialplan generated,
       Optional<Baseline> baseline) {
     Snapshot snapshot = withUnprobedMailboxes(staff, reader.read());
     CheckResult result = new Compliance().run(new CheckInput(staff, snapshot,
-        clock.instant(), new WorkingDays(), generated));
+        clock.instant(), new WorkingDays(), generated,
+        Optional.ofNullable(calendars.get(staff.organisation().id()))));
     Report report = Report.of(result, Report.namesOf(staff));
     return baseline.isPresent() ? report.withBaseline(baseline.get()) : report;
   }

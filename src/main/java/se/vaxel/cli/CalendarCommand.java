@@ -46,6 +46,37 @@ final class CalendarCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * For {@code check --calendar}: each organisation's calendar absences by staff id, read
+   * without the PBX and without the sync's kept reads; a calendar that cannot be read is named
+   * on {@code err} and left out.
+   */
+  static java.util.Map<String, java.util.Map<String, se.vaxel.calendar.sync.CalendarEvents.Absence>>
+      absences(Platform platform, Instant now, PrintWriter err, String file) {
+    var out = new java.util.LinkedHashMap<String,
+        java.util.Map<String, se.vaxel.calendar.sync.CalendarEvents.Absence>>();
+    for (Staff staff : platform.organisations()) {
+      Optional<CalendarSettings> c = staff.calendar();
+      if (c.isEmpty() || c.get().source() == null) {
+        continue;
+      }
+      try (CalendarSource source = sources.open(c.get().source(), null)) {
+        List<CalendarSync.Failure> failures = new ArrayList<>();
+        out.put(staff.organisation().id(), new CalendarSync(staff, c.get(), null)
+            .absences(source, now, failures));
+        failures.forEach(f -> err.println("vaxel check --calendar: " + f.message()));
+      } catch (SourceSetupException e) {
+        throw new VaxelException(ExitCode.BAD_INPUT, file + ": calendar.source of "
+            + staff.organisation().id() + ": " + e.getMessage());
+      }
+    }
+    if (out.isEmpty()) {
+      throw new VaxelException(ExitCode.BAD_INPUT, file + ": --calendar, but no organisation "
+          + "has a calendar block with a source (docs/calendar.md)");
+    }
+    return out;
+  }
+
   @Command(name = "sync", mixinStandardHelpOptions = true,
       header = "Brings the calendars' absences to the PBX.",
       description = {

@@ -95,6 +95,11 @@ final class CheckCommand implements Callable<Integer> {
           + "--format); repeatable. DIR must exist.")
   List<String> reportDirs = new ArrayList<>();
 
+  @Option(names = "--calendar", description = "Also read the staff's calendars (staff.yaml's "
+      + "calendar block) and report CALENDAR-NOT-SYNCED: an absence in a calendar now that the "
+      + "PBX does not know. Off by default: reading calendars takes time.")
+  boolean calendar;
+
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
       description = "Judge as on this day, at the present time of day (default: now).")
   Optional<LocalDate> date = Optional.empty();
@@ -174,6 +179,11 @@ final class CheckCommand implements Callable<Integer> {
     pbx = settings.address();
     CheckService service = new CheckService(
         clock(platform.organisations().get(0).organisation().timezone()), probe);
+    if (calendar) {
+      service.withCalendars(CalendarCommand.absences(platform,
+          clock(platform.organisations().get(0).organisation().timezone()).instant(),
+          root.context.err(), staffOptions.file.toString()));
+    }
     CheckService.Outcome outcome;
     Report report;
     List<Report> perOrganisation;

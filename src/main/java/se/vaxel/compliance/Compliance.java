@@ -28,7 +28,8 @@ public final class Compliance {
       new EndpointUnreachable(),
       new RingTimeout(),
       new MailboxFull(),
-      new VoicemailUnanswered());
+      new VoicemailUnanswered(),
+      new CalendarNotSynced());
 
   /** Every rule, in the README's order; rules keep no state, so the instances are shared. */
   public static List<Rule> rules() {

@@ -66,6 +66,8 @@ import se.vaxel.calendar.CalendarSettings;
  * unquoted {@code 2026-07-20} stays a date, {@code 2101} an extension and {@code No} a name.
  */
 final class StaffReader {
+  /** The top level's main keys, which the message for a file of another shape names. */
+  private static final List<String> MAIN = List.of("organisation", "asterisk", "staff");
   private static final List<String> TOP = List.of("organisation", "asterisk", "staff",
       "calendar");
   private static final List<String> ORGANISATION = List.of("id",
@@ -233,7 +235,7 @@ final class StaffReader {
 
   Staff read(Node root) throws StaffException {
     if (!(root instanceof MappingNode rootMapping)) {
-      problems.add(root, "staff.yaml must be a mapping with the keys " + String.join(", ", TOP)
+      problems.add(root, "staff.yaml must be a mapping with the keys " + String.join(", ", MAIN)
           + ", found " + Fields.describe(root));
       throw problems.exception();
     }

@@ -146,6 +146,31 @@ public final class CalendarSync {
     return new Result(owners.size(), changes, manual, failures, notes);
   }
 
+  /**
+   * Everyone's calendar absence (now or next) by staff id, without the PBX: what
+   * {@code check --calendar} compares with the live absences. A calendar that cannot be read or
+   * used is left out and added to {@code failures}.
+   */
+  public Map<String, CalendarEvents.Absence> absences(CalendarSource source, Instant now,
+      List<Failure> failures) {
+    Map<String, CalendarEvents.Absence> out = new java.util.LinkedHashMap<>();
+    List<CalendarOwner> owners = owners();
+    for (Fetch fetch : owners.isEmpty() ? List.<Fetch>of() : source.fetchAll(owners)) {
+      Person person = staff.byId(fetch.owner().personId()).orElseThrow();
+      if (fetch.status() == Fetch.Status.FAILED) {
+        failures.add(new Failure(person, fetch.problem()));
+        continue;
+      }
+      try {
+        events.decide(fetch.documents(), now).ifPresent(a -> out.put(person.id(), a));
+      } catch (CalendarEvents.BadCalendarException e) {
+        failures.add(new Failure(person, person.id() + ": the calendar (" + kind()
+            + ") cannot be used: " + e.getMessage()));
+      }
+    }
+    return out;
+  }
+
   private String kind() {
     return settings.source() == null ? "calendar" : switch (settings.source().kind()) {
       case ICAL_FEED -> "iCalendar feed";
