@@ -44,6 +44,11 @@ class CalDavSourceIT {
         radicale.url() + "/{id}/calendar/", credentials, Duration.ofSeconds(10)), state);
   }
 
+  /** Requests that reached the server: resends on a connection Radicale had closed never do. */
+  static long sent(HttpCalendarSource s) {
+    return s.requests() - s.resends();
+  }
+
   Fetch fetch(HttpCalendarSource s) {
     return s.fetchAll(List.of(new CalendarOwner(person, null, null, null))).get(0);
   }
@@ -58,14 +63,14 @@ class CalDavSourceIT {
       assertEquals(Fetch.Status.CHANGED, first.status(), first.problem());
       assertEquals(1, first.documents().size());
       assertTrue(first.documents().get(0).contains("SUMMARY:SEM: kurs i Umeå\r\n"));
-      assertEquals(3, s.requests(), "PROPFIND, calendar-query, multiget");
+      assertEquals(3, sent(s), "PROPFIND, calendar-query, multiget");
       assertEquals(1, s.downloaded());
 
       // Unchanged: the ctag is the same, so one PROPFIND and no REPORT.
       Fetch unchanged = fetch(s);
       assertEquals(Fetch.Status.UNCHANGED, unchanged.status());
       assertEquals(first.documents(), unchanged.documents());
-      assertEquals(4, s.requests());
+      assertEquals(4, sent(s));
       assertEquals(1, s.downloaded());
 
       // A new event: the ctag changes; only the new event is downloaded, the other is kept.
@@ -73,7 +78,7 @@ class CalDavSourceIT {
       Fetch added = fetch(s);
       assertEquals(Fetch.Status.CHANGED, added.status());
       assertEquals(2, added.documents().size());
-      assertEquals(7, s.requests());
+      assertEquals(7, sent(s));
       assertEquals(2, s.downloaded());
 
       // An edited event: downloaded again, with its new text.
@@ -97,7 +102,7 @@ class CalDavSourceIT {
       Fetch again = fetch(s);
       assertEquals(Fetch.Status.UNCHANGED, again.status());
       assertEquals(1, again.documents().size());
-      assertEquals(1, s.requests());
+      assertEquals(1, sent(s));
     }
   }
 
