@@ -63,7 +63,13 @@ class ServeIT {
     Sandbox sandbox = Sandbox.get();
     sandbox.reset();
     pbx = new Pbx(sandbox);
-    staff = new StaffLoader().load(ItStaff.write(dir));
+    pbx.installTestPhones();
+    Path file = ItStaff.write(dir);
+    // Applied, for the hints whose states the console shows.
+    Pbx.Run apply = pbx.vaxel("apply", "-f", file.toString(), "--asterisk-conf-dir",
+        sandbox.etc().toString());
+    assertEquals(0, apply.code(), apply.out() + apply.err());
+    staff = new StaffLoader().load(file);
     link = AmiConnector.connect(pbx.settings().withEvents(true));
     board = new Board(Platform.of(staff), Rendering.of(Optional.empty(), "it").texts(),
         Clock.systemUTC());
@@ -77,6 +83,15 @@ class ServeIT {
         new WebServer.Settings("127.0.0.1", 0, Optional.empty(), Optional.empty(), Language.SV,
             Optional.empty()));
     base = "http://127.0.0.1:" + server.start();
+  }
+
+  /** Each test starts with no live absence, so a call to 2201 rings 2201. */
+  @org.junit.jupiter.api.AfterEach
+  void clearLiveAbsences() {
+    try (AmiClient ami = pbx.connect()) {
+      ami.dbDelTree(ItStaff.OVERRIDE_FAMILY);
+    }
+    board.readAll();
   }
 
   @AfterAll
@@ -152,5 +167,31 @@ class ServeIT {
     assertTrue(view.contains("\"source\":\"live\"") && view.contains("\"reason\":\"utbildning\""),
         view);
     assertNotNull(view);
+  }
+
+  @Test
+  void phoneStatesComeFromTheHintsAndChangeWithTheirEvents() throws Exception {
+    board.readAll();
+    String before = state("per.present");
+    assertTrue(before.equals("idle") || before.equals("unavailable"), before);
+    // A call to 2201 rings its test phone: the hint's ExtensionStatus event changes the view.
+    CompletableFuture<String> rang = CompletableFuture.supplyAsync(
+        () -> pbx.call(ItStaff.CONTEXT, "2201", Duration.ofSeconds(8)));
+    long end = System.nanoTime() + 8_000_000_000L;
+    String during = before;
+    while (System.nanoTime() < end && during.equals(before)) {
+      Thread.sleep(20);
+      during = state("per.present");
+    }
+    assertEquals("2201", rang.get(15, TimeUnit.SECONDS));
+    assertTrue(during.equals("ringing") || during.equals("inuse"), before + " -> " + during);
+  }
+
+  private static String state(String id) {
+    String view = board.viewJson("testby-kommun/" + id).orElseThrow();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"state\":\"(\\w+)\"")
+        .matcher(view);
+    assertTrue(m.find(), view);
+    return m.group(1);
   }
 }
