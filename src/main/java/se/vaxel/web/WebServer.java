@@ -244,6 +244,15 @@ public final class WebServer implements AutoCloseable {
    */
   private Optional<Sessions.Session> session(Context ctx) {
     Optional<Sessions.Session> s = sessions.get(ctx.cookie(COOKIE));
+    if (s.isPresent()) {
+      // An account removed or changed (vaxel user) ends its sessions at their next request.
+      Optional<Accounts.Account> a = accounts.get().get(s.get().user());
+      if (a.isEmpty() || a.get().role() != s.get().role()
+          || !a.get().staffId().equals(s.get().staffId())) {
+        sessions.remove(s.get().id());
+        s = Optional.empty();
+      }
+    }
     if (settings.userHeader().isPresent() && fromProxy(ctx)) {
       String user = ctx.header(settings.userHeader().get());
       if (user == null || user.isBlank()) {

@@ -411,4 +411,24 @@ class WebServerTest {
     assertEquals(303, b.post("/login", form("user", "op", "password", "op-secret"),
         "Origin", base).statusCode());
   }
+
+  @Test
+  void removingAnAccountEndsItsSessions() throws Exception {
+    server.close();
+    java.util.concurrent.atomic.AtomicReference<Accounts> accounts =
+        new java.util.concurrent.atomic.AtomicReference<>(Accounts.empty().with(
+            new Accounts.Account("op", Role.SWITCHBOARD, "", PLAIN.hash("op-secret".toCharArray()))));
+    server = new WebServer(board, accounts::get, PLAIN,
+        new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12)),
+        new LoginLimiter(clock, Duration.ofMinutes(15), 5, 20), new AuditLog(audit),
+        new Templates(Optional.empty()),
+        new WebServer.Settings("127.0.0.1", 0, Optional.empty(), Optional.empty(), Language.SV,
+            Optional.empty()));
+    base = "http://127.0.0.1:" + server.start();
+    Browser op = new Browser();
+    op.login("op", "op-secret");
+    assertEquals(200, op.get("/api/people").statusCode());
+    accounts.set(accounts.get().without("op"));
+    assertEquals(401, op.get("/api/people").statusCode());
+  }
 }
