@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         AbsenceCommand.class,
         CheckCommand.class,
         CalendarCommand.class,
+        ServeCommand.class,
+        UserCommand.class,
         // 'vaxel help [COMMAND]', as git and systemctl users expect.
         HelpCommand.class,
     })

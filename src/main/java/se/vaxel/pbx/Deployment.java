@@ -447,6 +447,8 @@ public final class Deployment {
           removeIfStillExpired(org, ext, now);
         }
         retainSounds(org, now);
+        // Open consoles (vaxel serve) reload staff.yaml on it: Asterisk announces no apply.
+        se.vaxel.live.AbsenceEvent.applied(ami, org.id);
       }
       return new Applied(plans, !changing.isEmpty());
     } finally {
