@@ -67,6 +67,13 @@ public interface AmiClient extends AutoCloseable {
     }
   }
 
+  /**
+   * Raises a UserEvent named {@code name} with {@code headers} (one round trip), for everyone
+   * who listens on AMI: vaxel raises its own, because Asterisk sends no event when AstDB
+   * changes. Header names and values must be single lines.
+   */
+  void userEvent(String name, Map<String, String> headers);
+
   /** Every provider that has a presence state (PresenceStateList). */
   List<PresenceEntry> presenceStates();
 

@@ -399,6 +399,14 @@ public final class AsteriskJavaClient implements AmiClient {
   }
 
   @Override
+  public void userEvent(String name, Map<String, String> headers) {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("UserEvent", singleLine(name));
+    headers.forEach((k, v) -> all.put(singleLine(k), singleLine(v)));
+    succeed(new AsteriskJavaExtensions.GenericAction("UserEvent", all));
+  }
+
+  @Override
   public Subscription onUserEvent(String userEventName, Consumer<Map<String, String>> listener) {
     if (userEvents == null) {
       throw new IllegalStateException(

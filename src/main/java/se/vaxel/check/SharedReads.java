@@ -120,6 +120,11 @@ final class SharedReads implements AmiClient {
   }
 
   @Override
+  public void userEvent(String name, Map<String, String> headers) {
+    ami.userEvent(name, headers);
+  }
+
+  @Override
   public List<PresenceEntry> presenceStates() {
     return ami.presenceStates();
   }

@@ -84,7 +84,11 @@ public final class Main {
   }
 
   private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
-    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    // A command that declares the codes it can return (exitCodeList) keeps its own list.
+    if (cl.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
+      cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+          .exitCodeList(codes);
+    }
     cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
   }
 

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
         ApplyCommand.class,
         AbsenceCommand.class,
         CheckCommand.class,
+        ServeCommand.class,
+        UserCommand.class,
         // 'vaxel help [COMMAND]', as git and systemctl users expect.
         HelpCommand.class,
     })

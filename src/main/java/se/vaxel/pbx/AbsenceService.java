@@ -198,6 +198,9 @@ public final class AbsenceService {
 
   private void publishPresence(Person person, Map<String, LiveOverride> overrides, Instant now) {
     PresenceValue.of(staff, overrides, person, now).publish(ami, person.extension());
+    // Asterisk sends no event when AstDB changes: every open console learns of this write from
+    // the event, whoever made it (CLI, calendar, web).
+    se.vaxel.live.AbsenceEvent.raise(ami, staff.organisation().id(), person.extension());
   }
 
 

@@ -430,6 +430,8 @@ public final class Deployment {
         for (String ext : plans.get(i).expiredOverrides()) {
           removeIfStillExpired(org, ext, now);
         }
+        // Open consoles (vaxel serve) reload staff.yaml on it: Asterisk announces no apply.
+        se.vaxel.live.AbsenceEvent.applied(ami, org.id);
       }
       return new Applied(plans, !changing.isEmpty());
     } finally {
