@@ -115,7 +115,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/console", ctx -> withRole(ctx, Role.SWITCHBOARD, s -> console(ctx, s)));
       config.routes.get("/api/people", ctx -> withRole(ctx, Role.SWITCHBOARD, s ->
           ctx.contentType("application/json; charset=utf-8").result(board.peopleJson())));
-      config.routes.get("/api/people/{key}", ctx -> withSession(ctx, s ->
+      // <key>, not {key}: a key is ORG/ID, and {key} stops at the slash (every key 404'd).
+      config.routes.get("/api/people/<key>", ctx -> withSession(ctx, s ->
           withPerson(ctx, s, ctx.pathParam("key"), m -> ctx.contentType(
               "application/json; charset=utf-8").result(board.viewJson(m.qualifiedId())
                   .orElse("null")))));
