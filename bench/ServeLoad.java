@@ -1,20 +1,21 @@
 // ServeLoad: many open switchboard consoles against one `vaxel serve`, for bench/serve.sh.
 //
 // Usage (the JDK's source launcher, no build step):
-//   java bench/ServeLoad.java BASE_URL USER PASSWORD IDS_FILE [CONSOLES] [RATE] [SECONDS]
+//   java bench/ServeLoad.java BASE_URL USER PASSWORD [CONSOLES] [RATE] [SECONDS]
 //   (defaults 50 consoles, 20 changes a second, 60 seconds)
 //
 // Each console is its own logged-in session (own cookie jar) holding the console's event
 // stream open, as a browser tab does. One more session, the operator, sets an absence at a
-// fixed rate through the console's own form endpoint (with its CSRF token), each change on
-// another person of IDS_FILE (one staff id a line), so every change has a key of its own.
+// fixed rate through the console's own endpoint (POST /api/absence with its CSRF token), each
+// change on another person of /api/people, so every change has a key of its own.
 // Every console counts the changes it received (an absence event naming a changed person);
 // at the end it prints, per console, how many of the accepted changes it saw, the changes
 // lost (accepted but never received, after a grace of 5 s), and the delay from the
 // operator's request to each delivery (p50, p99, max). Exit 0 when nothing was lost.
 //
-// The protocol (paths, field names, the event's shape) is vaxel serve's: see the constants
-// below and docs in the README's section on the console.
+// The protocol is vaxel serve's (se.vaxel.web.WebServer, the console's console.js): POST
+// /login (user, password) sets the session cookie; the console page carries the CSRF token;
+// /events sends {"type":"person","person":{"key":"ORG/ID","id":ID,...}} for each change.
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -47,34 +48,44 @@ public class ServeLoad {
   static final String LOGIN = "/login";
   static final String CONSOLE = "/console";
   static final String EVENTS = "/events";
-  static final String SET_ABSENCE = "/api/absences/%s";
-  static final Pattern CSRF = Pattern.compile("name=\"csrf\"\\s+content=\"([^\"]+)\"");
-  static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-  /** The person an absence event is about. */
-  static final Pattern EVENT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  static final String PEOPLE = "/api/people";
+  static final String SET_ABSENCE = "/api/absence";
+  static final Pattern CSRF = Pattern.compile("data-csrf=\"([^\"]+)\"");
+  /** The person a change event is about. */
+  static final Pattern EVENT_KEY = Pattern.compile("\"type\":\"person\",\"person\":\\{\"key\":\"([^\"]+)\"");
+  /** Every person with an extension (only they can be set away) in /api/people. */
+  static final Pattern PERSON_WITH_EXT =
+      Pattern.compile("\\{\"key\":\"([^\"]+)\",\"id\":\"[^\"]+\",[^{}]*?\"ext\":\"\\d+\"");
 
   static String base;
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 4) {
-      System.err.println("usage: ServeLoad BASE_URL USER PASSWORD IDS_FILE [CONSOLES] [RATE] [SECONDS]");
+    if (args.length < 3) {
+      System.err.println("usage: ServeLoad BASE_URL USER PASSWORD [CONSOLES] [RATE] [SECONDS]");
       System.exit(2);
     }
     base = args[0].replaceAll("/$", "");
     String user = args[1];
     String password = args[2];
-    List<String> ids = Files.readAllLines(Path.of(args[3])).stream().map(String::strip)
-        .filter(s -> !s.isEmpty()).toList();
-    int consoles = args.length > 4 ? Integer.parseInt(args[4]) : 50;
-    int rate = args.length > 5 ? Integer.parseInt(args[5]) : 20;
-    int seconds = args.length > 6 ? Integer.parseInt(args[6]) : 60;
+    int consoles = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+    int rate = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+    int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
     int changes = rate * seconds;
-    if (ids.size() < changes + 1) {
-      throw new IllegalArgumentException("need " + (changes + 1) + " ids, have " + ids.size());
+
+    Session operator = Session.login(user, password);
+    List<String> keys = new ArrayList<>();
+    Matcher people = PERSON_WITH_EXT.matcher(operator.get(PEOPLE).body());
+    while (people.find()) {
+      keys.add(people.group(1));
     }
-    // The first id is the alternate of every change; the next CHANGES ids are changed once each.
-    String alternate = ids.get(0);
-    List<String> changed = ids.subList(1, changes + 1);
+    if (keys.size() < changes + 1) {
+      throw new IllegalArgumentException("need " + (changes + 1) + " people with an extension, "
+          + "the server has " + keys.size());
+    }
+    System.out.printf("%d people with an extension on the server%n", keys.size());
+    // The first person is the alternate of every change; the next CHANGES are changed once each.
+    String alternate = keys.get(0);
+    List<String> changed = keys.subList(1, changes + 1);
 
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Console> open = new ArrayList<>();
@@ -95,7 +106,6 @@ public class ServeLoad {
     System.out.flush();
     Thread.sleep(2000);
 
-    Session operator = Session.login(user, password);
     LocalDate from = LocalDate.now();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
@@ -108,13 +118,13 @@ public class ServeLoad {
       if (k >= changes) {
         return;
       }
-      String id = changed.get(k);
+      String id = changed.get(k);  // a key, ORG/ID
       // Sent from a pool: a slow answer must not hold back the next change's time.
       timer.execute(() -> {
         try {
           sentAt.put(id, System.nanoTime());
-          int code = operator.setAbsence(id, from, from.plusDays(1 + k % 14), alternate);
-          if (code / 100 == 2 || code == 303) {
+          int code = operator.setAbsence(id, from.plusDays(1 + k % 14), alternate);
+          if (code == 200) {
             accepted.add(id);
           } else {
             refused.incrementAndGet();
@@ -183,26 +193,23 @@ public class ServeLoad {
 
     static Session login(String user, String password) throws IOException, InterruptedException {
       Session s = new Session();
-      String form = s.get(LOGIN).body();
-      String token = first(CSRF_FIELD, form, first(CSRF, form, ""));
-      HttpResponse<String> r = s.post(LOGIN, form("username", user, "password", password,
-          "_csrf", token), token);
-      if (r.statusCode() / 100 != 2 && r.statusCode() / 100 != 3) {
+      HttpResponse<String> r = s.post(LOGIN, form("user", user, "password", password), null);
+      if (r.statusCode() != 303) {
         throw new IllegalStateException("login as " + user + ": HTTP " + r.statusCode());
       }
       String console = s.get(CONSOLE).body();
-      s.csrf = first(CSRF, console, first(CSRF_FIELD, console, ""));
+      s.csrf = first(CSRF, console, "");
       if (s.csrf.isEmpty()) {
         throw new IllegalStateException("no CSRF token on " + CONSOLE + " after login");
       }
       return s;
     }
 
-    int setAbsence(String id, LocalDate from, LocalDate until, String alternate)
+    /** An absence from now until the end of {@code until}, as the console's dialog sends it. */
+    int setAbsence(String key, LocalDate until, String alternate)
         throws IOException, InterruptedException {
-      return post(String.format(SET_ABSENCE, id), form("from", from.toString(),
-          "until", until.toString(), "reason", "semester", "alternate", alternate,
-          "_csrf", csrf), csrf).statusCode();
+      return post(SET_ABSENCE, form("person", key, "from", "", "until", until.toString(),
+          "reason", "semester", "alternate", alternate), csrf).statusCode();
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -214,8 +221,8 @@ public class ServeLoad {
         throws IOException, InterruptedException {
       return http.send(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("X-CSRF-Token", token)
-          .header("Origin", base)
+          .header("Accept", "application/json")
+          .header("X-CSRF-Token", token == null ? "" : token)
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
     }
@@ -253,12 +260,9 @@ public class ServeLoad {
         r.body().forEach(line -> {
           if (line.startsWith("data:")) {
             long now = System.nanoTime();
-            Matcher m = EVENT_ID.matcher(line);
-            while (m.find()) {
-              String id = m.group(1);
-              if (sentAt.containsKey(id)) {
-                receivedAt.putIfAbsent(id, now);
-              }
+            Matcher m = EVENT_KEY.matcher(line);
+            if (m.find() && sentAt.containsKey(m.group(1))) {
+              receivedAt.putIfAbsent(m.group(1), now);
             }
           }
         });
