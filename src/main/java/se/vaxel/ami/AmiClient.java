@@ -74,6 +74,17 @@ public interface AmiClient extends AutoCloseable {
    */
   void userEvent(String name, Map<String, String> headers);
 
+  /**
+   * Every hint's state (ExtensionStateList), read like every list: whole or an exception.
+   */
+  List<ExtensionState> extensionStates();
+
+  /**
+   * Delivers every ExtensionStatus event (a hint's state changed) as it comes, on the same
+   * thread and terms as {@link #onUserEvent}. Needs a client connected with events on.
+   */
+  Subscription onExtensionStatus(Consumer<ExtensionState> listener);
+
   /** Every provider that has a presence state (PresenceStateList). */
   List<PresenceEntry> presenceStates();
 

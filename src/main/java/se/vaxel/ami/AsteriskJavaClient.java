@@ -160,8 +160,9 @@ public final class AsteriskJavaClient implements AmiClient {
     // Counts what leaves the library's event queue, for the brake in AmiWire.
     connection.addEventListener(event -> wire.delivered());
     try {
-      // "user" is the event class of UserEvent; nothing else is needed or wanted.
-      connection.login(settings.events() ? "user" : "off");
+      // "user" is the event class of UserEvent, "call" that of ExtensionStatus (a hint's
+      // state, for the console); nothing else is needed or wanted.
+      connection.login(settings.events() ? "user,call" : "off");
     } catch (AuthenticationFailedException | TimeoutException | IOException | RuntimeException e) {
       shutDown(userEvents);
       throw loginFailed(settings, wire, e);
@@ -404,6 +405,37 @@ public final class AsteriskJavaClient implements AmiClient {
     all.put("UserEvent", singleLine(name));
     headers.forEach((k, v) -> all.put(singleLine(k), singleLine(v)));
     succeed(new AsteriskJavaExtensions.GenericAction("UserEvent", all));
+  }
+
+  @Override
+  public List<ExtensionState> extensionStates() {
+    return list("ExtensionStateList", Map.of(),
+            AsteriskJavaExtensions.ExtensionStateListCompleteEvent.class, ERROR_IS_FAILURE)
+        .stream()
+        .filter(AsteriskJavaExtensions.ExtensionStateEntryEvent.class::isInstance)
+        .map(e -> (AsteriskJavaExtensions.ExtensionStateEntryEvent) e)
+        .map(e -> new ExtensionState(orElse(e.getExten(), ""), orElse(e.getContext(), ""),
+            e.getHint(), e.getStatus() == null ? -1 : e.getStatus(), e.getStatusText()))
+        .toList();
+  }
+
+  @Override
+  public Subscription onExtensionStatus(Consumer<ExtensionState> listener) {
+    if (userEvents == null) {
+      throw new IllegalStateException(
+          "ExtensionStatus events need a client connected with AmiSettings.withEvents(true)");
+    }
+    return userEvents.subscribe(UserEventDispatcher.EXTENSION_STATUS, headers -> {
+      int status;
+      try {
+        status = Integer.parseInt(headers.getOrDefault("status", "-1").strip());
+      } catch (NumberFormatException e) {
+        status = -1;
+      }
+      listener.accept(new ExtensionState(headers.getOrDefault("exten", ""),
+          headers.getOrDefault("context", ""), headers.get("hint"), status,
+          headers.get("statustext")));
+    });
   }
 
   @Override

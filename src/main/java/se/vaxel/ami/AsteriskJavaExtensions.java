@@ -36,7 +36,9 @@ public final class AsteriskJavaExtensions {
           VoicemailUsersCompleteEvent.class,
           DialplanCompleteEvent.class,
           EndpointsCompleteEvent.class,
-          ContactsCompleteEvent.class);
+          ContactsCompleteEvent.class,
+          ExtensionStateEntryEvent.class,
+          ExtensionStateListCompleteEvent.class);
 
   /**
    * Any action by name. The library appends a {@code getAttributes()} map verbatim as headers,
@@ -308,6 +310,71 @@ public final class AsteriskJavaExtensions {
   @AsteriskMapping("VoicemailUserEntryComplete")
   public static final class VoicemailUsersCompleteEvent extends ListCompleteEvent {
     public VoicemailUsersCompleteEvent(Object source) {
+      super(source);
+    }
+  }
+
+  /**
+   * One entry of ExtensionStateList (an ExtensionStatus event with the list's ActionID). A
+   * ResponseEvent, unlike the library's ExtensionStatusEvent, so that the list reader gets it;
+   * the unsolicited ExtensionStatus events are read off the socket (UserEventTap).
+   */
+  @AsteriskMapping("ExtensionStatus")
+  public static final class ExtensionStateEntryEvent extends ResponseEvent {
+    private String exten;
+    private String context;
+    private String hint;
+    private Integer status;
+    private String statusText;
+
+    public ExtensionStateEntryEvent(Object source) {
+      super(source);
+    }
+
+    public String getExten() {
+      return exten;
+    }
+
+    public void setExten(String exten) {
+      this.exten = exten;
+    }
+
+    public String getContext() {
+      return context;
+    }
+
+    public void setContext(String context) {
+      this.context = context;
+    }
+
+    public String getHint() {
+      return hint;
+    }
+
+    public void setHint(String hint) {
+      this.hint = hint;
+    }
+
+    public Integer getStatus() {
+      return status;
+    }
+
+    public void setStatus(Integer status) {
+      this.status = status;
+    }
+
+    public String getStatusText() {
+      return statusText;
+    }
+
+    public void setStatusText(String statusText) {
+      this.statusText = statusText;
+    }
+  }
+
+  @AsteriskMapping("ExtensionStateListComplete")
+  public static final class ExtensionStateListCompleteEvent extends ListCompleteEvent {
+    public ExtensionStateListCompleteEvent(Object source) {
       super(source);
     }
   }

@@ -31,6 +31,12 @@ final class UserEventDispatcher implements Consumer<Map<String, String>>, AutoCl
             return thread;
           });
 
+  /**
+   * The key under which ExtensionStatus events are delivered: a UserEvent's name is one header
+   * line, so it can never contain the line break that starts this key.
+   */
+  static final String EXTENSION_STATUS = "\nextensionstatus";
+
   AmiClient.Subscription subscribe(String eventName, Consumer<Map<String, String>> listener) {
     String key = eventName.toLowerCase(Locale.ROOT);
     listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
@@ -40,7 +46,15 @@ final class UserEventDispatcher implements Consumer<Map<String, String>>, AutoCl
   /** Called on the library's reader thread: only enqueues. */
   @Override
   public void accept(Map<String, String> headers) {
-    String name = headers.getOrDefault("userevent", "").toLowerCase(Locale.ROOT);
+    String name;
+    if ("ExtensionStatus".equalsIgnoreCase(headers.get("event"))) {
+      if (headers.containsKey("actionid")) {
+        return; // an entry of ExtensionStateList: the list reader has it
+      }
+      name = EXTENSION_STATUS;
+    } else {
+      name = headers.getOrDefault("userevent", "").toLowerCase(Locale.ROOT);
+    }
     List<Consumer<Map<String, String>>> targets = listeners.get(name);
     if (targets == null || targets.isEmpty()) {
       return;

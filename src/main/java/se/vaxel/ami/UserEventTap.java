@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
- * Passes every line the library reads through unchanged and hands each complete UserEvent, as
- * its headers with lower-cased keys, to a sink.
+ * Passes every line the library reads through unchanged and hands each complete UserEvent and
+ * ExtensionStatus event, as its headers with lower-cased keys, to a sink.
  *
  * <p>It exists because Asterisk-Java builds an event object only for a class registered per
  * event name, with one setter per header, and drops every other header: a UserEvent with
@@ -57,7 +57,8 @@ final class UserEventTap implements SocketConnectionFacade {
     String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
     String value = line.substring(colon + 1).strip();
     if (event == null) {
-      if (name.equals("event") && value.equalsIgnoreCase("UserEvent")) {
+      if (name.equals("event") && (value.equalsIgnoreCase("UserEvent")
+          || value.equalsIgnoreCase("ExtensionStatus"))) {
         event = new LinkedHashMap<>();
         event.put(name, value);
       }

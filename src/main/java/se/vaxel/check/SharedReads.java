@@ -120,6 +120,17 @@ final class SharedReads implements AmiClient {
   }
 
   @Override
+  public java.util.List<se.vaxel.ami.ExtensionState> extensionStates() {
+    return ami.extensionStates();
+  }
+
+  @Override
+  public Subscription onExtensionStatus(
+      java.util.function.Consumer<se.vaxel.ami.ExtensionState> listener) {
+    return ami.onExtensionStatus(listener);
+  }
+
+  @Override
   public void userEvent(String name, Map<String, String> headers) {
     ami.userEvent(name, headers);
   }

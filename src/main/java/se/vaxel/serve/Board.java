@@ -52,6 +52,7 @@ public final class Board {
   private final Clock clock;
   private final Texts texts;
   private final Object lock = new Object();
+  private final Object viewLock = new Object();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
   private volatile Platform platform;
@@ -59,10 +60,20 @@ public final class Board {
   private volatile boolean up;
   /** Organisation id to extension to override. */
   private final Map<String, Map<String, LiveOverride>> overrides = new ConcurrentHashMap<>();
+  /** Organisation id to extension to the phone's state word (see ExtensionState#simple). */
+  private final Map<String, Map<String, String>> states = new ConcurrentHashMap<>();
   /** Person key (org/id) to the view's JSON. */
-  private volatile Map<String, String> views = Map.of();
+  private final Map<String, String> views = new ConcurrentHashMap<>();
+  /** The people's keys in staff file order: the order of the list. */
+  private volatile List<String> order = List.of();
   private final Map<String, String> phrases = new ConcurrentHashMap<>();
-  private volatile String peopleJson;
+  /** Bumped on every change of a view, so a cached list is never served after one. */
+  private final java.util.concurrent.atomic.AtomicLong version =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private record Cached(long version, String json) {}
+
+  private volatile Cached cached;
 
   public Board(Platform platform, Texts texts, Clock clock) {
     this.platform = platform;
@@ -108,6 +119,7 @@ public final class Board {
   public void connected(AmiClient client) {
     client.onUserEvent(AbsenceEvent.NAME, headers ->
         AbsenceEvent.parse(headers).ifPresent(e -> refresh(e.org(), e.extension())));
+    client.onExtensionStatus(this::state);
     client.onUserEvent(AbsenceEvent.APPLIED, headers -> {
       LOG.info("apply announced; staff files are re-read by the watcher");
       onApplied.run();
@@ -151,10 +163,17 @@ public final class Board {
       for (Staff s : platform.organisations()) {
         read.put(s.organisation().id(), LiveOverride.readAll(client, family(s)));
       }
+      Map<String, Map<String, String>> phones = new HashMap<>();
+      for (se.vaxel.ami.ExtensionState e : client.extensionStates()) {
+        owner(e.context()).ifPresent(s -> phones.computeIfAbsent(s.organisation().id(),
+            k -> new ConcurrentHashMap<>()).put(e.exten(), e.simple()));
+      }
       boolean was = up;
       synchronized (lock) {
         overrides.clear();
         read.forEach((org, map) -> overrides.put(org, new ConcurrentHashMap<>(map)));
+        states.clear();
+        states.putAll(phones);
         up = true;
       }
       recomputeAll(true);
@@ -191,6 +210,26 @@ public final class Board {
     }
   }
 
+  /** A hint changed (ExtensionStatus): the person's phone state, sent at once. */
+  void state(se.vaxel.ami.ExtensionState e) {
+    owner(e.context()).ifPresent(s -> {
+      states.computeIfAbsent(s.organisation().id(), k -> new ConcurrentHashMap<>())
+          .put(e.exten(), e.simple());
+      s.byExtension(e.exten()).ifPresent(p -> update(s, p));
+    });
+  }
+
+  /** The organisation whose generated staff context this is. */
+  private Optional<Staff> owner(String context) {
+    for (Staff s : platform.organisations()) {
+      DialplanContexts c = DialplanContexts.of(s.asterisk());
+      if (context.equals(c.staff()) || c.owns(context) && context.startsWith(c.staff())) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
   // ---- staff files ------------------------------------------------------------------------
 
   /** A new staff file (after apply): recomputes everything and tells consoles to reload. */
@@ -206,14 +245,19 @@ public final class Board {
 
   /** Every person's view as one JSON document: {@code {"up":BOOL,"people":[VIEW...]}}. */
   public String peopleJson() {
-    String cached = peopleJson;
-    if (cached != null) {
-      return cached;
+    long at = version.get();
+    Cached c = cached;
+    if (c != null && c.version() == at) {
+      return c.json();
     }
     StringBuilder b = new StringBuilder(views.size() * 300);
     b.append("{\"up\":").append(up).append(",\"people\":[");
     boolean first = true;
-    for (String v : views.values()) {
+    for (String key : order) {
+      String v = views.get(key);
+      if (v == null) {
+        continue;
+      }
       if (!first) {
         b.append(',');
       }
@@ -222,7 +266,7 @@ public final class Board {
     }
     b.append("]}");
     String json = b.toString();
-    peopleJson = json;
+    cached = new Cached(at, json);
     return json;
   }
 
@@ -233,33 +277,37 @@ public final class Board {
 
   /** Recomputes every view (the minute tick: absences start and end by the clock). */
   public void recomputeAll(boolean sendChanges) {
-    Map<String, String> next = new LinkedHashMap<>();
-    List<String> changed = new ArrayList<>();
-    Map<String, String> before = views;
-    for (Platform.Member m : platform.members()) {
-      String v = toJson(view(m.staff(), m.person()));
-      next.put(m.qualifiedId(), v);
-      if (!v.equals(before.get(m.qualifiedId()))) {
-        changed.add(v);
+    synchronized (viewLock) {
+      List<String> keys = new ArrayList<>();
+      List<String> changed = new ArrayList<>();
+      for (Platform.Member m : platform.members()) {
+        String key = m.qualifiedId();
+        String v = toJson(view(m.staff(), m.person()));
+        keys.add(key);
+        if (!v.equals(views.put(key, v))) {
+          changed.add(v);
+        }
       }
-    }
-    views = next;
-    peopleJson = null;
-    if (sendChanges) {
-      changed.forEach(v -> send("{\"type\":\"person\",\"person\":" + v + "}"));
+      views.keySet().retainAll(new java.util.HashSet<>(keys));
+      order = List.copyOf(keys);
+      version.incrementAndGet();
+      if (sendChanges) {
+        changed.forEach(v -> send("{\"type\":\"person\",\"person\":" + v + "}"));
+      }
     }
   }
 
+  /** One person's view again; sent when it changed. Serialised, so sends keep their order. */
   private void update(Staff staff, Person p) {
-    String key = staff.organisation().id() + "/" + p.id();
-    String v = toJson(view(staff, p));
-    Map<String, String> copy = new LinkedHashMap<>(views);
-    if (v.equals(copy.put(key, v))) {
-      return;
+    synchronized (viewLock) {
+      String key = staff.organisation().id() + "/" + p.id();
+      String v = toJson(view(staff, p));
+      if (v.equals(views.put(key, v))) {
+        return;
+      }
+      version.incrementAndGet();
+      send("{\"type\":\"person\",\"person\":" + v + "}");
     }
-    views = copy;
-    peopleJson = null;
-    send("{\"type\":\"person\",\"person\":" + v + "}");
   }
 
   /**
@@ -285,6 +333,8 @@ public final class Board {
     v.put("email", p.email());
     v.put("phrase", phrase(staff, p));
     v.put("live", up);
+    v.put("state", p.hasExtension()
+        ? states.getOrDefault(org, Map.of()).getOrDefault(p.extension(), "unknown") : null);
     Optional<Coverage.Away> away = Coverage.at(staff, live, p, now);
     LiveOverride override = p.hasExtension() ? live.get(p.extension()) : null;
     if (away.isPresent()) {

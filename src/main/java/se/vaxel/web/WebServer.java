@@ -115,9 +115,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/console", ctx -> withRole(ctx, Role.SWITCHBOARD, s -> console(ctx, s)));
       config.routes.get("/api/people", ctx -> withRole(ctx, Role.SWITCHBOARD, s ->
           ctx.contentType("application/json; charset=utf-8").result(board.peopleJson())));
-      // <key>, not {key}: a key is ORG/ID, and {key} stops at the slash (every key 404'd).
-      config.routes.get("/api/people/<key>", ctx -> withSession(ctx, s ->
-          withPerson(ctx, s, ctx.pathParam("key"), m -> ctx.contentType(
+      config.routes.get("/api/people/{org}/{id}", ctx -> withSession(ctx, s ->
+          withPerson(ctx, s, ctx.pathParam("org") + "/" + ctx.pathParam("id"), m -> ctx.contentType(
               "application/json; charset=utf-8").result(board.viewJson(m.qualifiedId())
                   .orElse("null")))));
       config.routes.get("/me", ctx -> withSession(ctx, s -> {
@@ -138,6 +137,16 @@ public final class WebServer implements AutoCloseable {
               m -> personPage(ctx, s, m, List.of(), HttpStatus.OK))));
       config.routes.post("/api/absence", ctx -> withChange(ctx, s -> setAbsence(ctx, s)));
       config.routes.post("/api/absence/clear", ctx -> withChange(ctx, s -> clearAbsence(ctx, s)));
+      // The SSE handler commits its 200 before it runs: the role is checked before it.
+      config.routes.before("/events", ctx -> {
+        Optional<Sessions.Session> s = session(ctx);
+        if (s.isEmpty()) {
+          throw new io.javalin.http.UnauthorizedResponse("not logged in");
+        }
+        if (s.get().role() != Role.SWITCHBOARD) {
+          throw new io.javalin.http.ForbiddenResponse("this needs the role switchboard");
+        }
+      });
       config.routes.sse("/events", this::events);
       config.routes.exception(Exception.class, (e, ctx) -> {
         // Never the exception's text: it may hold what the browser must not see.
