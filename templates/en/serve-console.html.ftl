@@ -18,7 +18,7 @@
 </header>
 <div id="ami-banner" class="banner" role="alert" hidden>No connection to the PBX (AMI). What is shown is not current; vaxel keeps trying.</div>
 <div id="labels" hidden
-  data-away="Away" data-until="until" data-back="back" data-covers="Calls go to" data-switchboard="the switchboard"
+  data-away="Away" data-until="until" data-through="through" data-back="back" data-covers="Calls go to" data-switchboard="the switchboard"
   data-set-by="registered by" data-set="Register absence" data-change="Change" data-clear="Back (clear absence)" data-coming="Coming absence"
   data-shown="shown" data-of="of" data-none="No match" data-mobile="mobile"
   data-state-idle="free" data-state-ringing="ringing" data-state-inuse="in use" data-state-unavailable="unreachable" data-state-unknown="unknown"

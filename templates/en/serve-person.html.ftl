@@ -22,7 +22,7 @@
 <section id="absence-section">
 <h2>Absence</h2>
 <#if away??>
-<p id="my-absence" class="away" data-until="${away.until}">You are registered as away <#if away.reason??>(${m.reasonLabel[away.reason]}) </#if>until ${away.until?replace("T", " ")}<#if away.back??>, back ${away.back}</#if>.
+<p id="my-absence" class="away" data-until="${away.until}">You are registered as away <#if away.reason??>(${m.reasonLabel[away.reason]}) </#if><#if away.lastDay??>through ${away.lastDay}<#else>until ${away.until?replace("T", " ")}</#if><#if away.back??>, back ${away.back}</#if>.
 <#if away.cover.name??>Calls go to ${away.cover.name}<#if away.cover.ext??> (${away.cover.ext})</#if>.<#else>Calls go to the switchboard.</#if>
 <#if away.setBy?? && away.setBy?has_content> Registered by ${away.setBy}.</#if></p>
 <#if away.source == "live">

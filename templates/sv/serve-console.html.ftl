@@ -18,7 +18,7 @@
 </header>
 <div id="ami-banner" class="banner" role="alert" hidden>Ingen kontakt med växeln (AMI). Det som visas är inte aktuellt; vaxel försöker igen.</div>
 <div id="labels" hidden
-  data-away="Borta" data-until="till" data-back="åter" data-covers="Samtalen till" data-switchboard="växeln"
+  data-away="Borta" data-until="till" data-through="t.o.m." data-back="åter" data-covers="Samtalen till" data-switchboard="växeln"
   data-set-by="registrerad av" data-set="Registrera frånvaro" data-change="Ändra" data-clear="Åter (ta bort frånvaro)" data-coming="Kommande frånvaro"
   data-shown="visas" data-of="av" data-none="Ingen träff" data-mobile="mobil"
   data-state-idle="ledig" data-state-ringing="ringer" data-state-inuse="i samtal" data-state-unavailable="ej nåbar" data-state-unknown="okänt"

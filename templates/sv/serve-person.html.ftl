@@ -22,7 +22,7 @@
 <section id="absence-section">
 <h2>Frånvaro</h2>
 <#if away??>
-<p id="my-absence" class="away" data-until="${away.until}">Du är registrerad som borta <#if away.reason??>(${m.reasonLabel[away.reason]}) </#if>till ${away.until?replace("T", " ")}<#if away.back??>, åter ${away.back}</#if>.
+<p id="my-absence" class="away" data-until="${away.until}">Du är registrerad som borta <#if away.reason??>(${m.reasonLabel[away.reason]}) </#if><#if away.lastDay??>t.o.m. ${away.lastDay}<#else>till ${away.until?replace("T", " ")}</#if><#if away.back??>, åter ${away.back}</#if>.
 <#if away.cover.name??>Samtalen går till ${away.cover.name}<#if away.cover.ext??> (${away.cover.ext})</#if>.<#else>Samtalen går till växeln.</#if>
 <#if away.setBy?? && away.setBy?has_content> Registrerad av ${away.setBy}.</#if></p>
 <#if away.source == "live">

@@ -117,7 +117,8 @@
       const a = p.away;
       const d = el('div', 'away-info');
       d.append(el('span', 'reason', L.away + (a.reason ? ' (' + reason(a.reason) + ')' : '')));
-      d.append(el('span', 'until', ' ' + L.until + ' ' + when(a.until)));
+      d.append(el('span', 'until', a.lastDay ? ' ' + L.through + ' ' + a.lastDay
+        : ' ' + L.until + ' ' + when(a.until)));
       if (a.back) { d.append(el('span', 'back', ', ' + L.back + ' ' + a.back)); }
       const c = a.cover;
       let cover = L.covers + ' ';

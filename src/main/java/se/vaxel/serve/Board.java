@@ -341,7 +341,12 @@ public final class Board {
       Coverage.Away a = away.get();
       Map<String, Object> w = new LinkedHashMap<>();
       w.put("reason", a.reason() == null ? null : a.reason().disclosed().key());
-      w.put("until", LocalDateTime.ofInstant(a.until(), zone).toString());
+      LocalDateTime until = LocalDateTime.ofInstant(a.until(), zone);
+      w.put("until", until.toString());
+      if (until.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+        // A whole-day absence: people say "t.o.m." the last day, not "until midnight".
+        w.put("lastDay", until.toLocalDate().minusDays(1).toString());
+      }
       if (a.absence() != null) {
         w.put("back", texts.returnDay(a.absence()).toString());
       }

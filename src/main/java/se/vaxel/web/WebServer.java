@@ -77,6 +77,8 @@ public final class WebServer implements AutoCloseable {
   private final Settings settings;
   private final String dummyHash;
   private Javalin app;
+  /** The open consoles' sender threads, stopped before the server is. */
+  private final java.util.Set<Thread> senders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public WebServer(Board board, Supplier<Accounts> accounts, PasswordHasher hasher,
       Sessions sessions, LoginLimiter limiter, AuditLog audit, Templates pages,
@@ -99,6 +101,7 @@ public final class WebServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = 64 * 1024;
       config.routes.before(this::headers);
+      config.routes.before(this::sameOrigin);
       config.routes.get("/static/{file}", this::asset);
       config.routes.get("/login", ctx -> loginPage(ctx, null, HttpStatus.OK));
       config.routes.post("/login", this::login);
@@ -160,12 +163,43 @@ public final class WebServer implements AutoCloseable {
 
   @Override
   public void close() {
+    // The senders first: once Jetty has recycled a response, writing to it no longer fails in
+    // a way the SSE client notices, and a sender would keep trying.
+    senders.forEach(Thread::interrupt);
+    for (Thread t : senders) {
+      try {
+        t.join(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (app != null) {
       app.stop();
     }
   }
 
   // ---- security ----------------------------------------------------------------------------
+
+  /**
+   * A POST whose Origin names another site is refused before anything else: with SameSite
+   * cookies this mostly matters for the login form (login CSRF: being logged in as someone
+   * else's account), which has no session token yet.
+   */
+  private void sameOrigin(Context ctx) {
+    if (ctx.method() != io.javalin.http.HandlerType.POST) {
+      return;
+    }
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      return; // not sent by older browsers and by scripts: the CSRF token still guards changes
+    }
+    String host = fromProxy(ctx) && ctx.header("X-Forwarded-Host") != null
+        ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
+    String originHost = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+    if (host == null || !originHost.equalsIgnoreCase(host)) {
+      throw new io.javalin.http.ForbiddenResponse("cross-site request refused");
+    }
+  }
 
   private void headers(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);
@@ -539,7 +573,12 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private void refused(Context ctx, Sessions.Session s, Platform.Member m, List<String> problems) {
+  private void refused(Context ctx, Sessions.Session s, Platform.Member m, List<String> given) {
+    // The service words its refusals for the command line; the form's fields have no dashes.
+    List<String> problems = given.stream()
+        .map(p -> p.replace("--alternate", "alternate").replace("--until", "until")
+            .replace("--from", "from"))
+        .toList();
     if (wantsJson(ctx)) {
       ctx.status(400).contentType("application/json; charset=utf-8").result(
           json(Map.of("problems", problems)));
@@ -594,7 +633,7 @@ public final class WebServer implements AutoCloseable {
     Thread sender = new Thread(() -> {
       try {
         client.sendEvent("hello", "{\"up\":" + board.up() + "}");
-        while (!client.terminated()) {
+        while (!client.terminated() && !Thread.currentThread().isInterrupted()) {
           String m = queue.poll(15, TimeUnit.SECONDS);
           if (m == null) {
             client.sendComment("keep-alive");
@@ -608,6 +647,8 @@ public final class WebServer implements AutoCloseable {
         LOG.debug("console gone: {}", e.toString());
       } finally {
         board.unlisten(listener);
+        senders.remove(Thread.currentThread());
+        client.close();
       }
     }, "vaxel-console-" + s.get().user());
     sender.setDaemon(true);
@@ -616,6 +657,7 @@ public final class WebServer implements AutoCloseable {
       sender.interrupt();
     });
     board.listen(listener);
+    senders.add(sender);
     sender.start();
   }
 }

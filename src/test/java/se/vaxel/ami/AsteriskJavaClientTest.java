@@ -167,11 +167,12 @@ class AsteriskJavaClientTest {
   }
 
   @Test
-  void loginAsksForUserEventsOnlyWhenEventsAreWanted() throws Exception {
+  void loginAsksForUserAndCallEventsOnlyWhenEventsAreWanted() throws Exception {
     connect(SETTINGS);
     verify(connection).login("off");
     connect(SETTINGS.withEvents(true));
-    verify(connection).login("user");
+    // user: UserEvents; call: ExtensionStatus, the hints' states for vaxel serve.
+    verify(connection).login("user,call");
   }
 
   @Test

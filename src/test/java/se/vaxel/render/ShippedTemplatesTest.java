@@ -42,23 +42,71 @@ class ShippedTemplatesTest {
   private final Staff staff = TextFixtures.bjurholm();
 
   /** How each shipped file is rendered; a new template without an entry fails the test. */
-  private final Map<String, Function<Language, String>> renderers = Map.of(
-      "greeting.ftl", lang -> each(p -> texts.greeting(staff, p, lang)),
-      "answering.ftl", lang -> each(p -> texts.answering(staff, p, lang)),
-      "signature.ftl", lang -> each(p -> texts.signature(staff, p, lang)),
-      "auto-reply.ftl", lang -> each(p -> texts.autoReply(staff, p, lang, TODAY).orElse("")),
-      "absence-greeting.ftl",
-      lang -> each(p -> texts.absenceGreeting(staff, p, lang, TODAY).orElse("")),
-      "switchboard.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
+  private final Map<String, Function<Language, String>> renderers = Map.ofEntries(
+      // vaxel serve's pages (se.vaxel.web.WebServer builds these models; docs/serve.md).
+      Map.entry("serve-login.html.ftl", lang -> templates.render(lang.code()
+          + "/serve-login.html.ftl", page(lang, Map.of("error", "too-many", "sso", false)))),
+      Map.entry("serve-console.html.ftl", lang -> templates.render(lang.code()
+          + "/serve-console.html.ftl", page(lang, Map.of("user", "op", "csrf", "t<o>k",
+              "orgs", List.of("Bjurholms kommun"))))),
+      Map.entry("serve-person.html.ftl", lang -> servePerson(lang)),
+      Map.entry("greeting.ftl", lang -> each(p -> texts.greeting(staff, p, lang))),
+      Map.entry("answering.ftl", lang -> each(p -> texts.answering(staff, p, lang))),
+      Map.entry("signature.ftl", lang -> each(p -> texts.signature(staff, p, lang))),
+      Map.entry("auto-reply.ftl",
+          lang -> each(p -> texts.autoReply(staff, p, lang, TODAY).orElse(""))),
+      Map.entry("absence-greeting.ftl",
+          lang -> each(p -> texts.absenceGreeting(staff, p, lang, TODAY).orElse(""))),
+      Map.entry("switchboard.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
           TextFixtures.staff(TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang),
-              staff.people()), TODAY),
-      "announcement.ftl", lang -> announcements(lang),
-      "switchboard-platform.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
-          new Platform("Plattformen", true, List.of(TextFixtures.staff(
-              TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang), staff.people()))), TODAY),
+              staff.people()), TODAY)),
+      Map.entry("announcement.ftl", lang -> announcements(lang)),
+      Map.entry("switchboard-platform.html.ftl", lang -> new SwitchboardSheet(templates, texts)
+          .render(new Platform("Plattformen", true, List.of(TextFixtures.staff(
+              TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang), staff.people()))), TODAY)),
       // A partial: it only defines wording for the others, so on its own it writes nothing.
-      "messages.ftl", lang -> templates.render(lang.code() + "/messages.ftl", Map.of()).isBlank()
-          ? "defines only" : "writes output");
+      Map.entry("messages.ftl", lang -> templates.render(lang.code() + "/messages.ftl",
+          Map.of()).isBlank() ? "defines only" : "writes output"));
+
+  /** What every page of vaxel serve gets (WebServer.base), with {@code extra}. */
+  private static Map<String, Object> page(Language lang, Map<String, Object> extra) {
+    Map<String, Object> model = new java.util.HashMap<>(extra);
+    model.put(Templates.LOCALE, lang.locale());
+    model.put("lang", lang.code());
+    model.put("reasons", java.util.Arrays.stream(Reason.values()).filter(r -> r != Reason.SJUK)
+        .map(Reason::key).toList());
+    return model;
+  }
+
+  /** My page with every branch: away with a cover, coming absence, E3, a check report. */
+  private String servePerson(Language lang) {
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("user", "anna");
+    model.put("csrf", "token");
+    model.put("switchboard", true);
+    model.put("key", "bjurholm/anna.berg");
+    model.put("name", "Anna Berg");
+    model.put("org", "Bjurholms kommun");
+    model.put("ext", "2102");
+    model.put("problems", List.of("until: give the last day away"));
+    model.put("texts", Map.of("answering", "A", "greeting", "G", "signature", "S",
+        "autoReply", "E3", "absenceGreeting", "AG"));
+    model.put("away", Map.of("reason", "semester", "until", "2026-12-25T00:00", "lastDay",
+        "2026-12-24", "back", "2026-12-28", "source", "live", "origin", "web", "setBy", "op",
+        "cover", Map.of("name", "Calle Carlsson", "ext", "2101")));
+    model.put("next", Map.of("from", "2027-01-10T00:00", "until", "2027-01-12T00:00"));
+    model.put("live", false);
+    model.put("check", Map.of("checkedAt", "2026-11-30T02:00:00Z", "greetingMissing", true,
+        "findings", List.of(Map.of("rule", "GREETING-MISSING", "message", "no greeting")),
+        "incomplete", List.of("x")));
+    model.put("colleagues", List.of(Map.of("id", "calle.carlsson", "name", "Calle Carlsson")));
+    String away = templates.render(lang.code() + "/serve-person.html.ftl", page(lang, model));
+    model.remove("away");
+    model.remove("next");
+    model.remove("check");
+    model.put("live", true);
+    return away + templates.render(lang.code() + "/serve-person.html.ftl", page(lang, model));
+  }
 
   @Test
   void everyLanguageShipsTheSameTemplates() throws IOException {

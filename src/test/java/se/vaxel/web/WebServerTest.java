@@ -400,4 +400,15 @@ class WebServerTest {
     }
     return null;
   }
+
+  @Test
+  void aPostFromAnotherSiteIsRefusedEvenTheLogin() throws Exception {
+    Browser b = new Browser();
+    HttpResponse<String> r = b.post("/login", form("user", "op", "password", "op-secret"),
+        "Origin", "https://evil.example");
+    assertEquals(403, r.statusCode());
+    assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+    assertEquals(303, b.post("/login", form("user", "op", "password", "op-secret"),
+        "Origin", base).statusCode());
+  }
 }
