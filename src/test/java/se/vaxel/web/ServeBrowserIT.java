@@ -354,6 +354,25 @@ class ServeBrowserIT {
     }
   }
 
+  @Test
+  void theAmiSecretAndThePasswordHashesReachNoPageAndNoLog() throws IOException {
+    String secret = pbx.sandbox().secret();
+    String hashes = Files.readString(accounts, StandardCharsets.UTF_8);
+    assertTrue(hashes.contains("$argon2id$"), "the accounts file has changed shape: " + hashes);
+    Client op = Client.login("op");
+    Client dan = Client.login("dan");
+    List<String> seen = List.of(op.get("/console").body(), op.get("/api/people").body(),
+        op.get("/person/" + key("dan.tomorrow")).body(),
+        dan.get("/person/" + key("dan.tomorrow")).body(), serve.log(),
+        Files.exists(dir.resolve("audit.jsonl"))
+            ? Files.readString(dir.resolve("audit.jsonl"), StandardCharsets.UTF_8) : "");
+    for (String text : seen) {
+      assertFalse(text.contains(secret), "the AMI secret is shown or logged");
+      assertFalse(text.contains("$argon2"), "a password hash is shown or logged");
+      assertFalse(text.contains(PASSWORD), "a password is shown or logged");
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   static void login(Browser browser, String user) {
@@ -361,7 +380,15 @@ class ServeBrowserIT {
     browser.find(By.id("login-user")).sendKeys(user);
     browser.find(By.id("login-password")).sendKeys(PASSWORD);
     browser.find(By.id("login-submit")).click();
-    browser.await(Duration.ofSeconds(10), d -> !d.getCurrentUrl().endsWith("/login"));
+    // Argon2id is slow by design, and slower on a busy machine: a generous wait.
+    try {
+      browser.await(Duration.ofSeconds(30), d -> !d.getCurrentUrl().endsWith("/login"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot("login-failed-" + user);
+      throw new AssertionError("login as " + user + " stayed on " + browser.driver()
+          .getCurrentUrl() + ":\n" + browser.find(By.tagName("body")).getText() + "\n"
+          + serve.log(), e);
+    }
   }
 
   static void awaitRow(Browser browser, String id) {
