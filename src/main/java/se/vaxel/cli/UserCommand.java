@@ -82,6 +82,11 @@ final class UserCommand implements Runnable {
         description = "The person's staff.yaml id (ORG/ID on a platform); required for staff.")
     String staffId;
 
+    @Option(names = "--no-password",
+        description = "An account for single sign-on only (serve --user-header): no password is "
+            + "asked, and none logs it in.")
+    boolean noPassword;
+
     @Override
     public Integer call() throws IOException {
       java.util.List<String> problems = new java.util.ArrayList<>();
@@ -106,9 +111,9 @@ final class UserCommand implements Runnable {
         throw new VaxelException(ExitCode.BAD_INPUT, String.join("\n", problems));
       }
       Accounts accounts = read();
-      char[] password = password(parent.root.context);
+      char[] password = noPassword ? new char[0] : password(parent.root.context);
       try {
-        String hash = new Argon2Hasher().hash(password);
+        String hash = noPassword ? Accounts.NO_PASSWORD : new Argon2Hasher().hash(password);
         boolean existed = accounts.get(name).isPresent();
         write(accounts.with(new Accounts.Account(name, r, id, hash)));
         parent.root.context.out().println((existed ? "updated " : "added ") + name + " ("

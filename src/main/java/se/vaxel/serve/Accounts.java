@@ -29,6 +29,12 @@ public record Accounts(Map<String, Account> accounts) {
   public static final Pattern STAFF_ID = Pattern.compile("([a-z0-9-]{1,32}/)?[A-Za-z0-9._-]{1,64}");
 
   /**
+   * The hash of an account that cannot log in with a password (single sign-on only), as "!"
+   * locks an account in /etc/shadow: no password hashes to it.
+   */
+  public static final String NO_PASSWORD = "!";
+
+  /**
    * One account.
    *
    * @param staffId the person this account is (staff), or empty (a switchboard account may
@@ -99,7 +105,7 @@ public record Accounts(Map<String, Account> accounts) {
       if (role == Role.STAFF && f[2].isEmpty()) {
         problems.add(where + "a staff account needs the staff id of its person");
       }
-      if (!f[3].startsWith("$argon2id$")) {
+      if (!f[3].startsWith("$argon2id$") && !f[3].equals(NO_PASSWORD)) {
         problems.add(where + "the hash is not an Argon2id hash; set the password again with "
             + "'vaxel user add " + f[0] + "'");
       }

@@ -39,6 +39,16 @@ class AccountsTest {
   }
 
   @Test
+  void anSsoOnlyAccountHasNoPasswordThatMatches() throws Exception {
+    Path file = dir.resolve("accounts");
+    Files.writeString(file, "lisa:staff:lisa.ek:!\n");
+    Accounts.Account lisa = Accounts.read(file).get("lisa").orElseThrow();
+    assertEquals(Accounts.NO_PASSWORD, lisa.hash());
+    assertFalse(new Argon2Hasher().verify("".toCharArray(), lisa.hash()));
+    assertFalse(new Argon2Hasher().verify("!".toCharArray(), lisa.hash()));
+  }
+
+  @Test
   void aMissingFileIsNoAccounts() throws Exception {
     assertTrue(Accounts.read(dir.resolve("none")).accounts().isEmpty());
   }
