@@ -1,4 +1,4 @@
-// ServeBench: what the console's people list costs with N people, for bench/serve.sh.
+// ServeBench: what the console's people list costs with N people, for bench/serve-list.sh.
 //
 // Usage: java -cp CLASSPATH bench/ServeBench.java STAFF_YAML
 // Prints: staff load, Board build (every view and answering phrase), the /api/people JSON

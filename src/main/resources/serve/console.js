@@ -92,7 +92,8 @@
     return e;
   }
 
-  function when(s) { return s ? s.replace('T', ' ').replace(/:00$/, '') : ''; }
+  // Drops zero seconds only: "2026-12-02T17:00" is "2026-12-02 17:00", not "... 17".
+  function when(s) { return s ? s.replace('T', ' ').replace(/(\d\d:\d\d):00$/, '$1') : ''; }
   function reason(r) { return r ? (L['reason' + r.charAt(0).toUpperCase() + r.slice(1)] || r) : ''; }
 
   function row(p) {

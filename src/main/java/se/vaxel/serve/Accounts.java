@@ -135,7 +135,7 @@ public record Accounts(Map<String, Account> accounts) {
     return new Accounts(copy);
   }
 
-  /** Writes the file atomically, readable and writable by its owner only. */
+  /** Writes the file atomically: a new one readable and writable by its owner only. */
   public void write(Path file) throws IOException {
     StringBuilder text = new StringBuilder(
         "# vaxel serve accounts: NAME:ROLE:STAFF-ID:ARGON2ID-HASH. Edit with 'vaxel user'.\n");
@@ -153,6 +153,16 @@ public record Accounts(Map<String, Account> accounts) {
           PosixFilePermissions.fromString("rw-------")));
     }
     AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    // The replaced file keeps its owner, group and mode (AtomicFiles): the package makes it
+    // root:vaxel 0640 so that vaxel serve, running as vaxel, can read what root's 'vaxel user'
+    // wrote. Only what others may do is taken away, whatever the file was.
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+        Files.getPosixFilePermissions(file);
+    if (mode.removeAll(java.util.EnumSet.of(
+        java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+        java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE,
+        java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE))) {
+      Files.setPosixFilePermissions(file, mode);
+    }
   }
 }

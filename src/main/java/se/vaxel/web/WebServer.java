@@ -205,7 +205,10 @@ public final class WebServer implements AutoCloseable {
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with a
+    // form's POST, and sameOrigin() refused every login from a real browser. Other sites still
+    // get no referrer.
+    ctx.header("Referrer-Policy", "same-origin");
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     ctx.header("Cache-Control", "no-store");
   }
