@@ -192,6 +192,64 @@ public final class PhraseKit {
     return keys;
   }
 
+  /**
+   * What the dialplan plays for each key of the kit, for an organisation: with {@code speech:}
+   * its phrase files in its language (Asterisk's path, no extension); without, Asterisk's stock
+   * sounds for the few keys that have one ({@link #STOCK}, as before the read-back existed) and
+   * nothing for the rest, so an organisation without a speech engine still hears "thank you"
+   * and "invalid" and gets its second try.
+   */
+  public Map<String, String> playback(se.vaxel.model.Staff staff) {
+    se.vaxel.model.SpeechSettings settings = staff.speech();
+    if (!settings.announce()) {
+      return STOCK;
+    }
+    Language language = staff.organisation().language();
+    SpeechEngine engine = AbsenceAnnouncements.engine(settings);
+    Map<String, String> out = new LinkedHashMap<>();
+    phrases(language).forEach((key, words) -> {
+      if (!words.isEmpty()) {
+        out.put(key, settings.playback(SoundStore.phraseName(engine, words, language)));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The files apply must have for an organisation: one per non-silent phrase of its language;
+   * none without {@code speech:}.
+   */
+  public Map<String, String> needed(se.vaxel.model.Staff staff) {
+    if (!staff.speech().announce()) {
+      return Map.of();
+    }
+    Language language = staff.organisation().language();
+    Map<String, String> out = new LinkedHashMap<>();
+    phrases(language).forEach((key, words) -> {
+      if (!words.isEmpty()) {
+        out.put(key, words);
+      }
+    });
+    return out;
+  }
+
+  /** Without speech: Asterisk's own sounds (Debian's asterisk-core-sounds-en), English only. */
+  static final Map<String, String> STOCK = stock();
+
+  private static Map<String, String> stock() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String k : List.of("registered", "registered-for", "back", "back-for")) {
+      m.put(k, "auth-thankyou");
+    }
+    for (String k : List.of("invalid", "error-date", "error-time")) {
+      m.put(k, "invalid");
+    }
+    m.put("retry-date", "pls-try-again");
+    m.put("retry-time", "pls-try-again");
+    m.put("failed", "vm-goodbye");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   /** The model of phone-codes.ftl: the number words and names the phrases are made of. */
   Map<String, Object> model(Language language) {
     SpokenWords w = words.get(language);
