@@ -38,7 +38,7 @@ public final class SoundStore {
    *  removes the other's files in the shared organisation directory. */
   static final String PHRASE_PREFIX = "phrase-";
   /** A phrase is one word ("ett"): shorter than a sentence, but still no bare header. */
-  static final double MIN_PHRASE_SECONDS = 0.1;
+  static final double MIN_PHRASE_SECONDS = 0.05;
 
   /** Speech shorter than this is no sentence: an engine that wrote silence or a header. */
   static final double MIN_SECONDS = 0.3;
