@@ -58,6 +58,7 @@ class PhoneCodesIT {
         "[" + DIALLER + "]",
         "exten => _X.,1,Set(CALLERID(num)=${EXTEN})",
         " same => n,Set(CHANNEL(hangup_handler_push)=" + DIALLER + ",done,1)",
+        " same => n,ExecIf($[\"${VAXEL_RECORD}\" != \"\"]?MixMonitor(${VAXEL_RECORD}))",
         " same => n,Goto(" + ItStaff.CONTEXT + ",${VAXEL_DIAL},1)",
         "exten => done,1,UserEvent(VaxelDialled,Call: ${VAXEL_CALL})",
         " same => n,Return()",
@@ -270,5 +271,72 @@ class PhoneCodesIT {
       assertEquals(Map.of(), ami.dbGetTree(ItStaff.OVERRIDE_FAMILY));
     }
     assertEquals(List.of(), events);
+  }
+
+  /**
+   * With speech: on, apply speaks the phrase kit and the caller hears the read-back: the
+   * caller's side, recorded with MixMonitor, holds seconds of sound, not silence, and a second
+   * apply makes no phrase again.
+   */
+  @Test
+  void withSpeechTheCallerHearsTheReadBack() throws IOException {
+    Path root = pbx.sandbox().root();
+    String playback = "/var/lib/asterisk/sounds/vaxel";
+    Path sounds = root.resolve(playback.substring(1));
+    Path spoken = dir.resolve("speech-staff.yaml");
+    Files.writeString(spoken, Files.readString(staff, StandardCharsets.UTF_8).replace("staff:\n",
+        "speech:\n  announcement: true\n  sounds-dir: " + sounds + "\n  playback-dir: "
+        + playback + "\nstaff:\n"), StandardCharsets.UTF_8);
+    Pbx.Run apply = pbx.vaxel("apply", "-f", spoken.toString(), "--asterisk-conf-dir",
+        pbx.sandbox().etc().toString());
+    assertEquals(0, apply.code(), apply.out() + apply.err());
+    List<Path> phrases;
+    try (var files = Files.walk(sounds)) {
+      phrases = files.filter(f -> f.getFileName().toString().startsWith("phrase-")).toList();
+    }
+    assertTrue(phrases.size() > 150 && phrases.size() <= 200, phrases.size() + " phrases");
+    Map<Path, java.nio.file.attribute.FileTime> made = new java.util.HashMap<>();
+    for (Path f : phrases) {
+      made.put(f, Files.getLastModifiedTime(f));
+    }
+    Pbx.Run again = pbx.vaxel("apply", "-f", spoken.toString(), "--asterisk-conf-dir",
+        pbx.sandbox().etc().toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+    for (Path f : phrases) {
+      assertEquals(made.get(f), Files.getLastModifiedTime(f), "made again: " + f);
+    }
+
+    String day = LocalDate.now(ItStaff.ZONE).plusDays(5).format(YYMMDD);
+    String recording = "/tmp/vaxel-readback-" + UUID.randomUUID() + ".wav";
+    String id = UUID.randomUUID().toString();
+    CountDownLatch done = new CountDownLatch(1);
+    try (AmiClient ami = AmiConnector.connect(pbx.settings().withEvents(true));
+        AmiClient.Subscription sub = ami.onUserEvent("VaxelDialled", e -> {
+          if (id.equals(e.get("call"))) {
+            done.countDown();
+          }
+        })) {
+      ami.originate("Local/2201@" + DIALLER, "Wait", "30",
+          Map.of("__VAXEL_CALL", id, "__VAXEL_DIAL", "*23*4*" + day + "#",
+              "__VAXEL_RECORD", recording), Duration.ofSeconds(20));
+      assertTrue(done.await(40, TimeUnit.SECONDS), "the call did not end");
+      Thread.sleep(1000); // MixMonitor closes its file after the hangup
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted");
+    }
+    byte[] wav = Files.readAllBytes(root.resolve(recording.substring(1)));
+    // 8 kHz 16-bit mono after a 44-byte header: count the samples above a silence threshold.
+    int loud = 0;
+    for (int i = 44; i + 1 < wav.length; i += 2) {
+      int sample = (short) ((wav[i] & 0xff) | (wav[i + 1] << 8));
+      if (Math.abs(sample) > 500) {
+        loud++;
+      }
+    }
+    double seconds = (wav.length - 44) / 16000.0;
+    assertTrue(seconds > 2, seconds + " s recorded");
+    assertTrue(loud > 8000, loud + " samples over the silence threshold in " + seconds + " s");
+    assertTrue(stored("2201").orElseThrow().contains("|annat|"));
   }
 }

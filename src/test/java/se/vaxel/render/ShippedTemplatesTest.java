@@ -53,6 +53,8 @@ class ShippedTemplatesTest {
           TextFixtures.staff(TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang),
               staff.people()), TODAY),
       "announcement.ftl", lang -> announcements(lang),
+      "phone-codes.ftl", lang -> String.join("\n",
+          new se.vaxel.speech.PhraseKit(templates).phrases(lang).values()),
       "switchboard-platform.html.ftl", lang -> new SwitchboardSheet(templates, texts).render(
           new Platform("Plattformen", true, List.of(TextFixtures.staff(
               TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang), staff.people()))), TODAY),

@@ -61,7 +61,7 @@ class ValidationTest {
   @Test
   void documentMustBeAMapping() {
     onlyProblem("- anna.berg\n", 1, 1, "must be a mapping with the keys organisation, asterisk,"
-        + " staff, found a list");
+        + " speech, staff, found a list");
   }
 
   @Test
@@ -111,7 +111,7 @@ class ValidationTest {
     assertProblem(problems.get(3), 20, 3,
         "unknown key 'ring-timout'; did you mean 'ring-timeout'?");
     assertProblem(problems.get(4), 21, 1,
-        "unknown key 'vaxel' in the top level; known keys: organisation, asterisk, staff");
+        "unknown key 'vaxel' in the top level; known keys: organisation, asterisk, speech, staff");
   }
 
   @Test
