@@ -25,6 +25,14 @@
 ; the number of hints.
 </#if>
 <#assign D = "$">
+<#-- One read-back sentence (speech.PhraseKit): a key per phrase, {digits} spells ARG1. -->
+<#macro say keys><#list keys as k>
+<#if k == "{digits}">
+ same => n,Gosub(${ctx.codes},digits,1(${D}{ARG1}))
+<#else>
+ same => n,Gosub(${ctx.codes},add,1(${k}))
+</#if>
+</#list></#macro>
 [${ctx.staff}]
 ; The staff's feature codes (docs/phone-codes.md), dialled from their own phones; the caller is
 ; known by caller number. Their own extensions come before the parts' (Asterisk's order), and
@@ -143,14 +151,25 @@ exten => _X.,1,Return()
 ;   away|FROM|UNTIL|-|REASON||PERSON-ID|phone   (TARGET "-": the switchboard takes the calls)
 ; REASON is the disclosed one: sickness is stored as annat. PERSON-ID comes from the person's
 ; extension in ${ctx.staff} (priority "id"), which also proves the caller is one of ours.
-;   away,1(EXT,R,day,YYMMDD)  away through that day, until the next midnight in ${zone}
-;   away,1(EXT,R,time,HHMM)   away until that time today
-;   back,1(EXT)               back: the override goes; during a planned absence of staff.yaml
-;                             "present" until midnight, as `vaxel absence clear` does until its end
-;   switchboard,1(CODE)       *24*EXT*R*YYMMDD# and #24*EXT#, from the switchboard only
+;   away,1(EXT,R,day,YYMMDD[,for])  away through that day, until the next midnight in ${zone}
+;   away,1(EXT,R,time,HHMM)         away until that time today
+;   back,1(EXT[,for])               back: the override goes; during a planned absence of
+;                                   staff.yaml "present" until midnight, as `vaxel absence clear`
+;                                   does until its end
+;   switchboard,1(CODE)             *24*EXT*R*YYMMDD# and #24*EXT#, from the switchboard only
+;                                   ("for": the read-back names the extension)
 ; Dates and times are read back through STRFTIME, so an impossible one (31 February, 24:60,
-; 02:30 on the night summer time starts) does not survive mktime's normalising and is refused.
+; 02:30 on the night summer time starts) does not survive mktime's normalising. A date or time
+; that cannot be used (impossible or past) gets a spoken error and ONE second try in the same
+; call (Read); a second failure says nothing changed and hangs up.
+; After every write: UserEvent ${codes.event.name} (live.AbsenceEvent) for a console on AMI,
+; then the read-back: the phrases of speech.PhraseKit collected in VAXEL_SAY (add,1(KEY): the
+; say-KEY extension below names its file; a key without one is silent) and played in one
+; Playback(a&b&c). Weekday, day, month, hour and minute come from STRFTIME of LOCAL(last).
 exten => away,1,Set(LOCAL(now)=${D}{EPOCH})
+ same => n,Set(__VAXEL_ORG=${orgId})
+ same => n,Set(LOCAL(tries)=0)
+ same => n,Set(LOCAL(when)=${D}{ARG4})
  same => n,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},id)} = 0]?refused)
  same => n,Gosub(${ctx.staff},${D}{ARG1},id)
  same => n,Set(LOCAL(person)=${D}{GOSUB_RETVAL})
@@ -159,21 +178,53 @@ exten => away,1,Set(LOCAL(now)=${D}{EPOCH})
  same => n,ExecIf(${D}["${D}{ARG2}" = "${r.digit}"]?Set(LOCAL(reason)=${r.key}))
 </#list>
  same => n,GotoIf(${D}["${D}{reason}" = ""]?refused)
- same => n,GotoIf(${D}["${D}{ARG3}" = "time"]?time)
- same => n,Set(LOCAL(until)=${D}{STRPTIME(20${D}{ARG4} 23:59:59,${zone},%Y%m%d %H:%M:%S)})
- same => n,GotoIf(${D}["${D}{until}" = "" | "${D}{STRFTIME(${D}{until},${zone},%y%m%d)}" != "${D}{ARG4}"]?refused)
+ same => n(check),GotoIf(${D}["${D}{ARG3}" = "time"]?time)
+ same => n,Set(LOCAL(until)=${D}{STRPTIME(20${D}{when} 23:59:59,${zone},%Y%m%d %H:%M:%S)})
+ same => n,GotoIf(${D}["${D}{until}" = "" | "${D}{STRFTIME(${D}{until},${zone},%y%m%d)}" != "${D}{when}"]?retry)
+ same => n,Set(LOCAL(last)=${D}{until})
  same => n,Set(LOCAL(until)=${D}[${D}{until} + 1])
  same => n,Goto(write)
- same => n(time),Set(LOCAL(until)=${D}{STRPTIME(${D}{STRFTIME(${D}{now},${zone},%Y%m%d)} ${D}{ARG4},${zone},%Y%m%d %H%M)})
- same => n,GotoIf(${D}["${D}{until}" = "" | "${D}{STRFTIME(${D}{until},${zone},%H%M)}" != "${D}{ARG4}"]?refused)
- same => n(write),GotoIf(${D}[${D}{until} <= ${D}{now}]?refused)
+ same => n(time),Set(LOCAL(until)=${D}{STRPTIME(${D}{STRFTIME(${D}{now},${zone},%Y%m%d)} ${D}{when},${zone},%Y%m%d %H%M)})
+ same => n,GotoIf(${D}["${D}{until}" = "" | "${D}{STRFTIME(${D}{until},${zone},%H%M)}" != "${D}{when}"]?retry)
+ same => n,Set(LOCAL(last)=${D}{until})
+ same => n(write),GotoIf(${D}[${D}{until} <= ${D}{now}]?retry)
  same => n,Set(DB(${family}/${D}{ARG1})=away|${D}{now}|${D}{until}|-|${D}{reason}||${D}{person}|phone)
  same => n,Set(PRESENCE_STATE(CustomPresence:${D}{ARG1})=away,${D}{reason},${codes.presenceBefore}${D}{STRFTIME(${D}[${D}{until} - 1],${zone},%Y-%m-%d)}${codes.presenceAfter})
- same => n,Playback(auth-thankyou)
+ same => n,UserEvent(${codes.event.name},${codes.event.org}: ${D}{VAXEL_ORG},${codes.event.extension}: ${D}{ARG1})
+ same => n,Set(VAXEL_SAY=)
+ same => n,GotoIf(${D}["${D}{ARG5}" = "for"]?for)
+ same => n,GotoIf(${D}["${D}{ARG3}" = "time"]?saytime)
+<@say codes.say.awayDay/>
+ same => n,Goto(said)
+ same => n(saytime),NoOp()
+<@say codes.say.awayTime/>
+ same => n,Goto(said)
+ same => n(for),NoOp()
+<@say codes.say.awayDayFor/>
+ same => n(said),Gosub(${ctx.codes},play,1)
  same => n,Return()
- same => n(refused),Playback(invalid)
+ same => n(retry),GotoIf(${D}[${D}{tries} > 0]?failed)
+ same => n,Set(LOCAL(tries)=1)
+ same => n,Set(VAXEL_SAY=)
+ same => n,GotoIf(${D}["${D}{ARG3}" = "time"]?retrytime)
+<@say codes.say.retryDate/>
+ same => n,Read(LOCAL(when),${D}{VAXEL_SAY},6,,1,10)
+ same => n,Goto(again)
+ same => n(retrytime),NoOp()
+<@say codes.say.retryTime/>
+ same => n,Read(LOCAL(when),${D}{VAXEL_SAY},4,,1,10)
+ same => n(again),Set(LOCAL(now)=${D}{EPOCH})
+ same => n,Goto(check)
+ same => n(failed),Set(VAXEL_SAY=)
+<@say codes.say.failed/>
+ same => n,Gosub(${ctx.codes},play,1)
+ same => n,Return()
+ same => n(refused),Set(VAXEL_SAY=)
+<@say codes.say.invalid/>
+ same => n,Gosub(${ctx.codes},play,1)
  same => n,Return()
 exten => back,1,Set(LOCAL(now)=${D}{EPOCH})
+ same => n,Set(__VAXEL_ORG=${orgId})
  same => n,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},id)} = 0]?refused)
  same => n,Gosub(${ctx.staff},${D}{ARG1},id)
  same => n,Set(LOCAL(person)=${D}{GOSUB_RETVAL})
@@ -184,19 +235,45 @@ exten => back,1,Set(LOCAL(now)=${D}{EPOCH})
  same => n,Goto(published)
  same => n(delete),Set(LOCAL(gone)=${D}{DB_DELETE(${family}/${D}{ARG1})})
  same => n(published),Set(PRESENCE_STATE(CustomPresence:${D}{ARG1})=available,,)
- same => n,Playback(auth-thankyou)
+ same => n,UserEvent(${codes.event.name},${codes.event.org}: ${D}{VAXEL_ORG},${codes.event.extension}: ${D}{ARG1})
+ same => n,Set(VAXEL_SAY=)
+ same => n,GotoIf(${D}["${D}{ARG2}" = "for"]?for)
+<@say codes.say.back/>
+ same => n,Goto(said)
+ same => n(for),NoOp()
+<@say codes.say.backFor/>
+ same => n(said),Gosub(${ctx.codes},play,1)
  same => n,Return()
- same => n(refused),Playback(invalid)
+ same => n(refused),Set(VAXEL_SAY=)
+<@say codes.say.invalid/>
+ same => n,Gosub(${ctx.codes},play,1)
  same => n,Return()
 exten => switchboard,1,GotoIf(${D}["${D}{FILTER(0-9,${D}{CALLERID(num)})}" != "${codes.switchboard}"]?refused)
  same => n,GotoIf(${D}{REGEX("^[*]24[*][0-9]+[*][0-9][*][0-9]{6}#${D}" ${D}{ARG1})}?away)
  same => n,GotoIf(${D}{REGEX("^#24[*][0-9]+#${D}" ${D}{ARG1})}?back)
- same => n(refused),Playback(invalid)
+ same => n(refused),Set(VAXEL_SAY=)
+<@say codes.say.invalid/>
+ same => n,Gosub(${ctx.codes},play,1)
  same => n,Return()
- same => n(away),Gosub(${ctx.codes},away,1(${D}{CUT(ARG1,*,3)},${D}{CUT(ARG1,*,4)},day,${D}{ARG1:-7:6}))
+ same => n(away),Gosub(${ctx.codes},away,1(${D}{CUT(ARG1,*,3)},${D}{CUT(ARG1,*,4)},day,${D}{ARG1:-7:6},for))
  same => n,Return()
- same => n(back),Gosub(${ctx.codes},back,1(${D}{ARG1:4:-1}))
+ same => n(back),Gosub(${ctx.codes},back,1(${D}{ARG1:4:-1},for))
  same => n,Return()
+exten => add,1,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.codes},say-${D}{ARG1},1)} = 0]?done)
+ same => n,Gosub(${ctx.codes},say-${D}{ARG1},1)
+ same => n,Set(VAXEL_SAY=${D}{VAXEL_SAY}${D}{IF(${D}["${D}{VAXEL_SAY}" = ""]?:&)}${D}{GOSUB_RETVAL})
+ same => n(done),Return()
+exten => digits,1,Set(LOCAL(i)=0)
+ same => n,While(${D}[${D}{i} < ${D}{LEN(${D}{ARG1})}])
+ same => n,Gosub(${ctx.codes},add,1(digit-${D}{ARG1:${D}{i}:1}))
+ same => n,Set(LOCAL(i)=${D}[${D}{i} + 1])
+ same => n,EndWhile()
+ same => n,Return()
+exten => play,1,ExecIf(${D}["${D}{VAXEL_SAY}" != ""]?Playback(${D}{VAXEL_SAY}))
+ same => n,Return()
+<#list codes.phrases as p>
+exten => say-${p.key},1,Return(${p.file})
+</#list>
 
 [${ctx.probe}]
 ; The greeting probe of `vaxel check`, run through AMI Originate (Local/s@${ctx.probe},

@@ -12,6 +12,7 @@ import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.ConfDir;
 import se.vaxel.pbx.AnnouncementSounds;
+import se.vaxel.pbx.PhraseSounds;
 import se.vaxel.pbx.Deployment;
 import se.vaxel.staff.StaffException;
 
@@ -70,6 +71,7 @@ final class PbxCommands {
         .map(s -> new Deployment.Target(s, rendering.asterisk().render(s)))
         .toList();
     return new Deployment(targets, selection.others(), new ConfDir(confDir), ami, link)
-        .withSounds(List.of(new AnnouncementSounds(rendering.asterisk().announcements())));
+        .withSounds(List.of(new AnnouncementSounds(rendering.asterisk().announcements()),
+            new PhraseSounds(rendering.asterisk().phraseKit())));
   }
 }

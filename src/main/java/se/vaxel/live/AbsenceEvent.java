@@ -11,7 +11,9 @@ import se.vaxel.ami.AmiException;
  *
  * <ul>
  *   <li>{@code UserEvent: VaxelAbsence}, {@code Org: <organisation id>}, {@code Extension:
- *       <extension>}: a live absence was written or removed (AstDB has no change events). The
+ *       <extension>}: a live absence was written or removed (AstDB has no change events), by
+ *       {@code AbsenceService} or by the phone codes in the generated dialplan (whose template
+ *       gets these names from its model, docs/phone-codes.md). The
  *       listener re-reads the override; the event carries no state, so a lost or repeated
  *       event can never leave a wrong value behind.
  *   <li>{@code UserEvent: VaxelApplied}, {@code Org: <organisation id>}: apply loaded a new

@@ -465,7 +465,10 @@ public final class Deployment {
   private void retainSounds(Org org, Instant now) {
     Map<String, LiveOverride> live = null;
     for (SoundProducer producer : sounds) {
+      // A producer that needs no live overrides (the phrase kit) still retains: only the AMI
+      // round trip is saved.
       if (!producer.needsLive(org.staff)) {
+        producer.retain(org.staff, List.of(), now);
         continue;
       }
       if (live == null) {

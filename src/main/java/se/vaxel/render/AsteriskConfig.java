@@ -46,6 +46,7 @@ public final class AsteriskConfig {
   private final Templates templates;
   private final String version;
   private se.vaxel.speech.AbsenceAnnouncements announcements;
+  private se.vaxel.speech.PhraseKit phraseKit;
 
   public AsteriskConfig(Templates templates, String version) {
     this.templates = templates;
@@ -122,7 +123,7 @@ public final class AsteriskConfig {
    * absence always sends calls to the switchboard: staff.yaml names alternates per planned
    * absence only, and who covers for an unplanned one is the switchboard's call.
    */
-  private static Map<String, Object> codesModel(Staff staff) {
+  private Map<String, Object> codesModel(Staff staff) {
     List<Map<String, Object>> reasons = new ArrayList<>();
     for (Reason r : Reason.values()) {
       reasons.add(Map.of("digit", String.valueOf(r.phoneDigit()), "key", r.disclosed().key()));
@@ -130,10 +131,57 @@ public final class AsteriskConfig {
     String day = "@@DAY@@";
     String message = PresenceMessage.away(staff.organisation(), day,
         PresenceMessage.switchboard(staff.organisation()));
+    String zone = staff.organisation().timezone().getId();
+    Map<String, Object> say = new LinkedHashMap<>();
+    say.put("awayDay", slots(se.vaxel.speech.PhraseKit.AWAY_DAY, zone));
+    say.put("awayDayFor", slots(se.vaxel.speech.PhraseKit.AWAY_DAY_FOR, zone));
+    say.put("awayTime", slots(se.vaxel.speech.PhraseKit.AWAY_TIME, zone));
+    say.put("back", slots(se.vaxel.speech.PhraseKit.BACK, zone));
+    say.put("backFor", slots(se.vaxel.speech.PhraseKit.BACK_FOR, zone));
+    say.put("retryDate", slots(se.vaxel.speech.PhraseKit.RETRY_DATE, zone));
+    say.put("retryTime", slots(se.vaxel.speech.PhraseKit.RETRY_TIME, zone));
+    say.put("failed", slots(se.vaxel.speech.PhraseKit.FAILED, zone));
+    say.put("invalid", slots(se.vaxel.speech.PhraseKit.INVALID, zone));
+    List<Map<String, Object>> phrases = new ArrayList<>();
+    phraseKit().playback(staff).forEach((key, file) ->
+        phrases.add(Map.of("key", key, "file", file)));
     return Map.of("reasons", reasons,
+        "say", say,
+        "phrases", phrases,
+        "event", Map.of("name", se.vaxel.live.AbsenceEvent.NAME,
+            "org", se.vaxel.live.AbsenceEvent.ORG,
+            "extension", se.vaxel.live.AbsenceEvent.EXTENSION),
         "switchboard", staff.organisation().switchboard(),
         "presenceBefore", message.substring(0, message.indexOf(day)),
         "presenceAfter", message.substring(message.indexOf(day) + day.length()));
+  }
+
+  /**
+   * A read-back sentence of speech.PhraseKit as dialplan: each placeholder a STRFTIME of LOCAL
+   * variable {@code last} (the last moment away, or the time) in the organisation's zone, with
+   * "+ 0" dropping the leading zero the keys do not have; {@code {digits}} stays for the
+   * template, which spells ARG1 digit by digit.
+   */
+  private static List<String> slots(List<String> sentence, String zone) {
+    List<String> out = new ArrayList<>();
+    for (String slot : sentence) {
+      out.add(slot
+          .replace("{reason}", "${reason}")
+          .replace("{weekday}", "${STRFTIME(${last}," + zone + ",%u)}")
+          .replace("{day}", "$[${STRFTIME(${last}," + zone + ",%d)} + 0]")
+          .replace("{month}", "$[${STRFTIME(${last}," + zone + ",%m)} + 0]")
+          .replace("{hour}", "$[${STRFTIME(${last}," + zone + ",%H)} + 0]")
+          .replace("{minute}", "$[${STRFTIME(${last}," + zone + ",%M)} + 0]"));
+    }
+    return out;
+  }
+
+  /** The phone codes' phrase kit over the same templates; made on first use. */
+  public synchronized se.vaxel.speech.PhraseKit phraseKit() {
+    if (phraseKit == null) {
+      phraseKit = new se.vaxel.speech.PhraseKit(templates);
+    }
+    return phraseKit;
   }
 
   private Map<String, Object> model(Staff staff) {

@@ -34,7 +34,11 @@ public final class SoundStore {
   static final String FORMAT = "vaxel-announce-1 wav 8000 mono s16le";
   static final String PREFIX = "announce-";
   static final String SUFFIX = ".wav";
-  private static final Pattern OURS = Pattern.compile("announce-[0-9a-f]{32}\\.wav");
+  /** The phone codes' phrase kit (speech.PhraseKit): its own names, so neither store's retain
+   *  removes the other's files in the shared organisation directory. */
+  static final String PHRASE_PREFIX = "phrase-";
+  /** A phrase is one word ("ett"): shorter than a sentence, but still no bare header. */
+  static final double MIN_PHRASE_SECONDS = 0.05;
 
   /** Speech shorter than this is no sentence: an engine that wrote silence or a header. */
   static final double MIN_SECONDS = 0.3;
@@ -43,10 +47,26 @@ public final class SoundStore {
 
   private final Path dir;
   private final SpeechEngine engine;
+  private final String prefix;
+  private final Pattern ours;
+  private final double minSeconds;
 
+  /** The announcements' store: sentences named {@code announce-<hex>}. */
   public SoundStore(Path dir, SpeechEngine engine) {
+    this(dir, engine, PREFIX, MIN_SECONDS);
+  }
+
+  private SoundStore(Path dir, SpeechEngine engine, String prefix, double minSeconds) {
     this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.prefix = prefix;
+    this.ours = Pattern.compile(Pattern.quote(prefix) + "[0-9a-f]{32}\\.wav");
+    this.minSeconds = minSeconds;
+  }
+
+  /** The phrase kit's store in the same directory: words named {@code phrase-<hex>}. */
+  public static SoundStore phrases(Path dir, SpeechEngine engine) {
+    return new SoundStore(dir, engine, PHRASE_PREFIX, MIN_PHRASE_SECONDS);
   }
 
   public Path dir() {
@@ -61,7 +81,7 @@ public final class SoundStore {
    * plays ({@code Playback(<dir>/<name>)}).
    */
   public String nameOf(String text, Language language) {
-    return nameOf(engine, text, language);
+    return nameOf(engine, prefix, text, language);
   }
 
   /**
@@ -69,8 +89,18 @@ public final class SoundStore {
    * writing or speaking anything ({@link SpeechEngine#id()} runs no program).
    */
   public static String nameOf(SpeechEngine engine, String text, Language language) {
+    return nameOf(engine, PREFIX, text, language);
+  }
+
+  /** A phrase's name, as {@link #phrases} stores it, without a store. */
+  public static String phraseName(SpeechEngine engine, String text, Language language) {
+    return nameOf(engine, PHRASE_PREFIX, text, language);
+  }
+
+  private static String nameOf(SpeechEngine engine, String prefix, String text,
+      Language language) {
     String key = FORMAT + "\n" + engine.id() + "\n" + language.code() + "\n" + text;
-    return PREFIX + sha256(key).substring(0, 32);
+    return prefix + sha256(key).substring(0, 32);
   }
 
   /**
@@ -88,10 +118,10 @@ public final class SoundStore {
     byte[] audio;
     try {
       Wav.Pcm pcm = Wav.resample(Wav.read(wav), Wav.ASTERISK_RATE);
-      if (pcm.seconds() < MIN_SECONDS || pcm.seconds() > MAX_SECONDS) {
+      if (pcm.seconds() < minSeconds || pcm.seconds() > MAX_SECONDS) {
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
             "%.1f s of audio for a sentence (expected %.1f to %.0f s)",
-            pcm.seconds(), MIN_SECONDS, MAX_SECONDS));
+            pcm.seconds(), minSeconds, MAX_SECONDS));
       }
       audio = Wav.write(pcm);
     } catch (IllegalArgumentException e) {
@@ -122,7 +152,7 @@ public final class SoundStore {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         String fileName = file.getFileName().toString();
-        if (OURS.matcher(fileName).matches()
+        if (ours.matcher(fileName).matches()
             && !used.contains(fileName.substring(0, fileName.length() - SUFFIX.length()))
             && Files.deleteIfExists(file)) {
           removed++;

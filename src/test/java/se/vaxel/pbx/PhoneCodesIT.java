@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiConnector;
 import se.vaxel.ami.PresenceEntry;
+import se.vaxel.live.AbsenceEvent;
 import se.vaxel.live.LiveOverride;
 import se.vaxel.model.Reason;
 import se.vaxel.testing.ItStaff;
@@ -55,6 +58,7 @@ class PhoneCodesIT {
         "[" + DIALLER + "]",
         "exten => _X.,1,Set(CALLERID(num)=${EXTEN})",
         " same => n,Set(CHANNEL(hangup_handler_push)=" + DIALLER + ",done,1)",
+        " same => n,ExecIf($[\"${VAXEL_RECORD}\" != \"\"]?MixMonitor(${VAXEL_RECORD}))",
         " same => n,Goto(" + ItStaff.CONTEXT + ",${VAXEL_DIAL},1)",
         "exten => done,1,UserEvent(VaxelDialled,Call: ${VAXEL_CALL})",
         " same => n,Return()",
@@ -80,23 +84,38 @@ class PhoneCodesIT {
 
   /** Dials {@code code} from {@code caller} and waits until that call has hung up. */
   static void dial(String caller, String code) {
+    dial(caller, code, "Wait", "1");
+  }
+
+  /**
+   * Dials {@code code} from {@code caller}; the other end of the Local channel runs {@code app}
+   * ({@code SendDTMF} answers a second try's Read). Waits until the call has hung up and
+   * returns the {@link AbsenceEvent}s it raised, headers lower-cased.
+   */
+  static List<Map<String, String>> dial(String caller, String code, String app, String data) {
     String id = UUID.randomUUID().toString();
     CountDownLatch done = new CountDownLatch(1);
+    List<Map<String, String>> events = new CopyOnWriteArrayList<>();
     try (AmiClient ami = AmiConnector.connect(pbx.settings().withEvents(true));
+        AmiClient.Subscription absences = ami.onUserEvent(AbsenceEvent.NAME, events::add);
         AmiClient.Subscription sub = ami.onUserEvent("VaxelDialled", e -> {
           if (id.equals(e.get("call"))) {
             done.countDown();
           }
         })) {
-      ami.originate("Local/" + caller + "@" + DIALLER, "Wait", "1",
-          Map.of("__VAXEL_CALL", id, "__VAXEL_DIAL", code), Duration.ofSeconds(10));
-      if (!done.await(15, TimeUnit.SECONDS)) {
+      ami.originate("Local/" + caller + "@" + DIALLER, app, data,
+          Map.of("__VAXEL_CALL", id, "__VAXEL_DIAL", code), Duration.ofSeconds(20));
+      // A bad date waits up to 10 s for the second try's digits.
+      if (!done.await(40, TimeUnit.SECONDS)) {
         fail("the call dialling " + code + " from " + caller + " did not end");
       }
+      // The UserEvent comes before the hangup's; give the listener thread a moment.
+      Thread.sleep(200);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail("interrupted");
     }
+    return List.copyOf(events);
   }
 
   static Optional<String> stored(String extension) {
@@ -210,5 +229,114 @@ class PhoneCodesIT {
     assertEquals("100", pbx.call(ItStaff.CONTEXT, "2201", RING));
     dial("100", "#24*2201#");
     assertEquals(Optional.empty(), stored("2201"));
+  }
+
+  @Test
+  void everyWriteRaisesTheAbsenceEventOnAmi() {
+    String day = LocalDate.now(ItStaff.ZONE).plusDays(2).format(YYMMDD);
+    List<Map<String, String>> set = dial("2201", "*23*4*" + day + "#", "Wait", "1");
+    assertEquals(1, set.size(), set.toString());
+    assertEquals("2201", set.get(0).get(AbsenceEvent.EXTENSION.toLowerCase()));
+    assertTrue(!set.get(0).getOrDefault(AbsenceEvent.ORG.toLowerCase(), "").isBlank(),
+        set.toString());
+    assertTrue(stored("2201").orElseThrow().contains("|annat|"));
+    List<Map<String, String>> back = dial("2201", "#23#", "Wait", "1");
+    assertEquals(1, back.size(), back.toString());
+    // A refused code raises nothing.
+    assertEquals(List.of(), dial("9999", "*23*1*" + day + "#", "Wait", "1"));
+  }
+
+  @Test
+  void aBadDateGetsASecondTryThatTakesAndWritesOneValue() {
+    LocalDate day = LocalDate.now(ItStaff.ZONE).plusDays(4);
+    String impossible = (LocalDate.now(ItStaff.ZONE).getYear() + 1) % 100 + "0231";
+    // The caller's phone answers the spoken error with the right date (w: half a second).
+    List<Map<String, String>> events = dial("2201", "*23*2*" + impossible + "#", "SendDTMF",
+        "ww" + day.format(YYMMDD) + "#");
+    try (AmiClient ami = pbx.connect()) {
+      assertEquals(1, ami.dbGetTree(ItStaff.OVERRIDE_FAMILY).size());
+    }
+    LiveOverride o = LiveOverride.decode("2201", stored("2201").orElseThrow()).orElseThrow();
+    assertEquals(Reason.TJANSTERESA, o.reason());
+    assertEquals(endOf(day), o.until());
+    assertEquals(1, events.size(), events.toString());
+  }
+
+  @Test
+  void aSecondBadDateChangesNothingAndEndsTheCall() {
+    String past = LocalDate.now(ItStaff.ZONE).minusDays(1).format(YYMMDD);
+    List<Map<String, String>> events = dial("2201", "*23*1*" + past + "#", "SendDTMF",
+        "ww" + past + "#");
+    try (AmiClient ami = pbx.connect()) {
+      assertEquals(Map.of(), ami.dbGetTree(ItStaff.OVERRIDE_FAMILY));
+    }
+    assertEquals(List.of(), events);
+  }
+
+  /**
+   * With speech: on, apply speaks the phrase kit and the caller hears the read-back: the
+   * caller's side, recorded with MixMonitor, holds seconds of sound, not silence, and a second
+   * apply makes no phrase again.
+   */
+  @Test
+  void withSpeechTheCallerHearsTheReadBack() throws IOException {
+    Path root = pbx.sandbox().root();
+    String playback = "/var/lib/asterisk/sounds/vaxel";
+    Path sounds = root.resolve(playback.substring(1));
+    Path spoken = dir.resolve("speech-staff.yaml");
+    Files.writeString(spoken, Files.readString(staff, StandardCharsets.UTF_8).replace("staff:\n",
+        "speech:\n  announcement: true\n  sounds-dir: " + sounds + "\n  playback-dir: "
+        + playback + "\nstaff:\n"), StandardCharsets.UTF_8);
+    Pbx.Run apply = pbx.vaxel("apply", "-f", spoken.toString(), "--asterisk-conf-dir",
+        pbx.sandbox().etc().toString());
+    assertEquals(0, apply.code(), apply.out() + apply.err());
+    List<Path> phrases;
+    try (var files = Files.walk(sounds)) {
+      phrases = files.filter(f -> f.getFileName().toString().startsWith("phrase-")).toList();
+    }
+    assertTrue(phrases.size() > 150 && phrases.size() <= 200, phrases.size() + " phrases");
+    Map<Path, java.nio.file.attribute.FileTime> made = new java.util.HashMap<>();
+    for (Path f : phrases) {
+      made.put(f, Files.getLastModifiedTime(f));
+    }
+    Pbx.Run again = pbx.vaxel("apply", "-f", spoken.toString(), "--asterisk-conf-dir",
+        pbx.sandbox().etc().toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+    for (Path f : phrases) {
+      assertEquals(made.get(f), Files.getLastModifiedTime(f), "made again: " + f);
+    }
+
+    String day = LocalDate.now(ItStaff.ZONE).plusDays(5).format(YYMMDD);
+    String recording = "/tmp/vaxel-readback-" + UUID.randomUUID() + ".wav";
+    String id = UUID.randomUUID().toString();
+    CountDownLatch done = new CountDownLatch(1);
+    try (AmiClient ami = AmiConnector.connect(pbx.settings().withEvents(true));
+        AmiClient.Subscription sub = ami.onUserEvent("VaxelDialled", e -> {
+          if (id.equals(e.get("call"))) {
+            done.countDown();
+          }
+        })) {
+      ami.originate("Local/2201@" + DIALLER, "Wait", "30",
+          Map.of("__VAXEL_CALL", id, "__VAXEL_DIAL", "*23*4*" + day + "#",
+              "__VAXEL_RECORD", recording), Duration.ofSeconds(20));
+      assertTrue(done.await(40, TimeUnit.SECONDS), "the call did not end");
+      Thread.sleep(1000); // MixMonitor closes its file after the hangup
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted");
+    }
+    byte[] wav = Files.readAllBytes(root.resolve(recording.substring(1)));
+    // 8 kHz 16-bit mono after a 44-byte header: count the samples above a silence threshold.
+    int loud = 0;
+    for (int i = 44; i + 1 < wav.length; i += 2) {
+      int sample = (short) ((wav[i] & 0xff) | (wav[i + 1] << 8));
+      if (Math.abs(sample) > 500) {
+        loud++;
+      }
+    }
+    double seconds = (wav.length - 44) / 16000.0;
+    assertTrue(seconds > 2, seconds + " s recorded");
+    assertTrue(loud > 8000, loud + " samples over the silence threshold in " + seconds + " s");
+    assertTrue(stored("2201").orElseThrow().contains("|annat|"));
   }
 }

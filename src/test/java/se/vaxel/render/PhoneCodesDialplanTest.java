@@ -128,4 +128,74 @@ class PhoneCodesDialplanTest {
     assertEquals(false, cli.byPhone());
     assertEquals("away|10|20|-|annat||anna.berg", cli.encode());
   }
+
+  /**
+   * Every phrase the read-back can name, with every reason, weekday, day, month, hour, minute
+   * and digit the placeholders can take, is a say- extension naming the kit file apply makes
+   * (or a silent phrase of the kit); and nothing else is named.
+   */
+  @Test
+  void theReadBackNamesOnlyKitFilesThatApplyMakes() throws Exception {
+    String yaml = STAFF.formatted("sv").replace("staff:\n",
+        "speech:\n  announcement: true\nstaff:\n");
+    Staff staff = new StaffLoader().parse("t.yaml", yaml);
+    AsteriskConfig config = new AsteriskConfig(new Templates(Optional.empty()), "test");
+    List<String> codes = context(config.render(staff).extensionsConf(), "vaxel-staff-codes");
+    java.util.Map<String, String> say = new java.util.HashMap<>();
+    for (String l : codes) {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("exten => say-([a-z0-9-]+),1,Return\\((.*)\\)").matcher(l);
+      if (m.matches()) {
+        say.put(m.group(1), m.group(2));
+      }
+    }
+    se.vaxel.speech.PhraseKit kit = config.phraseKit();
+    java.util.Map<String, String> words = kit.phrases(se.vaxel.model.Language.SV);
+    se.vaxel.speech.SpeechEngine engine =
+        se.vaxel.speech.AbsenceAnnouncements.engine(staff.speech());
+    java.util.Set<String> made = new java.util.HashSet<>();
+    kit.needed(staff).forEach((k, w) -> made.add(staff.speech().playback(
+        se.vaxel.speech.SoundStore.phraseName(engine, w, se.vaxel.model.Language.SV))));
+    assertEquals(made, java.util.Set.copyOf(say.values()));
+    int named = 0;
+    for (String l : codes) {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile(".*,add,1\\((.*)\\)\\)$").matcher(l);
+      if (!m.matches()) {
+        continue;
+      }
+      for (String key : expand(m.group(1))) {
+        named++;
+        assertTrue(say.containsKey(key) || "".equals(words.get(key)), key + " in " + l);
+      }
+    }
+    for (String d : List.of("0", "9")) {
+      assertTrue(say.containsKey("digit-" + d));
+    }
+    assertTrue(named > 150, named + " keys named");
+  }
+
+  /** A key with a placeholder, with every value it can take at call time. */
+  private static List<String> expand(String key) {
+    if (key.startsWith("digit-")) {
+      return java.util.stream.IntStream.rangeClosed(0, 9).mapToObj(i -> "digit-" + i).toList();
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(.*-)(\\$\\{reason\\}|.*%([udmHM]).*)").matcher(key);
+    if (!m.matches()) {
+      return List.of(key);
+    }
+    if (m.group(3) == null) {
+      return se.vaxel.speech.PhraseKit.reasons().stream().map(r -> m.group(1) + r).toList();
+    }
+    int[] range = switch (m.group(3)) {
+      case "u" -> new int[] {1, 7};
+      case "d" -> new int[] {1, 31};
+      case "m" -> new int[] {1, 12};
+      case "H" -> new int[] {0, 23};
+      default -> new int[] {0, 59};
+    };
+    return java.util.stream.IntStream.rangeClosed(range[0], range[1])
+        .mapToObj(i -> m.group(1) + i).toList();
+  }
 }

@@ -65,6 +65,8 @@ class ShippedTemplatesTest {
           .render(new Platform("Plattformen", true, List.of(TextFixtures.staff(
               TextFixtures.withLanguage(TextFixtures.BJURHOLM, lang), staff.people()))), TODAY)),
       Map.entry("report.html.ftl", lang -> checkReports(lang)),
+      Map.entry("phone-codes.ftl", lang -> String.join("\n",
+          new se.vaxel.speech.PhraseKit(templates).phrases(lang).values())),
       // A partial: it only defines wording for the others, so on its own it writes nothing.
       Map.entry("messages.ftl", lang -> templates.render(lang.code() + "/messages.ftl",
           Map.of()).isBlank() ? "defines only" : "writes output"));

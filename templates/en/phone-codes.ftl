@@ -1,0 +1,52 @@
+<#--
+  What a caller hears after a phone code (docs/phone-codes.md), as a kit of phrases that apply
+  speaks once and the dialplan plays in a row: "Absence registered: holiday, up to and
+  including Sunday the sixth of December". One phrase a line, KEY = WORDS; every key must be
+  there, an empty one is silent. The ORDER of the phrases is vaxel's
+  (se.vaxel.speech.PhraseKit), so each phrase must read well between its neighbours.
+  Model: reasons (the disclosed keys: "sjuk" never arrives), weekdays and months (Monday and
+  January first), ordinals (1 to 31), cardinals (0 to 59).
+-->
+registered = Absence registered:
+registered-for = Absence registered for extension
+through = up to and including
+until = until
+today = today.
+back = Welcome back.
+back-for = Absence removed for extension
+error-date = That date cannot be used.
+retry-date = Dial the date again, year, month and day, and finish with hash.
+error-time = That time cannot be used.
+retry-time = Dial the time again, hours and minutes, and finish with hash.
+failed = Nothing has changed. Goodbye.
+invalid = The code could not be used. Nothing has changed.
+<#assign reasonWords = {
+  "semester": "holiday,",
+  "tjansteresa": "business trip,",
+  "utbildning": "training,",
+  "foraldraledig": "parental leave,",
+  "mote": "meeting,",
+  "annat": "other,"
+}>
+<#list reasons as r>
+reason-${r} = ${reasonWords[r]}
+</#list>
+<#list weekdays as d>
+weekday-${d?counter} = ${d}
+</#list>
+<#list ordinals as o>
+day-${o?counter} = the ${o}
+</#list>
+<#list months as m>
+month-${m?counter} = of ${m}.
+</#list>
+<#list 0..23 as h>
+hour-${h} = ${cardinals[h]}
+</#list>
+minute-0 = hundred
+<#list 1..59 as n>
+minute-${n} = <#if n < 10>oh ${cardinals[n]}<#else>${cardinals[n]}</#if>
+</#list>
+<#list 0..9 as d>
+digit-${d} = ${cardinals[d]}
+</#list>

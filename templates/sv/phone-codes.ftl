@@ -1,0 +1,52 @@
+<#--
+  What a caller hears after a phone code (docs/phone-codes.md), as a kit of phrases that apply
+  speaks once and the dialplan plays in a row: "Frånvaro registrerad: semester, till och med
+  söndagen den sjätte december". One phrase a line, KEY = WORDS; every key must be there, an
+  empty one is silent. The ORDER of the phrases is vaxel's (se.vaxel.speech.PhraseKit), so
+  each phrase must read well between its neighbours. Numbers come as words.
+  Model: reasons (the disclosed keys: "sjuk" never arrives), weekdays and months (Monday and
+  January first), ordinals (1 to 31), cardinals (0 to 59).
+-->
+registered = Frånvaro registrerad:
+registered-for = Frånvaro registrerad för anknytning
+through = till och med
+until = till klockan
+today = i dag.
+back = Välkommen tillbaka.
+back-for = Frånvaron borttagen för anknytning
+error-date = Det datumet går inte att använda.
+retry-date = Slå datumet igen, år, månad och dag, och avsluta med fyrkant.
+error-time = Den tiden går inte att använda.
+retry-time = Slå tiden igen, timmar och minuter, och avsluta med fyrkant.
+failed = Ingenting har ändrats. Hej då.
+invalid = Koden gick inte att använda. Ingenting har ändrats.
+<#assign reasonWords = {
+  "semester": "semester,",
+  "tjansteresa": "tjänsteresa,",
+  "utbildning": "utbildning,",
+  "foraldraledig": "föräldraledighet,",
+  "mote": "möte,",
+  "annat": "annat,"
+}>
+<#list reasons as r>
+reason-${r} = ${reasonWords[r]}
+</#list>
+<#list weekdays as d>
+weekday-${d?counter} = ${d}en
+</#list>
+<#list ordinals as o>
+day-${o?counter} = den ${o}
+</#list>
+<#list months as m>
+month-${m?counter} = ${m}.
+</#list>
+<#list 0..23 as h>
+hour-${h} = ${cardinals[h]}
+</#list>
+minute-0 =
+<#list 1..59 as n>
+minute-${n} = <#if n < 10>noll ${cardinals[n]}<#else>och ${cardinals[n]}</#if>
+</#list>
+<#list 0..9 as d>
+digit-${d} = ${cardinals[d]}
+</#list>
