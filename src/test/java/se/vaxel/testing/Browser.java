@@ -125,9 +125,15 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(by);
   }
 
-  /** Waits up to {@code within} for {@code condition} to give something other than null/false. */
+  /**
+   * Waits up to {@code within} for {@code condition} to give something other than null/false.
+   * An element that went stale is asked again: the console re-renders its rows on every live
+   * change, so an element found a moment ago may have been replaced by the next event.
+   */
   public <T> T await(Duration within, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, within, Duration.ofMillis(20)).until(condition);
+    return new WebDriverWait(driver, within, Duration.ofMillis(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /**

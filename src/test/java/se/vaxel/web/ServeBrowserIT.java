@@ -194,10 +194,12 @@ class ServeBrowserIT {
       first.await(Duration.ofSeconds(10), d -> "true".equals(
           d.findElement(By.cssSelector(row("per.present"))).getDomAttribute("data-away")));
 
-      WebElement perRow = first.find(By.cssSelector(row("per.present")));
-      assertTrue(perRow.getText().contains("Dan Imorgon"), perRow.getText());
-      assertTrue(perRow.getText().contains(until.replace('T', ' ')), perRow.getText());
-      assertTrue(perRow.getText().contains("op"), "who registered it: " + perRow.getText());
+      // Read in one go inside await: a live event may replace the row between two reads.
+      String perRow = first.await(Duration.ofSeconds(5),
+          d -> d.findElement(By.cssSelector(row("per.present"))).getText());
+      assertTrue(perRow.contains("Dan Imorgon"), perRow);
+      assertTrue(perRow.contains(until.replace('T', ' ')), perRow);
+      assertTrue(perRow.contains("op"), "who registered it: " + perRow);
       Object seen = second.await(Duration.ofSeconds(5), d -> js(second, "return window.seenAt"));
       long latency = ((Number) seen).longValue()
           - ((Number) js(first, "return window.submitAt")).longValue();
