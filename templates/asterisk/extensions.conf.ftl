@@ -14,7 +14,9 @@
 <#if speech.announce>
 ; Announcements (staff.yaml speech:, docs/speech.md): the planned window or the live override
 ; (its tenth field, SOUND) names a file in ${speech.dir}, which plays before the call goes
-; on; a missing file only sets PLAYBACKSTATUS=FAILED and the call goes on.
+; on; a missing file only sets PLAYBACKSTATUS=FAILED and the call goes on. An override set
+; from the phone (eighth field "phone") has no SOUND: the route assembles its sentence from
+; the phrase kit (${ctx.codes},heard), unless the person's part marks them "quiet".
 </#if>
 
 ; The contexts with an extension per person only include their parts of at most 1,000
@@ -57,6 +59,9 @@ include => ${part.name}
 exten => ${p.ext},1,Gosub(${ctx.route},s,1(${p.ext}))
  same => n,Hangup()
  same => n(id),Return(${p.id})
+<#if p.quiet>
+ same => n(quiet),Return()
+</#if>
 <#if hints>
 exten => ${p.ext},hint,${p.device},CustomPresence:${p.ext}
 </#if>
@@ -69,11 +74,16 @@ exten => s,1,Set(LOCAL(ext)=${"$"}{ARG1})
  same => n,Set(__VAXEL_ORG=${orgId})
 <#if speech.announce>
  same => n,Set(VAXEL_ANNOUNCE=)
+ same => n,Set(VAXEL_HEARD=)
 </#if>
  same => n,Gosub(${ctx.absence},${"$"}{ext},1)
  same => n,GotoIf(${"$"}["${"$"}{GOSUB_RETVAL}" = ""]?present)
  same => n,Set(LOCAL(target)=${"$"}{GOSUB_RETVAL})
 <#if speech.announce>
+ same => n,GotoIf(${"$"}["${"$"}{VAXEL_HEARD}" = "" | ${"$"}{DIALPLAN_EXISTS(${ctx.staff},${"$"}{ext},quiet)}]?spoken)
+ same => n,Gosub(${ctx.codes},heard,1(${"$"}{VAXEL_HEARD}))
+ same => n,Set(VAXEL_ANNOUNCE=${"$"}{GOSUB_RETVAL})
+ same => n(spoken),ExecIf(${"$"}["${"$"}{VAXEL_ANNOUNCE}" != ""]?Playback(${"$"}{VAXEL_ANNOUNCE}))
  same => n,ExecIf(${"$"}["${"$"}{VAXEL_ANNOUNCE}" != ""]?Playback(${"$"}{VAXEL_ANNOUNCE}))
 </#if>
  same => n,GotoIf(${"$"}["${"$"}{target}" = "-"]?switchboard)
@@ -103,6 +113,7 @@ exten => _X.,1,GotoIf(${"$"}[${"$"}{DB_EXISTS(${family}/${"$"}{EXTEN})} = 0]?pla
  same => n,GotoIf(${"$"}["${"$"}{CUT(o,|,1)}" = "present"]?present)
 <#if speech.announce>
  same => n,ExecIf(${"$"}["${"$"}{CUT(o,|,10)}" != ""]?Set(VAXEL_ANNOUNCE=${speech.dir}${"$"}{CUT(o,|,10)}))
+ same => n,ExecIf(${"$"}["${"$"}{CUT(o,|,10)}" = "" & "${"$"}{CUT(o,|,8)}" = "${codes.origin}"]?Set(VAXEL_HEARD=${"$"}{CUT(o,|,3)}))
 </#if>
  same => n,Return(${"$"}{IF(${"$"}["${"$"}{CUT(o,|,4)}" = ""]?-:${"$"}{CUT(o,|,4)})})
  same => n(present),Return()
@@ -269,6 +280,20 @@ exten => digits,1,Set(LOCAL(i)=0)
  same => n,Set(LOCAL(i)=${D}[${D}{i} + 1])
  same => n,EndWhile()
  same => n,Return()
+<#if speech.announce>
+; Gosub(${ctx.codes},heard,1(UNTIL)) returns what a caller hears about an absence set from the
+; phone (speech.PhraseKit HEARD_*): until a time today, or through the day before a midnight
+; UNTIL (a day code's). Never the reason; always the switchboard.
+exten => heard,1,Set(LOCAL(until)=${D}{ARG1})
+ same => n,Set(VAXEL_SAY=)
+ same => n,GotoIf(${D}["${D}{STRFTIME(${D}{until},${zone},%H%M%S)}" != "000000"]?time)
+ same => n,Set(LOCAL(last)=${D}[${D}{until} - 1])
+<@say codes.say.heardDay/>
+ same => n,Return(${D}{VAXEL_SAY})
+ same => n(time),Set(LOCAL(last)=${D}{until})
+<@say codes.say.heardTime/>
+ same => n,Return(${D}{VAXEL_SAY})
+</#if>
 exten => play,1,ExecIf(${D}["${D}{VAXEL_SAY}" != ""]?Playback(${D}{VAXEL_SAY}))
  same => n,Return()
 <#list codes.phrases as p>

@@ -4,6 +4,9 @@
   including Sunday the sixth of December". One phrase a line, KEY = WORDS; every key must be
   there, an empty one is silent. The ORDER of the phrases is vaxel's
   (se.vaxel.speech.PhraseKit), so each phrase must read well between its neighbours.
+  heard-away and heard-switchboard are what a CALLER hears about an absence set from the phone:
+  "The person you called is away up to and including ... Your call is now being transferred
+  to the switchboard." (never the reason).
   Model: reasons (the disclosed keys: "sjuk" never arrives), weekdays and months (Monday and
   January first), ordinals (1 to 31), cardinals (0 to 59).
 -->
@@ -20,6 +23,8 @@ error-time = That time cannot be used.
 retry-time = Dial the time again, hours and minutes, and finish with hash.
 failed = Nothing has changed. Goodbye.
 invalid = The code could not be used. Nothing has changed.
+heard-away = The person you called is away
+heard-switchboard = Your call is now being transferred to the switchboard.
 <#assign reasonWords = {
   "semester": "holiday,",
   "tjansteresa": "business trip,",

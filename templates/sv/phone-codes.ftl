@@ -3,7 +3,9 @@
   speaks once and the dialplan plays in a row: "Frånvaro registrerad: semester, till och med
   söndagen den sjätte december". One phrase a line, KEY = WORDS; every key must be there, an
   empty one is silent. The ORDER of the phrases is vaxel's (se.vaxel.speech.PhraseKit), so
-  each phrase must read well between its neighbours. Numbers come as words.
+  each phrase must read well between its neighbours. Numbers come as words. heard-away and
+  heard-switchboard are what a CALLER hears about an absence set from the phone: "Den du söker
+  är borta till och med ... Du kopplas nu till växeln." (never the reason).
   Model: reasons (the disclosed keys: "sjuk" never arrives), weekdays and months (Monday and
   January first), ordinals (1 to 31), cardinals (0 to 59).
 -->
@@ -20,6 +22,8 @@ error-time = Den tiden går inte att använda.
 retry-time = Slå tiden igen, timmar och minuter, och avsluta med fyrkant.
 failed = Ingenting har ändrats. Hej då.
 invalid = Koden gick inte att använda. Ingenting har ändrats.
+heard-away = Den du söker är borta
+heard-switchboard = Du kopplas nu till växeln.
 <#assign reasonWords = {
   "semester": "semester,",
   "tjansteresa": "tjänsteresa,",

@@ -142,6 +142,8 @@ public final class AsteriskConfig {
     say.put("retryTime", slots(se.vaxel.speech.PhraseKit.RETRY_TIME, zone));
     say.put("failed", slots(se.vaxel.speech.PhraseKit.FAILED, zone));
     say.put("invalid", slots(se.vaxel.speech.PhraseKit.INVALID, zone));
+    say.put("heardDay", slots(se.vaxel.speech.PhraseKit.HEARD_DAY, zone));
+    say.put("heardTime", slots(se.vaxel.speech.PhraseKit.HEARD_TIME, zone));
     List<Map<String, Object>> phrases = new ArrayList<>();
     phraseKit().playback(staff).forEach((key, file) ->
         phrases.add(Map.of("key", key, "file", file)));
@@ -152,6 +154,7 @@ public final class AsteriskConfig {
             "org", se.vaxel.live.AbsenceEvent.ORG,
             "extension", se.vaxel.live.AbsenceEvent.EXTENSION),
         "switchboard", staff.organisation().switchboard(),
+        "origin", se.vaxel.live.LiveOverride.Origin.PHONE.key(),
         "presenceBefore", message.substring(0, message.indexOf(day)),
         "presenceAfter", message.substring(message.indexOf(day) + day.length()));
   }
@@ -221,6 +224,8 @@ public final class AsteriskConfig {
       person.put("device", ast.deviceFor(p.extension()));
       person.put("routes", routes);
       person.put("weekly", weekly);
+      // Only with speech on: the route's "quiet" label keeps a phone-set absence unspoken too.
+      person.put("quiet", staff.speech().announce() && !staff.speech().announces(p));
       people.add(person);
     }
     Map<String, Object> model = new LinkedHashMap<>();

@@ -52,10 +52,22 @@ public final class PhraseKit {
   public static final List<String> FAILED = List.of("failed");
   /** Not one of ours, an unknown reason, not the switchboard: nothing changed. */
   public static final List<String> INVALID = List.of("invalid");
+  /**
+   * What a CALLER hears before the call goes on, when the absence was set from the phone: its
+   * override has no announcement of its own (docs/speech.md), so the route assembles this one.
+   * Never the reason (sickness is never disclosed, and the caller needs none), and always the
+   * switchboard, which takes the calls of every phone-set absence.
+   */
+  public static final List<String> HEARD_DAY = List.of(
+      "heard-away", "through", "weekday-{weekday}", "day-{day}", "month-{month}",
+      "heard-switchboard");
+  /** The same for an absence until a time today. */
+  public static final List<String> HEARD_TIME = List.of(
+      "heard-away", "until", "hour-{hour}", "minute-{minute}", "today", "heard-switchboard");
 
   private static final List<String> FIXED = List.of("registered", "registered-for", "through",
       "until", "today", "back", "back-for", "error-date", "retry-date", "error-time",
-      "retry-time", "failed", "invalid");
+      "retry-time", "failed", "invalid", "heard-away", "heard-switchboard");
   private static final Pattern LINE = Pattern.compile("\\s*([a-z0-9-]+)\\s*=(.*)");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)\\}");
   /** A phrase is a few words; a longer one is a template that lost its line breaks. */

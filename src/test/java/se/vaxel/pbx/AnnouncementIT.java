@@ -53,6 +53,9 @@ class AnnouncementIT {
         " same => n,MixMonitor(${REC})",
         " same => n,Dial(Local/${TARGET}@" + ItStaff.CONTEXT + ",40)",
         " same => n,Hangup()",
+        // A staff phone dialling a feature code: its caller number is its extension.
+        "exten => code,1,Set(CALLERID(num)=${CALLER})",
+        " same => n,Goto(" + ItStaff.CONTEXT + ",${CODE},1)",
         ""), StandardCharsets.UTF_8);
     Path ext = sandbox.etc().resolve("extensions.conf");
     String text = Files.readString(ext);
@@ -152,6 +155,32 @@ class AnnouncementIT {
         Files.move(moved.resolve(f), sounds.resolve("testby-kommun").resolve(f));
       }
     }
+  }
+
+  /**
+   * An absence keyed on the phone has no sound of its own (the dialplan cannot run the
+   * engine): the route assembles the caller's sentence from the phrase kit that apply spoke,
+   * and the call then reaches the switchboard.
+   */
+  @Test
+  void aPhoneSetAbsenceIsAnnouncedFromThePhraseKit() throws Exception {
+    String day = LocalDate.now(ItStaff.ZONE).plusDays(4)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
+    try (AmiClient ami = pbx.connect()) {
+      ami.originate("Local/code@" + RECORDER, "Wait", "1",
+          Map.of("__CALLER", "2201", "__CODE", "*23*1*" + day + "#"), Duration.ofSeconds(10));
+      String value = null;
+      for (int i = 0; i < 100 && value == null; i++) {
+        Thread.sleep(100);
+        value = ami.dbGet(ItStaff.OVERRIDE_FAMILY, "2201").orElse(null);
+      }
+      assertTrue(value != null, "the code wrote nothing");
+      LiveOverride o = LiveOverride.decode("2201", value).orElseThrow();
+      assertTrue(o.byPhone() && (o.sound() == null || o.sound().isEmpty()), value);
+    }
+    Heard heard = call("2201");
+    assertEquals("100", heard.rang(), "a phone-set absence: the switchboard");
+    assertTrue(heard.seconds() > SPOKEN_SECONDS, "the caller heard " + heard.seconds() + " s");
   }
 
   @Test

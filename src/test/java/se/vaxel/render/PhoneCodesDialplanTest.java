@@ -175,6 +175,48 @@ class PhoneCodesDialplanTest {
     assertTrue(named > 150, named + " keys named");
   }
 
+  /**
+   * An absence set from the phone has no SOUND of its own: with speech on, the route assembles
+   * the caller's sentence from the kit (HEARD_*), never with the reason, and a person marked
+   * {@code announcement: false} gets the "quiet" label that skips it; without speech, nothing.
+   */
+  @Test
+  void aPhoneSetAbsenceIsAnnouncedFromTheKitUnlessQuiet() throws Exception {
+    String yaml = STAFF.formatted("sv").replace("staff:\n",
+        "speech:\n  announcement: true\nstaff:\n") + """
+          - id: bo.lind
+            first-name: Bo
+            last-name: Lind
+            extension: "2103"
+            email: bo.lind@bjurholm.se
+            announcement: false
+        """;
+    String conf = dialplan(new StaffLoader().parse("t.yaml", yaml));
+    List<String> absence = context(conf, "vaxel-staff-absence");
+    assertTrue(absence.contains(" same => n,ExecIf($[\"${CUT(o,|,10)}\" = \"\" & \"${CUT(o,|,8)}\""
+        + " = \"" + LiveOverride.Origin.PHONE.key() + "\"]?Set(VAXEL_HEARD=${CUT(o,|,3)}))"),
+        String.join("\n", absence));
+    List<String> route = context(conf, "vaxel-staff-route");
+    int heard = route.indexOf(" same => n,Gosub(vaxel-staff-codes,heard,1(${VAXEL_HEARD}))");
+    int play = route.indexOf(" same => n(spoken),ExecIf($[\"${VAXEL_ANNOUNCE}\" != \"\"]"
+        + "?Playback(${VAXEL_ANNOUNCE}))");
+    assertTrue(heard > 0 && play > heard, String.join("\n", route));
+    assertTrue(route.get(heard - 1).contains("DIALPLAN_EXISTS(vaxel-staff,${ext},quiet)"));
+    List<String> part = context(conf, "vaxel-staff-p0001");
+    assertEquals(1, part.stream().filter(l -> l.contains("n(quiet),Return()")).count());
+    assertTrue(part.indexOf(" same => n(quiet),Return()")
+        > part.indexOf(" same => n(id),Return(bo.lind)"));
+    List<String> codes = context(conf, "vaxel-staff-codes");
+    List<String> sub = codes.subList(codes.indexOf("exten => heard,1,Set(LOCAL(until)=${ARG1})"),
+        codes.indexOf("exten => play,1,ExecIf($[\"${VAXEL_SAY}\" != \"\"]?Playback(${VAXEL_SAY}))"));
+    assertTrue(sub.stream().anyMatch(l -> l.endsWith("add,1(heard-away))")), String.join("\n", sub));
+    assertEquals(2, sub.stream().filter(l -> l.endsWith("add,1(heard-switchboard))")).count());
+    assertTrue(sub.stream().noneMatch(l -> l.contains("reason")), "never the reason");
+
+    String off = dialplan(staff("sv"));
+    assertTrue(!off.contains("VAXEL_HEARD") && !off.contains("heard,1") && !off.contains("quiet"));
+  }
+
   /** A key with a placeholder, with every value it can take at call time. */
   private static List<String> expand(String key) {
     if (key.startsWith("digit-")) {
