@@ -19,6 +19,11 @@
 //    input handler). "frame": from before dispatchEvent until a task posted from the next
 //    requestAnimationFrame runs, i.e. after that frame's style, layout and paint: the time
 //    until the narrowed list is on the screen.
+//  - real typing: WebDriver types TYPED into the empty search box key by key (Chromium's own
+//    trusted key and input events, as fast as the driver sends them); for each input event,
+//    from the event's timeStamp to the end of console.js's handler ("handler") and to a task
+//    after the next frame ("frame"). A listener on window, in the bubble phase, runs after the
+//    console's own on the search box.
 //  - the page's JS heap (performance.memory.usedJSHeapSize) after a forced GC, with the
 //    list loaded and at the end.
 // Prints one line per figure; the script adds the run's label.
@@ -73,6 +78,18 @@ public class ServeBrowser {
                 document.querySelectorAll('#people > li.person').length]);
         }, 0));
       }, 0));
+      """;
+
+  static final String TYPED = "anna berg";
+
+  static final String TYPED_LISTENER = """
+      window.__typed = [];
+      window.addEventListener('input', (ev) => {
+        if (ev.target.id !== 'search' || !ev.isTrusted) { return; }
+        const t0 = ev.timeStamp, t1 = performance.now();
+        requestAnimationFrame(() => setTimeout(() =>
+          window.__typed.push([t1 - t0, performance.now() - t0]), 0));
+      });
       """;
 
   public static void main(String[] args) throws Exception {
@@ -141,6 +158,27 @@ public class ServeBrowser {
             matches, median(handler), Collections.max(handler), median(frame),
             Collections.max(frame));
       }
+      js.executeScript(TYPED_LISTENER);
+      List<Double> typedHandler = new ArrayList<>();
+      List<Double> typedFrame = new ArrayList<>();
+      for (int i = 0; i < repeats; i++) {
+        js.executeScript("const s = document.getElementById('search'); s.value = '';"
+            + " s.dispatchEvent(new Event('input')); window.__typed = []; s.focus();");
+        driver.findElement(By.id("search")).sendKeys(TYPED);
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(10)).until(d ->
+            ((Number) js.executeScript("return window.__typed.length;")).intValue()
+                >= TYPED.length());
+        @SuppressWarnings("unchecked")
+        List<List<Number>> typed = (List<List<Number>>) js.executeScript("return window.__typed;");
+        for (List<Number> t : typed) {
+          typedHandler.add(t.get(0).doubleValue());
+          typedFrame.add(t.get(1).doubleValue());
+        }
+      }
+      System.out.printf("%-14s %7s %6.1f ms %6.1f ms %6.1f ms %6.1f ms   (%d keystrokes, typed)%n",
+          "'" + TYPED + "'", js.executeScript("return document.getElementById('count').dataset.total;"),
+          median(typedHandler), Collections.max(typedHandler), median(typedFrame),
+          Collections.max(typedFrame), typedHandler.size());
       System.out.printf("JS heap after GC, at the end: %.1f MiB%n", heap(driver));
     } finally {
       driver.quit();

@@ -57,7 +57,7 @@ for people in "${sizes[@]}"; do
     hogpids=()
     for ((i = 0; i < hogs; i++)); do (while :; do :; done) & hogpids+=($!); pids+=($!); done
     printf '\n== %s people, %s busy loops, load %s\n' "$people" "$hogs" "$(cut -d' ' -f1-3 /proc/loadavg)"
-    java -Xmx256m -cp "$classpath" "$home/bench/ServeBrowser.java" "http://127.0.0.1:$port" \
+    java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" "$home/bench/ServeBrowser.java" "http://127.0.0.1:$port" \
       bench "$password" "$repeats"
     stop "${hogpids[@]}"
   done
