@@ -208,6 +208,15 @@ class CalendarSyncTest {
   }
 
   @Test
+  void anOverrideWithAnOriginVaxelDoesNotKnowIsManualAndLeftAlone() {
+    astdb.put("2101", "present|" + NOW.minusSeconds(60).getEpochSecond() + "|"
+        + NOW.plusSeconds(3600).getEpochSecond() + "||||anna.berg|fax");
+    var r = sync(Map.of("anna.berg", SEM, "bo.ek", EMPTY, "cia.lind", EMPTY), false);
+    assertEquals(List.of("anna.berg"), r.manual().stream().map(p -> p.id()).toList());
+    verify(ami, never()).dbPut(eq(FAMILY), eq("2101"), anyString());
+  }
+
+  @Test
   void aNamedAlternateWhoIsAwayIsPassedOverWithANote() {
     astdb.put("2102", LiveOverride.away("2102", NOW.minusSeconds(3600), NOW.plusSeconds(86400),
         "-", Reason.ANNAT, null, "bo.ek").encode());
