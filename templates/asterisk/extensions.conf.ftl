@@ -166,7 +166,8 @@ exten => _X.,1,Return()
 ;   away,1(EXT,R,time,HHMM)         away until that time today
 ;   back,1(EXT[,for])               back: the override goes; during a planned absence of
 ;                                   staff.yaml "present" until midnight, as `vaxel absence clear`
-;                                   does until its end
+;                                   does until its end; during the calendar sync's absence
+;                                   "present" until it ends (deleted, the next sync adds it back)
 ;   switchboard,1(CODE)             *24*EXT*R*YYMMDD# and #24*EXT#, from the switchboard only
 ;                                   ("for": the read-back names the extension)
 ; Dates and times are read back through STRFTIME, so an impossible one (31 February, 24:60,
@@ -240,9 +241,12 @@ exten => back,1,Set(LOCAL(now)=${D}{EPOCH})
  same => n,Gosub(${ctx.staff},${D}{ARG1},id)
  same => n,Set(LOCAL(person)=${D}{GOSUB_RETVAL})
  same => n,Gosub(${ctx.planned},${D}{ARG1},1)
- same => n,GotoIf(${D}["${D}{GOSUB_RETVAL}" = ""]?delete)
  same => n,Set(LOCAL(until)=${D}[${D}{STRPTIME(${D}{STRFTIME(${D}{now},${zone},%Y%m%d)} 23:59:59,${zone},%Y%m%d %H:%M:%S)} + 1])
- same => n,Set(DB(${family}/${D}{ARG1})=present|${D}{now}|${D}{until}||||${D}{person}|phone)
+ same => n,GotoIf(${D}["${D}{GOSUB_RETVAL}" != ""]?present)
+ same => n,Set(LOCAL(o)=${D}{IF(${D}{DB_EXISTS(${family}/${D}{ARG1})}?${D}{DB_RESULT}:)})
+ same => n,GotoIf(${D}["${D}{CUT(o,|,1)}" != "away" | "${D}{CUT(o,|,8)}" != "calendar" | ${D}{now} < 0${D}{CUT(o,|,2)} | ${D}{now} >= 0${D}{CUT(o,|,3)}]?delete)
+ same => n,Set(LOCAL(until)=${D}{CUT(o,|,3)})
+ same => n(present),Set(DB(${family}/${D}{ARG1})=present|${D}{now}|${D}{until}||||${D}{person}|phone)
  same => n,Goto(published)
  same => n(delete),Set(LOCAL(gone)=${D}{DB_DELETE(${family}/${D}{ARG1})})
  same => n(published),Set(PRESENCE_STATE(CustomPresence:${D}{ARG1})=available,,)

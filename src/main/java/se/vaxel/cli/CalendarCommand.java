@@ -162,6 +162,12 @@ final class CalendarCommand implements Runnable {
           } catch (AmiException e) {
             context().err().println("vaxel calendar sync: " + e.getMessage()
                 + "; trying again in " + intervalSeconds + " s");
+          } catch (RuntimeException e) {
+            // A watcher that dies on one bad round syncs no one until someone notices: report
+            // it (a bug, exit 4 in a single run) and keep the rounds going.
+            context().err().println("vaxel calendar sync: internal error in this round ("
+                + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "), please report it; trying again in " + intervalSeconds + " s");
           }
           context().out().flush();
           context().err().flush();

@@ -19,7 +19,8 @@ import se.vaxel.model.Reason;
  * <ol start="8">
  *   <li>{@code ORIGIN}: what wrote it ({@link Origin}): empty for {@code vaxel absence},
  *       {@code phone} for the staff's feature codes (docs/phone-codes.md), {@code calendar} for
- *       the calendar sync, {@code web} for the console and the staff page;
+ *       the calendar sync, {@code web} for the console and the staff page; any other value
+ *       reads as {@link Origin#OTHER}, a manual override;
  *   <li>{@code SET-BY}: who or what, within that origin: the web account, the calendar event's
  *       key; empty when the origin says enough;
  *   <li>{@code SOUND}: the announcement the caller hears first ({@code announce-<hex>}, a file
@@ -56,7 +57,13 @@ public record LiveOverride(
     /** {@code vaxel calendar sync}. */
     CALENDAR("calendar"),
     /** {@code vaxel serve}: the switchboard console or the staff page. */
-    WEB("web");
+    WEB("web"),
+    /**
+     * An eighth field vaxel does not know (a newer vaxel, a value written by hand). The dialplan
+     * routes on such a value all the same, so vaxel reads it too rather than drop it, and treats
+     * it as manual: the calendar sync leaves it alone until it ends. vaxel never writes it.
+     */
+    OTHER("other");
 
     private final String key;
 
@@ -69,14 +76,14 @@ public record LiveOverride(
       return key;
     }
 
-    /** The origin a stored eighth field names; empty for a value vaxel does not know. */
-    static Optional<Origin> fromKey(String key) {
+    /** The origin a stored eighth field names; {@link #OTHER} for one vaxel does not know. */
+    static Origin fromKey(String key) {
       for (Origin o : values()) {
         if (o.key.equals(key)) {
-          return Optional.of(o);
+          return o;
         }
       }
-      return Optional.empty();
+      return OTHER;
     }
   }
 
@@ -184,13 +191,10 @@ public record LiveOverride(
       Instant from = Instant.ofEpochSecond(Long.parseLong(f[1]));
       Instant until = Instant.ofEpochSecond(Long.parseLong(f[2]));
       Reason reason = f[4].isEmpty() ? null : Reason.fromKey(f[4]);
-      Optional<Origin> origin = Origin.fromKey(f.length > 7 ? f[7] : "");
-      if (origin.isEmpty()) {
-        return Optional.empty();
-      }
+      Origin origin = Origin.fromKey(f.length > 7 ? f[7] : "");
       return Optional.of(new LiveOverride(extension, f[0].equals("away"), from, until,
           f[0].equals("away") ? f[3] : "", reason, f[5].isEmpty() ? null : f[5], f[6],
-          origin.get(), f.length > 8 ? f[8] : "", f.length > 9 ? f[9] : ""));
+          origin, f.length > 8 ? f[8] : "", f.length > 9 ? f[9] : ""));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

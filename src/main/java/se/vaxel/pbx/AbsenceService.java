@@ -170,8 +170,9 @@ public final class AbsenceService {
   }
 
   /**
-   * The person is back. Removes the live override; if staff.yaml still has them away now, a
-   * "present" override until that planned absence ends lets their phone ring again.
+   * The person is back. Removes the live override; if staff.yaml still has them away now, or
+   * the calendar sync's absence does, a "present" override until that absence ends lets their
+   * phone ring again (a deleted calendar absence would be added back by the next sync).
    */
   public Outcome clear(String personId, Instant now) {
     return clear(personId, now, LiveOverride.Origin.CLI, "");
@@ -185,7 +186,21 @@ public final class AbsenceService {
     Optional<se.vaxel.model.Absence> planned =
         person.absenceAt(LocalDateTime.ofInstant(now, zone));
     String description;
-    if (planned.isPresent()) {
+    LiveOverride current = overrides.get(person.extension());
+    if (planned.isEmpty() && current != null && current.away()
+        && current.origin() == LiveOverride.Origin.CALENDAR && current.isActiveAt(now)) {
+      // Deleting a calendar absence would not last: the next sync finds no override and adds
+      // it again from the calendar. A manual "present" until it would have ended wins in the
+      // sync (it never touches a manual override) and expires with it.
+      LiveOverride back = LiveOverride.present(person.extension(),
+          now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), current.until(), person.id())
+          .by(origin, setBy);
+      ami.dbPut(family, person.extension(), back.encode());
+      overrides.put(person.extension(), back);
+      description = person.fullName() + " (" + person.extension() + ") is back; their "
+          + "absence from the calendar is overridden until "
+          + LocalDateTime.ofInstant(current.until(), zone);
+    } else if (planned.isPresent()) {
       LiveOverride back = LiveOverride.present(person.extension(),
           now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
           planned.get().end().atZone(zone).toInstant(), person.id()).by(origin, setBy);

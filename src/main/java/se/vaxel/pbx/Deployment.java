@@ -156,6 +156,9 @@ public final class Deployment {
   private final List<AmiClient> opened = new ArrayList<>();
   /** What makes and removes the sound files the configuration plays (see SoundProducer). */
   private List<SoundProducer> sounds = List.of();
+  /** Where a problem that does not fail the apply is told: a log line on stderr by default. */
+  private java.util.function.Consumer<String> warnings =
+      org.slf4j.LoggerFactory.getLogger(Deployment.class)::warn;
 
   /** One organisation, the whole platform. */
   public Deployment(Staff staff, AsteriskConfig.Rendered desired, ConfDir conf, AmiClient ami,
@@ -179,6 +182,12 @@ public final class Deployment {
   /** The same deployment, making and keeping the sounds of these producers around its reload. */
   public Deployment withSounds(List<SoundProducer> producers) {
     this.sounds = List.copyOf(producers);
+    return this;
+  }
+
+  /** The same deployment, telling problems that do not fail the apply to {@code warnings}. */
+  public Deployment withWarnings(java.util.function.Consumer<String> warnings) {
+    this.warnings = java.util.Objects.requireNonNull(warnings, "warnings");
     return this;
   }
 
@@ -446,7 +455,16 @@ public final class Deployment {
         for (String ext : plans.get(i).expiredOverrides()) {
           removeIfStillExpired(org, ext, now);
         }
-        retainSounds(org, now);
+        try {
+          retainSounds(org, now);
+        } catch (RuntimeException e) {
+          // The configuration is loaded and verified: a sound file left over (AstDB not read,
+          // a file not deleted) is no reason for exit 3, nor to keep the consoles from
+          // VaxelApplied. The next apply retains again.
+          warnings.accept("applied and verified, but the sound files of " + org.id
+              + " that nothing plays any more were not cleaned up (" + e.getMessage()
+              + "); the next vaxel apply tries again");
+        }
         // Open consoles (vaxel serve) reload staff.yaml on it: Asterisk announces no apply.
         se.vaxel.live.AbsenceEvent.applied(ami, org.id);
       }

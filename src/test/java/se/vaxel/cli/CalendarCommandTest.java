@@ -108,6 +108,27 @@ class CalendarCommandTest {
   }
 
   @Test
+  void watchReportsARoundThatFailsAndGoesOnToTheNext() throws Exception {
+    AmiClient ami = mock(AmiClient.class);
+    when(ami.dbGetTree(anyString())).thenReturn(Map.of());
+    Path file = tmp.resolve("staff.yaml");
+    Files.writeString(file, YAML);
+    java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
+    CalendarCommand.sources = (settings, dir) -> owners -> {
+      rounds.incrementAndGet();
+      // Stops the watch at its sleep, after this round: the test needs no second one.
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("a bug in a source");
+    };
+    Cli.Run r = Cli.run(settings -> ami, ENV, "calendar", "sync", "-f=" + file, "--watch",
+        "--interval", "10");
+    assertEquals(1, rounds.get(), r::toString);
+    assertTrue(r.err().contains("internal error in this round (java.lang.IllegalStateException: "
+        + "a bug in a source), please report it; trying again in 10 s"), r::toString);
+    Thread.interrupted();
+  }
+
+  @Test
   void aStaffFileWithoutACalendarIsBadInputAndHelpListsTheCodes() throws Exception {
     Cli.Run r = Cli.run(settings -> { throw new AssertionError("PBX contacted"); }, ENV,
         "calendar", "sync", "-f=" + Cli.SHIPPED);

@@ -46,9 +46,15 @@ class LiveOverrideTest {
   }
 
   @Test
-  void aValueWithAnOriginVaxelDoesNotKnowIsNotVaxels() {
-    assertTrue(LiveOverride.decode("2101",
-        "away|1795000000|1795086400|2102|semester||calle.carlsson|fax").isEmpty());
+  void aValueWithAnOriginVaxelDoesNotKnowIsReadAsAManualOne() {
+    // The dialplan routes on it all the same: vaxel must see it, and the sync must leave it.
+    LiveOverride o = LiveOverride.decode("2101",
+        "away|1795000000|1795086400|2102|semester||calle.carlsson|fax|someone").orElseThrow();
+    assertEquals(Origin.OTHER, o.origin());
+    assertEquals("someone", o.setBy());
+    assertTrue(o.away());
+    assertEquals("2102", o.target());
+    assertEquals(UNTIL, o.until());
   }
 
   @Test

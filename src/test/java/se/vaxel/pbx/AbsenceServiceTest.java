@@ -1,10 +1,12 @@
 package se.vaxel.pbx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -44,5 +46,43 @@ class AbsenceServiceTest {
     // Sickness is stored as "annat" whoever registers it.
     assertEquals(Reason.ANNAT, stored.reason());
     assertTrue(value.getValue().endsWith("|web|operator1"), value.getValue());
+  }
+
+  @Test
+  void backOnACalendarAbsenceIsAPresentOverrideTheNextSyncLeavesAlone() throws Exception {
+    Staff staff = new StaffLoader().load(ItStaff.write(tmp));
+    AmiClient ami = mock(AmiClient.class);
+    String family = se.vaxel.model.DialplanContexts.of(staff.asterisk()).overrideFamily();
+    String ext = staff.byId("per.present").orElseThrow().extension();
+    Instant now = Instant.parse("2030-01-07T09:30:27Z");
+    Instant until = Instant.parse("2030-01-09T16:00:00Z");
+    LiveOverride fromCalendar = LiveOverride.away(ext, Instant.parse("2030-01-07T07:00:00Z"),
+        until, null, Reason.SEMESTER, null, "per.present")
+        .by(LiveOverride.Origin.CALENDAR, "uid-1");
+    when(ami.dbGetTree(anyString())).thenReturn(Map.of(ext, fromCalendar.encode()));
+    new AbsenceService(staff, ami).clear("per.present", now, LiveOverride.Origin.PHONE, "");
+    ArgumentCaptor<String> value = ArgumentCaptor.forClass(String.class);
+    verify(ami).dbPut(eq(family), eq(ext), value.capture());
+    verify(ami, never()).dbDel(anyString(), anyString());
+    LiveOverride stored = LiveOverride.decode(ext, value.getValue()).orElseThrow();
+    assertFalse(stored.away());
+    assertEquals(Instant.parse("2030-01-07T09:30:00Z"), stored.from());
+    assertEquals(until, stored.until());
+    // Not the sync's own: it leaves a manual override alone until it ends.
+    assertEquals(LiveOverride.Origin.PHONE, stored.origin());
+  }
+
+  @Test
+  void backOnAManualAbsenceDeletesIt() throws Exception {
+    Staff staff = new StaffLoader().load(ItStaff.write(tmp));
+    AmiClient ami = mock(AmiClient.class);
+    String family = se.vaxel.model.DialplanContexts.of(staff.asterisk()).overrideFamily();
+    String ext = staff.byId("per.present").orElseThrow().extension();
+    LiveOverride manual = LiveOverride.away(ext, Instant.parse("2030-01-07T07:00:00Z"),
+        Instant.parse("2030-01-09T16:00:00Z"), null, Reason.SEMESTER, null, "per.present");
+    when(ami.dbGetTree(anyString())).thenReturn(Map.of(ext, manual.encode()));
+    new AbsenceService(staff, ami).clear("per.present", Instant.parse("2030-01-07T09:30:00Z"));
+    verify(ami).dbDel(family, ext);
+    verify(ami, never()).dbPut(eq(family), anyString(), anyString());
   }
 }

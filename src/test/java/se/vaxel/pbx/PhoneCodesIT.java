@@ -232,6 +232,29 @@ class PhoneCodesIT {
   }
 
   @Test
+  void backDuringACalendarAbsenceIsPresentUntilItEndsSoTheNextSyncDoesNotAddItBack() {
+    Instant now = Instant.now();
+    Instant until = now.plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    LiveOverride calendar = LiveOverride.away("2201", now.minusSeconds(3600)
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), until, null, Reason.SEMESTER, null,
+        "per.present").by(LiveOverride.Origin.CALENDAR, "uid-1");
+    try (AmiClient ami = pbx.connect()) {
+      ami.dbPut(ItStaff.OVERRIDE_FAMILY, "2201", calendar.encode());
+    }
+    assertEquals("100", pbx.call(ItStaff.CONTEXT, "2201", RING));
+    Instant before = Instant.now().minusSeconds(1);
+    dial("2201", "#23#");
+    LiveOverride o = LiveOverride.decode("2201", stored("2201").orElseThrow(
+        () -> new AssertionError("the calendar absence was deleted"))).orElseThrow();
+    assertTrue(!o.away(), o.toString());
+    assertTrue(!o.from().isBefore(before), o.toString());
+    assertEquals(until, o.until());
+    // Manual: the calendar sync leaves it alone until it ends.
+    assertEquals(LiveOverride.Origin.PHONE, o.origin());
+    assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2201", RING));
+  }
+
+  @Test
   void everyWriteRaisesTheAbsenceEventOnAmi() {
     String day = LocalDate.now(ItStaff.ZONE).plusDays(2).format(YYMMDD);
     List<Map<String, String>> set = dial("2201", "*23*4*" + day + "#", "Wait", "1");

@@ -146,8 +146,14 @@ public final class CalendarEvents {
     for (VEvent e : events) {
       Optional<Property> rid = e.getProperty(Property.RECURRENCE_ID);
       if (rid.isPresent()) {
-        moved.computeIfAbsent(uid(e), u -> new HashSet<>())
-            .add(instant(((DateProperty<?>) rid.get()).getDate()));
+        try {
+          moved.computeIfAbsent(uid(e), u -> new HashSet<>())
+              .add(instant(((DateProperty<?>) rid.get()).getDate()));
+        } catch (DateTimeException | IllegalArgumentException | ClassCastException
+            | UnsupportedOperationException e2) {
+          throw new BadCalendarException("an event (UID " + printable(uid(e)) + ") has a "
+              + "RECURRENCE-ID that cannot be read (" + e2.getClass().getSimpleName() + ")");
+        }
       }
     }
     Instant windowEnd = now.plus(settings.horizon());
@@ -344,6 +350,10 @@ public final class CalendarEvents {
   }
 
   private ZonedDateTime zoned(Temporal t) {
+    if (t == null) {
+      // A property without a value (DTSTART; RECURRENCE-ID;) parses to no date at all.
+      throw new DateTimeException("no date");
+    }
     if (t instanceof ZonedDateTime z) {
       return z;
     }

@@ -115,12 +115,24 @@ public final class CalendarSync {
         continue;
       }
       Optional<CalendarEvents.Absence> absence;
+      LiveOverride after = null;
       try {
         absence = events.decide(fetch.documents(), now);
+        if (absence.isPresent()) {
+          after = override(person, absence.get(), live, now, notes);
+        }
       } catch (CalendarEvents.BadCalendarException e) {
         failures.add(new Failure(person, person.id() + ": the calendar ("
             + kind() + ") cannot be used: " + e.getMessage() + "; their absence on the PBX "
             + "stays as it is"));
+        continue;
+      } catch (RuntimeException e) {
+        // One person's calendar must not stop the sync for everyone (nor end --watch): whatever
+        // the library or a date in it throws is that person's failure, their state kept.
+        failures.add(new Failure(person, person.id() + ": the calendar (" + kind()
+            + ") could not be read (" + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); their absence on "
+            + "the PBX stays as it is; check the events in that calendar"));
         continue;
       }
       boolean ours = before != null && before.origin() == LiveOverride.Origin.CALENDAR;
@@ -133,7 +145,6 @@ public final class CalendarSync {
         }
         continue;
       }
-      LiveOverride after = override(person, absence.get(), live, now, notes);
       if (before != null && before.encode().equals(after.encode())) {
         continue;
       }
@@ -166,6 +177,9 @@ public final class CalendarSync {
       } catch (CalendarEvents.BadCalendarException e) {
         failures.add(new Failure(person, person.id() + ": the calendar (" + kind()
             + ") cannot be used: " + e.getMessage()));
+      } catch (RuntimeException e) {
+        failures.add(new Failure(person, person.id() + ": the calendar (" + kind()
+            + ") could not be read (" + e.getClass().getSimpleName() + ")"));
       }
     }
     return out;

@@ -296,4 +296,26 @@ class CalendarEventsTest {
         () -> decide(cal(many), "2026-12-02T10:00:00Z"));
     assertTrue(huge.getMessage().contains("more than 4000 events"), huge.getMessage());
   }
+
+  /** A moved occurrence whose RECURRENCE-ID has no usable date: refused with a reason. */
+  static final String BAD_RECURRENCE_ID = cal("""
+      UID:weekly
+      SUMMARY:MÖT: veckomöte
+      DTSTART;TZID=Europe/Stockholm:20261201T080000
+      DTEND;TZID=Europe/Stockholm:20261201T090000
+      RRULE:FREQ=WEEKLY
+      """, """
+      UID:weekly
+      SUMMARY:MÖT: flyttat
+      RECURRENCE-ID:
+      DTSTART;TZID=Europe/Stockholm:20261209T080000
+      DTEND;TZID=Europe/Stockholm:20261209T090000
+      """);
+
+  @Test
+  void aRecurrenceIdWithoutADateIsABadCalendarNotACrash() {
+    var bad = assertThrows(CalendarEvents.BadCalendarException.class,
+        () -> decide(BAD_RECURRENCE_ID, "2026-12-02T10:00:00Z"));
+    assertTrue(bad.getMessage().contains("weekly"), bad.getMessage());
+  }
 }

@@ -188,6 +188,35 @@ class CalendarSyncTest {
   }
 
   @Test
+  void aCalendarWithAnUnreadableDateFailsThatPersonOnlyAndKeepsTheirState() {
+    String before = LiveOverride.away("2102", NOW.minusSeconds(3600), NOW.plusSeconds(3600),
+        "-", Reason.MOTE, null, "bo.ek").by(LiveOverride.Origin.CALENDAR, "cal-x").encode();
+    astdb.put("2102", before);
+    Map<String, String> calendars = new HashMap<>();
+    calendars.put("anna.berg", EMPTY);
+    calendars.put("bo.ek", CalendarEventsTest.BAD_RECURRENCE_ID);
+    calendars.put("cia.lind", SEM.replace("sem-1", "cia-sem"));
+    var r = sync(calendars, false);
+    assertTrue(r.partial());
+    assertEquals(List.of("bo.ek"), r.failures().stream().map(f -> f.person().id()).toList());
+    String message = r.failures().get(0).message();
+    assertTrue(message.startsWith("bo.ek: the calendar (CalDAV)"), message);
+    assertTrue(message.contains("stays as it is"), message);
+    verify(ami, never()).dbPut(eq(FAMILY), eq("2102"), anyString());
+    verify(ami, never()).dbDel(anyString(), anyString());
+    verify(ami).dbPut(eq(FAMILY), eq("2103"), anyString());
+  }
+
+  @Test
+  void anOverrideWithAnOriginVaxelDoesNotKnowIsManualAndLeftAlone() {
+    astdb.put("2101", "present|" + NOW.minusSeconds(60).getEpochSecond() + "|"
+        + NOW.plusSeconds(3600).getEpochSecond() + "||||anna.berg|fax");
+    var r = sync(Map.of("anna.berg", SEM, "bo.ek", EMPTY, "cia.lind", EMPTY), false);
+    assertEquals(List.of("anna.berg"), r.manual().stream().map(p -> p.id()).toList());
+    verify(ami, never()).dbPut(eq(FAMILY), eq("2101"), anyString());
+  }
+
+  @Test
   void aNamedAlternateWhoIsAwayIsPassedOverWithANote() {
     astdb.put("2102", LiveOverride.away("2102", NOW.minusSeconds(3600), NOW.plusSeconds(86400),
         "-", Reason.ANNAT, null, "bo.ek").encode());
