@@ -133,6 +133,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
       throw new VaxelException(ExitCode.BAD_INPUT, "--listen " + listen + ": cannot listen "
           + "there (" + rootCause(e) + "); choose another address or port");
     }
+    if (trustedProxy.isEmpty() && loopback(hostPort[0])) {
+      // Listening on loopback almost always means behind a reverse proxy; without its address
+      // every client is the proxy: one login limit for all, and no Secure cookie behind TLS.
+      String warning = "vaxel serve: WARNING: listening on " + hostPort[0] + " without "
+          + "--trusted-proxy. Behind a reverse proxy, set --trusted-proxy to its address "
+          + "(e.g. 127.0.0.1): otherwise every user shares one login limit (a lock-out for "
+          + "all), the session cookie is not Secure behind TLS, and the browser's forms are "
+          + "refused as cross-site (docs/serve.md, \"Behind a reverse proxy\").";
+      LOG.warn(warning);
+      context.err().println(warning);
+      context.err().flush();
+    }
     context.out().println("vaxel serve: listening on http://" + hostPort[0] + ":" + port + "/ ("
         + platform.members().size() + " people, " + accounts.get().accounts().size()
         + " accounts)");
@@ -212,6 +224,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
       e = e.getCause();
     }
     return e.getMessage();
+  }
+
+  /** Whether {@code host} is a loopback address (by name or number, without a DNS lookup). */
+  static boolean loopback(String host) {
+    String h = host.startsWith("[") && host.endsWith("]")
+        ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
   }
 
   private static String[] hostPort(String listen) {

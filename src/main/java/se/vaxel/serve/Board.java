@@ -506,6 +506,31 @@ public final class Board {
     return view(m.staff(), m.person());
   }
 
+  /**
+   * The member's live override as the PBX holds it (for the audit log's before and after):
+   * from, until, away, target, reason, alternate, origin, set-by; null for none. Unlike the
+   * view, a future absence is here too.
+   */
+  public Map<String, Object> overrideOf(Platform.Member m) {
+    Person p = m.person();
+    LiveOverride o = p.hasExtension() ? overrides.getOrDefault(m.staff().organisation().id(),
+        Map.of()).get(p.extension()) : null;
+    if (o == null) {
+      return null;
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("away", o.away());
+    v.put("from", o.from() == null ? null : o.from().toString());
+    v.put("until", o.until() == null ? null : o.until().toString());
+    v.put("target", o.target());
+    v.put("reason", o.reason() == null ? null : o.reason().key());
+    v.put("alternate", o.alternateId());
+    v.put("origin", o.origin() == null ? null
+        : o.origin().name().toLowerCase(java.util.Locale.ROOT));
+    v.put("setBy", o.setBy());
+    return v;
+  }
+
   /** The view of a member now, as a map (for the audit log's before and after). */
   public Map<String, Object> viewOf(Platform.Member m) {
     return view(m.staff(), m.person());

@@ -49,6 +49,13 @@ public record LastCheck(String checkedAt, List<Finding> findings, List<String> i
     if (root == null || !root.hasNonNull("checkedAt")) {
       return Optional.empty();
     }
+    // A per-organisation report names its organisation once, at the top ({"id", "name"}); a
+    // platform's report names it on each finding. Either must be this person's organisation,
+    // so a same-id person of another organisation never sees these findings.
+    String reportOrg = root.path("organisation").path("id").asText(null);
+    if (reportOrg != null && !reportOrg.equals(org)) {
+      return Optional.empty();
+    }
     List<Finding> mine = new ArrayList<>();
     for (JsonNode f : root.path("findings")) {
       boolean orgMatches = !f.hasNonNull("organisation")

@@ -67,6 +67,23 @@ public final class Sessions {
     return Optional.of(touched);
   }
 
+  /**
+   * The live session of {@code id}, not touched: for a long-lived stream that must notice its
+   * session's end without keeping it alive itself.
+   */
+  public Optional<Session> peek(String id) {
+    Session s = id == null ? null : byId.get(id);
+    if (s == null) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(s.lastSeen().plus(idle)) || !now.isBefore(s.created().plus(absolute))) {
+      byId.remove(id, s);
+      return Optional.empty();
+    }
+    return Optional.of(s);
+  }
+
   public void remove(String id) {
     if (id != null) {
       byId.remove(id);

@@ -77,6 +77,8 @@ public final class WebServer implements AutoCloseable {
   private final Settings settings;
   private final String dummyHash;
   private Javalin app;
+  /** How long an idle console stream waits before a keep-alive (and a session re-check). */
+  private volatile Duration keepAlive = Duration.ofSeconds(15);
   /** The open consoles' sender threads, stopped before the server is. */
   private final java.util.Set<Thread> senders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -93,6 +95,11 @@ public final class WebServer implements AutoCloseable {
     this.settings = settings;
     // Unknown names cost a hash check too, so response times do not tell which names exist.
     this.dummyHash = hasher.hash("not a password".toCharArray());
+  }
+
+  /** For tests: a shorter keep-alive period, set before {@link #start}. */
+  void keepAlive(Duration period) {
+    this.keepAlive = period;
   }
 
   /** Starts listening; returns the port (an ephemeral one when 0 was asked). */
@@ -193,12 +200,39 @@ public final class WebServer implements AutoCloseable {
     if (origin == null) {
       return; // not sent by older browsers and by scripts: the CSRF token still guards changes
     }
+    // Scheme, host and port, as the browser saw this server: behind the trusted proxy its
+    // X-Forwarded-Host/-Proto (or the Host it passes on), else the request's own.
     String host = fromProxy(ctx) && ctx.header("X-Forwarded-Host") != null
-        ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
-    String originHost = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
-    if (host == null || !originHost.equalsIgnoreCase(host)) {
+        ? ctx.header("X-Forwarded-Host").split(",")[0].strip() : ctx.header("Host");
+    String scheme = secure(ctx) ? "https" : "http";
+    if (host == null || !sameOrigin(origin, scheme, host)) {
+      LOG.info("cross-site POST {} refused: Origin {} is not {}://{}", ctx.path(),
+          printable(origin), scheme, printable(String.valueOf(host)));
       throw new io.javalin.http.ForbiddenResponse("cross-site request refused");
     }
+  }
+
+  /** Whether {@code origin} is {@code scheme://host}, default ports made explicit. */
+  static boolean sameOrigin(String origin, String scheme, String host) {
+    try {
+      java.net.URI o = new java.net.URI(origin);
+      java.net.URI h = new java.net.URI(scheme + "://" + host);
+      return o.getScheme() != null && o.getHost() != null && h.getHost() != null
+          && o.getScheme().equalsIgnoreCase(scheme)
+          && o.getHost().equalsIgnoreCase(h.getHost())
+          && port(o) == port(h);
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static int port(java.net.URI u) {
+    return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  /** {@code s} with control characters (CR, LF, ...) shown as '?': one log entry stays one line. */
+  static String printable(String s) {
+    return s.replaceAll("\\p{Cntrl}", "?");
   }
 
   private void headers(Context ctx) {
@@ -245,28 +279,40 @@ public final class WebServer implements AutoCloseable {
    * The request's session: the cookie's; in SSO mode, for a request from the proxy with the
    * user header, a session of that account (made on its first request).
    */
+  @SuppressWarnings("unchecked")
   private Optional<Sessions.Session> session(Context ctx) {
+    // Once per request: a before-handler and its handler (the SSE stream) ask both, and in SSO
+    // mode a second call must not make a second session.
+    Object known = ctx.attribute(SESSION_ATTRIBUTE);
+    if (known != null) {
+      return (Optional<Sessions.Session>) known;
+    }
+    Optional<Sessions.Session> s = resolveSession(ctx);
+    ctx.attribute(SESSION_ATTRIBUTE, s);
+    return s;
+  }
+
+  private static final String SESSION_ATTRIBUTE = "vaxel.session";
+
+  private Optional<Sessions.Session> resolveSession(Context ctx) {
     Optional<Sessions.Session> s = sessions.get(ctx.cookie(COOKIE));
-    if (s.isPresent()) {
+    if (s.isPresent() && !accountStillMatches(s.get())) {
       // An account removed or changed (vaxel user) ends its sessions at their next request.
-      Optional<Accounts.Account> a = accounts.get().get(s.get().user());
-      if (a.isEmpty() || a.get().role() != s.get().role()
-          || !a.get().staffId().equals(s.get().staffId())) {
-        sessions.remove(s.get().id());
-        s = Optional.empty();
-      }
+      sessions.remove(s.get().id());
+      s = Optional.empty();
     }
     if (settings.userHeader().isPresent() && fromProxy(ctx)) {
-      String user = ctx.header(settings.userHeader().get());
-      if (user == null || user.isBlank()) {
+      String header = ctx.header(settings.userHeader().get());
+      String user = header == null ? "" : header.strip();
+      if (user.isEmpty()) {
         return s;
       }
       if (s.isPresent() && s.get().user().equals(user)) {
         return s;
       }
-      Optional<Accounts.Account> a = accounts.get().get(user.strip());
+      Optional<Accounts.Account> a = accounts.get().get(user);
       if (a.isEmpty()) {
-        LOG.warn("SSO user {} has no account in the accounts file", user.strip());
+        LOG.warn("SSO user {} has no account in the accounts file", printable(user));
         return Optional.empty();
       }
       Sessions.Session made = sessions.create(a.get().name(), a.get().role(), a.get().staffId());
@@ -274,6 +320,20 @@ public final class WebServer implements AutoCloseable {
       return Optional.of(made);
     }
     return s;
+  }
+
+  /** Whether the session's account still exists with the same role and person. */
+  private boolean accountStillMatches(Sessions.Session s) {
+    Optional<Accounts.Account> a = accounts.get().get(s.user());
+    return a.isPresent() && a.get().role() == s.role() && a.get().staffId().equals(s.staffId());
+  }
+
+  /**
+   * Whether an open stream's session still stands: not logged out, not expired (looked at
+   * without touching it: a stream alone does not keep a session alive), its account unchanged.
+   */
+  private boolean stillValid(Sessions.Session s) {
+    return sessions.peek(s.id()).isPresent() && accountStillMatches(s);
   }
 
   private void withSession(Context ctx, Consumer<Sessions.Session> then) {
@@ -366,8 +426,8 @@ public final class WebServer implements AutoCloseable {
     if (!ok) {
       limiter.failed(address, user);
       // The name is the one typed, never the password; an attacker's noise stays one line.
-      LOG.info("failed login for '{}' from {}", user.length() > 64 ? user.substring(0, 64) : user,
-          address);
+      LOG.info("failed login for '{}' from {}",
+          printable(user.length() > 64 ? user.substring(0, 64) : user), address);
       loginPage(ctx, "bad-login", HttpStatus.UNAUTHORIZED);
       return;
     }
@@ -535,10 +595,9 @@ public final class WebServer implements AutoCloseable {
         }
         alternate = alternate.substring(org.length());
       }
-      Map<String, Object> before = board.viewOf(m);
-      Map<String, Object> after;
+      Map<String, Object> before = board.overrideOf(m);
       try {
-        after = board.set(m, form.from(), form.until(), alternate, form.reason(), s.user());
+        board.set(m, form.from(), form.until(), alternate, form.reason(), s.user());
       } catch (AbsenceService.RejectedException e) {
         refused(ctx, s, m, List.of(e.getMessage().split("\n")));
         return;
@@ -546,16 +605,15 @@ public final class WebServer implements AutoCloseable {
         unavailable(ctx, e.getMessage());
         return;
       }
-      auditAndAnswer(ctx, s, m, "absence-set", before, after);
+      auditAndAnswer(ctx, s, m, "absence-set", before);
     });
   }
 
   private void clearAbsence(Context ctx, Sessions.Session s) {
     withPerson(ctx, s, ctx.formParam("person"), m -> {
-      Map<String, Object> before = board.viewOf(m);
-      Map<String, Object> after;
+      Map<String, Object> before = board.overrideOf(m);
       try {
-        after = board.clear(m, s.user());
+        board.clear(m, s.user());
       } catch (AbsenceService.RejectedException e) {
         refused(ctx, s, m, List.of(e.getMessage()));
         return;
@@ -563,19 +621,21 @@ public final class WebServer implements AutoCloseable {
         unavailable(ctx, e.getMessage());
         return;
       }
-      auditAndAnswer(ctx, s, m, "absence-clear", before, after);
+      auditAndAnswer(ctx, s, m, "absence-clear", before);
     });
   }
 
   private void auditAndAnswer(Context ctx, Sessions.Session s, Platform.Member m, String what,
-      Map<String, Object> before, Map<String, Object> after) {
+      Map<String, Object> before) {
+    // The live override itself, before and after, not the console's view of "now": a future
+    // absence is no "away" yet, and the log must still say what was written or removed.
+    Map<String, Object> after = board.overrideOf(m);
     try {
-      audit.append(board.clock().instant(), s.user(), what, m.qualifiedId(),
-          before.get("away"), after.get("away"));
+      audit.append(board.clock().instant(), s.user(), what, m.qualifiedId(), before, after);
     } catch (IOException e) {
       // The change is made; that it could not be logged must be loud.
       LOG.error("AUDIT LOG NOT WRITTEN ({}): {} {} {} by {}", audit.file(), what,
-          m.qualifiedId(), after.get("away"), s.user(), e);
+          m.qualifiedId(), after, s.user(), e);
     }
     if (wantsJson(ctx)) {
       ctx.contentType("application/json; charset=utf-8")
@@ -628,6 +688,7 @@ public final class WebServer implements AutoCloseable {
    */
   private void events(SseClient client) {
     Optional<Sessions.Session> s = session(client.ctx());
+    Duration period = keepAlive;
     if (s.isEmpty() || s.get().role() != Role.SWITCHBOARD) {
       client.ctx().status(s.isEmpty() ? 401 : 403);
       client.close();
@@ -646,7 +707,13 @@ public final class WebServer implements AutoCloseable {
       try {
         client.sendEvent("hello", "{\"up\":" + board.up() + "}");
         while (!client.terminated() && !Thread.currentThread().isInterrupted()) {
-          String m = queue.poll(15, TimeUnit.SECONDS);
+          String m = queue.poll(period.toMillis(), TimeUnit.MILLISECONDS);
+          // Checked before every send, not only when opened: a logout, an expiry or an
+          // account removed or changed ends the stream within one keep-alive period.
+          if (!stillValid(s.get())) {
+            LOG.info("console stream of {} closed: its session ended", s.get().user());
+            break;
+          }
           if (m == null) {
             client.sendComment("keep-alive");
           } else {

@@ -431,4 +431,128 @@ class WebServerTest {
     accounts.set(accounts.get().without("op"));
     assertEquals(401, op.get("/api/people").statusCode());
   }
+
+  /** A server like the default one, trusting {@code proxy}, with accounts the test changes. */
+  private java.util.concurrent.atomic.AtomicReference<Accounts> restart(Optional<String> proxy,
+      Duration keepAlive) {
+    server.close();
+    java.util.concurrent.atomic.AtomicReference<Accounts> accounts =
+        new java.util.concurrent.atomic.AtomicReference<>(Accounts.empty().with(
+            new Accounts.Account("op", Role.SWITCHBOARD, "", PLAIN.hash("op-secret".toCharArray()))));
+    server = new WebServer(board, accounts::get, PLAIN,
+        new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12)),
+        new LoginLimiter(clock, Duration.ofMinutes(15), 5, 20), new AuditLog(audit),
+        new Templates(Optional.empty()),
+        new WebServer.Settings("127.0.0.1", 0, proxy, Optional.empty(), Language.SV,
+            Optional.empty()));
+    server.keepAlive(keepAlive);
+    base = "http://127.0.0.1:" + server.start();
+    return accounts;
+  }
+
+  @Test
+  void behindTheTrustedProxyTheBrowsersOriginIsTheProxysHostAndScheme() throws Exception {
+    // What the README's nginx passes on: the browser's host, https, from the proxy's address.
+    String[] proxied = {"Origin", "https://vaxel.example.se", "X-Forwarded-Host",
+        "vaxel.example.se", "X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100.7"};
+    HttpResponse<String> r = new Browser().post("/login",
+        form("user", "op", "password", "op-secret"), proxied);
+    assertEquals(303, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Set-Cookie").orElse("").contains("Secure"));
+    // Same host, another scheme or port: another origin.
+    assertEquals(403, new Browser().post("/login", form("user", "op", "password", "op-secret"),
+        "Origin", "http://vaxel.example.se", "X-Forwarded-Host", "vaxel.example.se",
+        "X-Forwarded-Proto", "https").statusCode());
+    assertEquals(403, new Browser().post("/login", form("user", "op", "password", "op-secret"),
+        "Origin", "https://vaxel.example.se:8443", "X-Forwarded-Host", "vaxel.example.se",
+        "X-Forwarded-Proto", "https").statusCode());
+    // The same headers from an address that is not the proxy are not believed.
+    restart(Optional.of("192.0.2.1"), Duration.ofSeconds(15));
+    assertEquals(403, new Browser().post("/login", form("user", "op", "password", "op-secret"),
+        proxied).statusCode());
+  }
+
+  @Test
+  void originsCompareSchemeHostAndPort() {
+    assertTrue(WebServer.sameOrigin("https://a.example", "https", "A.example:443"));
+    assertTrue(WebServer.sameOrigin("http://127.0.0.1:8080", "http", "127.0.0.1:8080"));
+    assertFalse(WebServer.sameOrigin("http://127.0.0.1:8081", "http", "127.0.0.1:8080"));
+    assertFalse(WebServer.sameOrigin("https://a.example", "http", "a.example"));
+    assertFalse(WebServer.sameOrigin("null", "http", "a.example"));
+  }
+
+  @Test
+  void aTypedUserNameIsLoggedOnOneLine() {
+    assertEquals("op??FAKE login", WebServer.printable("op\r\nFAKE login"));
+  }
+
+  /** Opens /events for {@code b}; the future completes when the server closes the stream. */
+  private java.util.concurrent.CompletableFuture<Void> openEvents(Browser b,
+      java.util.concurrent.BlockingQueue<String> lines) {
+    HttpRequest events = HttpRequest.newBuilder(URI.create(base + "/events"))
+        .header("Accept", "text/event-stream").build();
+    return b.http.sendAsync(events, HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(r -> r.body().forEach(lines::add));
+  }
+
+  @Test
+  void anOpenConsoleStreamEndsWithItsSessionOrAccount() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Accounts> accounts =
+        restart(Optional.empty(), Duration.ofMillis(200));
+    Browser op = new Browser();
+    op.login("op", "op-secret");
+    java.util.concurrent.BlockingQueue<String> lines =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    java.util.concurrent.CompletableFuture<Void> stream = openEvents(op, lines);
+    assertNotNull(poll(lines, "event: hello"));
+    assertNotNull(poll(lines, "keep-alive"), "no keep-alive while the session stands");
+    assertFalse(stream.isDone());
+    String csrf = op.csrf("/console");
+    assertEquals(303, op.post("/logout", form("csrf", csrf)).statusCode());
+    stream.get(2, java.util.concurrent.TimeUnit.SECONDS); // throws if still open
+
+    Browser again = new Browser();
+    again.login("op", "op-secret");
+    java.util.concurrent.CompletableFuture<Void> second = openEvents(again,
+        new java.util.concurrent.LinkedBlockingQueue<>());
+    Thread.sleep(500);
+    assertFalse(second.isDone(), "closed although the account stands");
+    accounts.set(accounts.get().without("op"));
+    second.get(2, java.util.concurrent.TimeUnit.SECONDS);
+
+    // An expired session: the stream does not keep it alive.
+    accounts.set(Accounts.empty().with(new Accounts.Account("op", Role.SWITCHBOARD, "",
+        PLAIN.hash("op-secret".toCharArray()))));
+    Browser third = new Browser();
+    third.login("op", "op-secret");
+    java.util.concurrent.CompletableFuture<Void> expiring = openEvents(third,
+        new java.util.concurrent.LinkedBlockingQueue<>());
+    Thread.sleep(500);
+    assertFalse(expiring.isDone());
+    clock.now = clock.now.plus(Duration.ofMinutes(31));
+    expiring.get(2, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aFutureAbsenceIsAuditedWithWhatWasWritten() throws Exception {
+    Browser op = new Browser();
+    op.login("op", "op-secret");
+    String csrf = op.csrf("/console");
+    HttpResponse<String> r = op.post("/api/absence", form("person", "testby-kommun/per.present",
+        "from", "2099-01-05", "until", "2099-01-10", "reason", "mote"),
+        "X-CSRF-Token", csrf, "Accept", "application/json");
+    assertEquals(200, r.statusCode(), r.body());
+    r = op.post("/api/absence/clear", form("person", "testby-kommun/per.present"),
+        "X-CSRF-Token", csrf, "Accept", "application/json");
+    assertEquals(200, r.statusCode(), r.body());
+    String[] entries = Files.readString(audit).split("\n");
+    assertEquals(2, entries.length, String.join("\n", entries));
+    assertTrue(entries[0].contains("\"before\":null") && entries[0].contains("\"after\":{")
+        && entries[0].contains("\"from\":\"2099-01-0") && entries[0].contains("\"reason\":\"mote\"")
+        && entries[0].contains("\"origin\":\"web\"") && entries[0].contains("\"setBy\":\"op\""),
+        entries[0]);
+    assertTrue(entries[1].contains("\"what\":\"absence-clear\"")
+        && entries[1].contains("\"before\":{") && entries[1].contains("\"until\":\"2099-01-"),
+        entries[1]);
+  }
 }
