@@ -352,7 +352,7 @@ public final class Board {
       }
       w.put("source", a.live() ? "live" : "staff.yaml");
       if (a.live() && override != null) {
-        w.put("origin", override.origin().name().toLowerCase(java.util.Locale.ROOT));
+        w.put("origin", originName(override));
         w.put("setBy", override.setBy());
       }
       w.put("cover", cover(staff, a.cover()));
@@ -520,15 +520,23 @@ public final class Board {
     }
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("away", o.away());
-    v.put("from", o.from() == null ? null : o.from().toString());
-    v.put("until", o.until() == null ? null : o.until().toString());
+    v.put("from", o.from().toString());
+    v.put("until", o.until().toString());
     v.put("target", o.target());
     v.put("reason", o.reason() == null ? null : o.reason().key());
     v.put("alternate", o.alternateId());
-    v.put("origin", o.origin() == null ? null
-        : o.origin().name().toLowerCase(java.util.Locale.ROOT));
+    v.put("origin", originName(o));
     v.put("setBy", o.setBy());
     return v;
+  }
+
+  /**
+   * What wrote an override, as the console and the audit log name it ({@code cli}, {@code
+   * phone}, {@code calendar}, {@code web}, {@code other}): the enum's name, since the stored
+   * key of a {@code vaxel absence} override is empty.
+   */
+  private static String originName(LiveOverride o) {
+    return o.origin().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The view of a member now, as a map (for the audit log's before and after). */
