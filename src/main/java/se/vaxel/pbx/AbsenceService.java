@@ -117,9 +117,7 @@ public final class AbsenceService {
     Coverage.Cover cover = Coverage.at(staff, with, person, check)
         .map(Coverage.Away::cover).orElse(Coverage.Cover.NOBODY);
     o = o.withSound(announcer.soundFor(person, o, cover));
-    ami.dbPut(family, person.extension(), o.encode());
-    overrides.put(person.extension(), o);
-    publishPresence(person, overrides, now);
+    put(o, overrides, now);
     return new Outcome(person.extension(), person.fullName() + " (" + person.extension()
         + ") is away " + from + " to " + until + "; calls go to "
         + (alternateId == null ? "the switchboard (" + staff.organisation().switchboard() + ")"
@@ -185,36 +183,35 @@ public final class AbsenceService {
     Map<String, LiveOverride> overrides = LiveOverride.readAll(ami, family);
     Optional<se.vaxel.model.Absence> planned =
         person.absenceAt(LocalDateTime.ofInstant(now, zone));
-    String description;
     LiveOverride current = overrides.get(person.extension());
+    // Set when the person is back during an absence a deletion would not end.
+    Instant presentUntil = null;
+    String overridden = null;
     if (planned.isEmpty() && current != null && current.away()
         && current.origin() == LiveOverride.Origin.CALENDAR && current.isActiveAt(now)) {
       // Deleting a calendar absence would not last: the next sync finds no override and adds
       // it again from the calendar. A manual "present" until it would have ended wins in the
       // sync (it never touches a manual override) and expires with it.
-      LiveOverride back = LiveOverride.present(person.extension(),
-          now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), current.until(), person.id())
-          .by(origin, setBy);
-      ami.dbPut(family, person.extension(), back.encode());
-      overrides.put(person.extension(), back);
-      description = person.fullName() + " (" + person.extension() + ") is back; their "
-          + "absence from the calendar is overridden until "
+      presentUntil = current.until();
+      overridden = "their absence from the calendar is overridden until "
           + LocalDateTime.ofInstant(current.until(), zone);
     } else if (planned.isPresent()) {
-      LiveOverride back = LiveOverride.present(person.extension(),
-          now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-          planned.get().end().atZone(zone).toInstant(), person.id()).by(origin, setBy);
-      ami.dbPut(family, person.extension(), back.encode());
-      overrides.put(person.extension(), back);
-      description = person.fullName() + " (" + person.extension() + ") is back; their planned "
-          + "absence in staff.yaml is overridden until " + planned.get().end();
+      presentUntil = planned.get().end().atZone(zone).toInstant();
+      overridden = "their planned absence in staff.yaml is overridden until "
+          + planned.get().end();
+    }
+    String description;
+    if (presentUntil != null) {
+      put(LiveOverride.present(person.extension(),
+          now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), presentUntil, person.id())
+          .by(origin, setBy), overrides, now);
+      description = person.fullName() + " (" + person.extension() + ") is back; " + overridden;
     } else {
-      ami.dbDel(family, person.extension());
-      boolean had = overrides.remove(person.extension()) != null;
+      boolean had = overrides.containsKey(person.extension());
+      remove(person.extension(), overrides, now);
       description = person.fullName() + " (" + person.extension() + ") is "
           + (had ? "back: live absence cleared" : "not marked away live; nothing to clear");
     }
-    publishPresence(person, overrides, now);
     return new Outcome(person.extension(), description);
   }
 
