@@ -8,14 +8,17 @@
 <#import "messages.ftl" as m>
 <#-- "Sunday the sixth of December", with "twenty twenty-seven" when it is another year -->
 <#macro date d>${d.weekday} the ${d.day} of ${d.month}<#if d.year??> ${d.year}</#if></#macro>
-<#-- "half past" and "quarter to" are left out on purpose: "two thirty p.m." cannot be misheard -->
-<#macro clock t><#if t.noon??>noon<#elseif t.midnight??>midnight<#else>${t.hour12}<#if t.minute??> ${t.minuteTwoDigits}</#if> <#if t.half == "am">a.m.<#else>p.m.</#if></#if></#macro>
+<#-- "two thirty p.m.", "eight oh five a.m.", "noon": the words of the time are vaxel's one
+     wording (SpokenWords), the same the phone codes read back -->
+<#macro clock t>${t.words}</#macro>
 You have reached ${name}.
 ${name} is ${m.reasonPhrase[reason]}
 <#if untilTime?? && untilToday??>
   until <@clock untilTime/> today.
 <#elseif untilTime??>
-  until <@date until/> at <@clock untilTime/><#if back??>, and back on <@date back/></#if>.
+  <#-- a sentence that ends in "p.m." has its full stop -->
+  <#assign said>until <@date until/> at <@clock untilTime/><#if back??>, and back on <@date back/></#if></#assign>
+  ${said}<#if !said?ends_with(".")>.</#if>
 <#else>
   up to and including <@date until/><#if back??>, and back on <@date back/></#if>.
 </#if>

@@ -8,8 +8,9 @@
 <#import "messages.ftl" as m>
 <#-- "söndagen den sjätte december", with "tjugohundratjugosju" when it is another year -->
 <#macro date d>${d.weekday}en den ${d.day} ${d.month}<#if d.year??> ${d.year}</#if></#macro>
-<#-- "klockan fjorton och trettio", "klockan ett" -->
-<#macro clock t>klockan ${t.hour}<#if t.minute??> och ${t.minute}</#if></#macro>
+<#-- "klockan fjorton och trettio", "klockan åtta och fem", "klockan tolv": the words of the
+     time are vaxel's one wording (SpokenWords), the same the phone codes read back -->
+<#macro clock t>klockan ${t.words}</#macro>
 Du har ringt ${name}.
 ${name} är ${m.reasonPhrase[reason]}
 <#if untilTime?? && untilToday??>

@@ -18,7 +18,8 @@ import se.vaxel.render.Templates;
  * <p>The template receives {@code locale}, {@code name} (the absent person), {@code reason} (the
  * staff.yaml key of {@link se.vaxel.model.Reason#disclosed()}: "sjuk" never arrives),
  * {@code until} (date parts, see {@link SpokenWords#date}: the last day away, or the day it ends
- * for an absence that ends at a time of day), {@code untilTime} (clock parts, see
+ * for an absence that ends at a time of day), {@code untilTime} (clock parts, {@code words}
+ * the one wording of a time that the phone codes say too; see
  * {@link SpokenWords#clock}, only for an absence that ends at a time of day), {@code untilToday}
  * ("true" when such an absence ends on the day it began), {@code back} (date parts of the day
  * they are expected back, when known and not already said by {@code untilTime}) and

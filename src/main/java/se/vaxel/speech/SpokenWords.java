@@ -11,8 +11,10 @@ import se.vaxel.model.Language;
 
 /**
  * Numbers, dates and times as the words a speech engine reads right: "sjätte", not "6", which
- * espeak-ng reads as "sex". The order of the words and the little words ("den", "klockan",
- * "the", "of") belong to the template; this class gives it the parts.
+ * espeak-ng reads as "sex". The order of a date's words and the little words ("den",
+ * "klockan", "the", "of") belong to the template; this class gives it the parts. A time of day
+ * is the exception: its one wording is {@link #time}, which the announcements and the phone
+ * codes' phrase kit both say, so a caller never hears the same time two ways.
  *
  * <p>The number grammar is ICU's rule-based spellout (CLDR data): Swedish ordinals and years
  * are irregular enough ("första", "andra", "tjugohundratjugosex") that a table of our own would
@@ -87,24 +89,71 @@ public final class SpokenWords {
   }
 
   /**
-   * A time of day as parts, for either clock: {@code hour} (0 to 23 in words: "fjorton"),
-   * {@code hour12} (1 to 12: "two"), {@code half} ("am" or "pm", a key the template turns into
-   * words), {@code minute} (absent on the hour: "trettio", "fem") and {@code minuteTwoDigits}
-   * (absent on the hour: "noll fem" / "oh five" below ten, else as {@code minute}),
-   * {@code noon} and {@code midnight} ("true" at 12:00 and 00:00) and {@code iso} ("14:30").
+   * A time of day as it is said, in three parts that the phone codes' phrase kit plays in a row
+   * (speech.PhraseKit {@code CLOCK}): {@code hour}, then {@code minute} ("" on the hour), then
+   * {@code half} ("" where the language has none). Off the hour, the hour and half parts
+   * depend on the hour only and the minute part on the minute only, so 24 + 59 + 24 phrases
+   * say every time; on the hour the whole is one phrase ({@code CLOCK_WHOLE}), as English
+   * says "noon" there. SpokenWordsTest holds both for every minute of the day.
+   */
+  public record SpokenTime(String hour, String minute, String half) {
+    /** The time in words: "fjorton och trettio", "eight oh five a.m.", "noon". */
+    public String words() {
+      StringBuilder b = new StringBuilder(hour);
+      for (String part : new String[] {minute, half}) {
+        if (!part.isEmpty()) {
+          b.append(' ').append(part);
+        }
+      }
+      return b.toString();
+    }
+  }
+
+  /**
+   * The one wording of a time of day, for the announcements and the phone codes alike.
+   * Swedish counts the 24-hour clock with "och" before the minutes: "åtta och fem",
+   * "fjorton och trettio", "tolv" (the template puts "klockan" before it). English says the
+   * 12-hour clock with "oh" before a single-digit minute and a.m. or p.m.: "eight oh five
+   * a.m.", "two thirty p.m.", "noon", "midnight" ("half past" and "quarter to" are left out on
+   * purpose: "two thirty p.m." cannot be misheard).
+   */
+  public SpokenTime time(LocalTime time) {
+    int hour = time.getHour();
+    int minute = time.getMinute();
+    return switch (language) {
+      case SV -> new SpokenTime(cardinal(hour), minute == 0 ? "" : "och " + cardinal(minute), "");
+      case EN -> {
+        if (minute == 0 && hour == 12) {
+          yield new SpokenTime("noon", "", "");
+        }
+        if (minute == 0 && hour == 0) {
+          yield new SpokenTime("midnight", "", "");
+        }
+        yield new SpokenTime(cardinal(hour % 12 == 0 ? 12 : hour % 12),
+            minute == 0 ? "" : (minute < 10 ? "oh " : "") + cardinal(minute),
+            hour < 12 ? "a.m." : "p.m.");
+      }
+    };
+  }
+
+  /**
+   * A time of day as parts, for a template: {@code words} (the one wording, {@link #time}:
+   * "fjorton och trettio", "two thirty p.m."), and for a template that arranges its own,
+   * {@code hour} (0 to 23 in words: "fjorton"), {@code hour12} (1 to 12: "two"), {@code half}
+   * ("am" or "pm", a key the template turns into words), {@code minute} (absent on the hour:
+   * "trettio", "fem"), {@code noon} and {@code midnight} ("true" at 12:00 and 00:00) and
+   * {@code iso} ("14:30").
    */
   public Map<String, Object> clock(LocalTime time) {
     Map<String, Object> parts = new HashMap<>();
     int hour = time.getHour();
     int minute = time.getMinute();
+    parts.put("words", time(time).words());
     parts.put("hour", cardinal(hour));
     parts.put("hour12", cardinal(hour % 12 == 0 ? 12 : hour % 12));
     parts.put("half", hour < 12 ? "am" : "pm");
     if (minute != 0) {
       parts.put("minute", cardinal(minute));
-      parts.put("minuteTwoDigits", minute < 10
-          ? (language == Language.SV ? "noll " : "oh ") + cardinal(minute)
-          : cardinal(minute));
     }
     if (minute == 0 && hour == 12) {
       parts.put("noon", "true");

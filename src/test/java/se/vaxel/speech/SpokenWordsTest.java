@@ -114,13 +114,51 @@ class SpokenWordsTest {
     Map<String, Object> t = sv.clock(LocalTime.of(14, 30));
     assertEquals("fjorton", t.get("hour"));
     assertEquals("trettio", t.get("minute"));
-    assertEquals("trettio", t.get("minuteTwoDigits"));
+    assertEquals("fjorton och trettio", t.get("words"));
     Map<String, Object> early = en.clock(LocalTime.of(8, 5));
     assertEquals("eight", early.get("hour12"));
     assertEquals("five", early.get("minute"));
-    assertEquals("oh five", early.get("minuteTwoDigits"));
     assertEquals("am", early.get("half"));
-    assertEquals("noll fem", sv.clock(LocalTime.of(8, 5)).get("minuteTwoDigits"));
+    assertEquals("eight oh five a.m.", early.get("words"));
+  }
+
+  /** The one wording of a time, as a Swede and an English speaker say it. */
+  @ParameterizedTest
+  @CsvSource({
+      "08:05, åtta och fem, eight oh five a.m.",
+      "14:30, fjorton och trettio, two thirty p.m.",
+      "12:00, tolv, noon",
+      "00:00, noll, midnight",
+      "00:05, noll och fem, twelve oh five a.m.",
+      "12:45, tolv och fyrtiofem, twelve forty-five p.m.",
+      "13:00, tretton, one p.m.",
+      "23:59, tjugotre och femtionio, eleven fifty-nine p.m.",
+      "09:10, nio och tio, nine ten a.m."})
+  void aTimeIsSaidOneWay(String time, String swedish, String english) {
+    assertEquals(swedish, sv.time(LocalTime.parse(time)).words());
+    assertEquals(english, en.time(LocalTime.parse(time)).words());
+  }
+
+  /**
+   * What lets the phone codes' kit say every time with 24 + 59 + 24 phrases off the hour: the
+   * hour and half parts depend on the hour alone, the minute part on the minute alone; on the
+   * hour the minute part is empty.
+   */
+  @Test
+  void offTheHourThePartsDependOnHourOrMinuteAlone() {
+    for (SpokenWords w : new SpokenWords[] {sv, en}) {
+      for (int h = 0; h < 24; h++) {
+        SpokenWords.SpokenTime first = w.time(LocalTime.of(h, 1));
+        assertEquals("", w.time(LocalTime.of(h, 0)).minute(), h + ":00");
+        for (int m = 1; m < 60; m++) {
+          SpokenWords.SpokenTime t = w.time(LocalTime.of(h, m));
+          assertEquals(first.hour(), t.hour(), h + ":" + m);
+          assertEquals(first.half(), t.half(), h + ":" + m);
+          assertEquals(w.time(LocalTime.of(0, m)).minute(), t.minute(), h + ":" + m);
+          assertFalse(t.minute().isEmpty(), h + ":" + m);
+        }
+      }
+    }
   }
 
   @Test
