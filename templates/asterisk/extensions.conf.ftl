@@ -27,18 +27,23 @@
 ; the number of hints.
 </#if>
 <#assign D = "$">
-<#-- One read-back sentence (speech.PhraseKit): a key per phrase, {digits} spells ARG1. -->
+<#-- One read-back sentence (speech.PhraseKit) in LOCAL(lang)'s kit: a key per phrase,
+     {digits} spells ARG1, {clock} says LOCAL(last)'s time of day. -->
 <#macro say keys><#list keys as k>
 <#if k == "{digits}">
- same => n,Gosub(${ctx.codes},digits,1(${D}{ARG1}))
+ same => n,Gosub(${ctx.codes},digits,1(${D}{ARG1},${D}{lang}))
+<#elseif k == "{clock}">
+ same => n,Gosub(${ctx.codes},clock,1(${D}{last},${D}{lang}))
 <#else>
- same => n,Gosub(${ctx.codes},add,1(${k}))
+ same => n,Gosub(${ctx.codes},add,1(${k},${D}{lang}))
 </#if>
 </#list></#macro>
 [${ctx.staff}]
 ; The staff's feature codes (docs/phone-codes.md), dialled from their own phones; the caller is
 ; known by caller number. Their own extensions come before the parts' (Asterisk's order), and
-; no extension begins with * or #.
+; no extension begins with * or #. A person's extension also answers the codes: priority "id"
+; returns their staff id, "lang" their language where it is not the organisation's (one line,
+; only for them: speech.PhraseKit.ownLanguage).
 exten => _*23*X*XXXXXX#,1,Gosub(${ctx.codes},away,1(${D}{FILTER(0-9,${D}{CALLERID(num)})},${D}{EXTEN:4:1},day,${D}{EXTEN:6:6}))
  same => n,Hangup()
 exten => _*23*X*XXXX#,1,Gosub(${ctx.codes},away,1(${D}{FILTER(0-9,${D}{CALLERID(num)})},${D}{EXTEN:4:1},time,${D}{EXTEN:6:4}))
@@ -59,6 +64,9 @@ include => ${part.name}
 exten => ${p.ext},1,Gosub(${ctx.route},s,1(${p.ext}))
  same => n,Hangup()
  same => n(id),Return(${p.id})
+<#if p.lang != "">
+ same => n(lang),Return(${p.lang})
+</#if>
 <#if p.quiet>
  same => n(quiet),Return()
 </#if>
@@ -81,7 +89,7 @@ exten => s,1,Set(LOCAL(ext)=${"$"}{ARG1})
  same => n,Set(LOCAL(target)=${"$"}{GOSUB_RETVAL})
 <#if speech.announce>
  same => n,GotoIf(${"$"}["${"$"}{VAXEL_HEARD}" = "" | ${"$"}{DIALPLAN_EXISTS(${ctx.staff},${"$"}{ext},quiet)}]?spoken)
- same => n,Gosub(${ctx.codes},heard,1(${"$"}{VAXEL_HEARD}))
+ same => n,Gosub(${ctx.codes},heard,1(${"$"}{VAXEL_HEARD},${"$"}{ext}))
  same => n,Set(VAXEL_ANNOUNCE=${"$"}{GOSUB_RETVAL})
  same => n(spoken),ExecIf(${"$"}["${"$"}{VAXEL_ANNOUNCE}" != ""]?Playback(${"$"}{VAXEL_ANNOUNCE}))
  same => n,ExecIf(${"$"}["${"$"}{VAXEL_ANNOUNCE}" != ""]?Playback(${"$"}{VAXEL_ANNOUNCE}))
@@ -175,11 +183,16 @@ exten => _X.,1,Return()
 ; that cannot be used (impossible or past) gets a spoken error and ONE second try in the same
 ; call (Read); a second failure says nothing changed and hangs up.
 ; After every write: UserEvent ${codes.event.name} (live.AbsenceEvent) for a console on AMI,
-; then the read-back: the phrases of speech.PhraseKit collected in VAXEL_SAY (add,1(KEY): the
-; say-KEY extension below names its file; a key without one is silent) and played in one
-; Playback(a&b&c). Weekday, day, month, hour and minute come from STRFTIME of LOCAL(last).
+; then the read-back: the phrases of speech.PhraseKit collected in VAXEL_SAY (add,1(KEY,LANG):
+; the say-LANG-KEY extension below names its file; a key without one is silent) and played in
+; one Playback(a&b&c). Weekday, day, month, hour and minute come from STRFTIME of LOCAL(last).
+; The read-back speaks the language of the one who dialled (lang,1: their staff part's "lang"
+; label, else ${codes.language}): the person for *23*/#23#, the switchboard's operator for
+; *24*/#24*, who is the one listening.
 exten => away,1,Set(LOCAL(now)=${D}{EPOCH})
  same => n,Set(__VAXEL_ORG=${orgId})
+ same => n,Gosub(${ctx.codes},lang,1(${D}{FILTER(0-9,${D}{CALLERID(num)})}))
+ same => n,Set(LOCAL(lang)=${D}{GOSUB_RETVAL})
  same => n,Set(LOCAL(tries)=0)
  same => n,Set(LOCAL(when)=${D}{ARG4})
  same => n,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},id)} = 0]?refused)
@@ -237,6 +250,8 @@ exten => away,1,Set(LOCAL(now)=${D}{EPOCH})
  same => n,Return()
 exten => back,1,Set(LOCAL(now)=${D}{EPOCH})
  same => n,Set(__VAXEL_ORG=${orgId})
+ same => n,Gosub(${ctx.codes},lang,1(${D}{FILTER(0-9,${D}{CALLERID(num)})}))
+ same => n,Set(LOCAL(lang)=${D}{GOSUB_RETVAL})
  same => n,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},id)} = 0]?refused)
  same => n,Gosub(${ctx.staff},${D}{ARG1},id)
  same => n,Set(LOCAL(person)=${D}{GOSUB_RETVAL})
@@ -263,7 +278,9 @@ exten => back,1,Set(LOCAL(now)=${D}{EPOCH})
 <@say codes.say.invalid/>
  same => n,Gosub(${ctx.codes},play,1)
  same => n,Return()
-exten => switchboard,1,GotoIf(${D}["${D}{FILTER(0-9,${D}{CALLERID(num)})}" != "${codes.switchboard}"]?refused)
+exten => switchboard,1,Gosub(${ctx.codes},lang,1(${D}{FILTER(0-9,${D}{CALLERID(num)})}))
+ same => n,Set(LOCAL(lang)=${D}{GOSUB_RETVAL})
+ same => n,GotoIf(${D}["${D}{FILTER(0-9,${D}{CALLERID(num)})}" != "${codes.switchboard}"]?refused)
  same => n,GotoIf(${D}{REGEX("^[*]24[*][0-9]+[*][0-9][*][0-9]{6}#${D}" ${D}{ARG1})}?away)
  same => n,GotoIf(${D}{REGEX("^#24[*][0-9]+#${D}" ${D}{ARG1})}?back)
  same => n(refused),Set(VAXEL_SAY=)
@@ -274,21 +291,40 @@ exten => switchboard,1,GotoIf(${D}["${D}{FILTER(0-9,${D}{CALLERID(num)})}" != "$
  same => n,Return()
  same => n(back),Gosub(${ctx.codes},back,1(${D}{ARG1:4:-1},for))
  same => n,Return()
-exten => add,1,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.codes},say-${D}{ARG1},1)} = 0]?done)
- same => n,Gosub(${ctx.codes},say-${D}{ARG1},1)
+exten => add,1,GotoIf(${D}[${D}{DIALPLAN_EXISTS(${ctx.codes},say-${D}{ARG2}-${D}{ARG1},1)} = 0]?done)
+ same => n,Gosub(${ctx.codes},say-${D}{ARG2}-${D}{ARG1},1)
  same => n,Set(VAXEL_SAY=${D}{VAXEL_SAY}${D}{IF(${D}["${D}{VAXEL_SAY}" = ""]?:&)}${D}{GOSUB_RETVAL})
  same => n(done),Return()
 exten => digits,1,Set(LOCAL(i)=0)
  same => n,While(${D}[${D}{i} < ${D}{LEN(${D}{ARG1})}])
- same => n,Gosub(${ctx.codes},add,1(digit-${D}{ARG1:${D}{i}:1}))
+ same => n,Gosub(${ctx.codes},add,1(digit-${D}{ARG1:${D}{i}:1},${D}{ARG2}))
  same => n,Set(LOCAL(i)=${D}[${D}{i} + 1])
  same => n,EndWhile()
  same => n,Return()
+; Gosub(${ctx.codes},clock,1(EPOCH,LANG)): the time of day of EPOCH in ${zone}, in vaxel's one
+; wording of a time (speech.SpokenWords.time, the announcements' too): PhraseKit CLOCK off the
+; hour, CLOCK_WHOLE on it.
+exten => clock,1,Set(LOCAL(last)=${D}{ARG1})
+ same => n,Set(LOCAL(lang)=${D}{ARG2})
+ same => n,GotoIf(${D}["${D}{STRFTIME(${D}{last},${zone},%M)}" = "00"]?whole)
+<@say codes.say.clock/>
+ same => n,Return()
+ same => n(whole),NoOp()
+<@say codes.say.clockWhole/>
+ same => n,Return()
+; Gosub(${ctx.codes},lang,1(EXT)) returns the language EXT's person hears: their staff part's
+; "lang" label (written only where it is not the organisation's), else ${codes.language}.
+exten => lang,1,GotoIf(${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},lang)}?own)
+ same => n,Return(${codes.language})
+ same => n(own),Gosub(${ctx.staff},${D}{ARG1},lang)
+ same => n,Return(${D}{GOSUB_RETVAL})
 <#if speech.announce>
-; Gosub(${ctx.codes},heard,1(UNTIL)) returns what a caller hears about an absence set from the
-; phone (speech.PhraseKit HEARD_*): until a time today, or through the day before a midnight
-; UNTIL (a day code's). Never the reason; always the switchboard.
+; Gosub(${ctx.codes},heard,1(UNTIL,EXT)) returns what a caller hears about an absence set from
+; the phone (speech.PhraseKit HEARD_*): until a time today, or through the day before a midnight
+; UNTIL (a day code's), in the language of EXT's person. Never the reason; always the switchboard.
 exten => heard,1,Set(LOCAL(until)=${D}{ARG1})
+ same => n,Gosub(${ctx.codes},lang,1(${D}{ARG2}))
+ same => n,Set(LOCAL(lang)=${D}{GOSUB_RETVAL})
  same => n,Set(VAXEL_SAY=)
  same => n,GotoIf(${D}["${D}{STRFTIME(${D}{until},${zone},%H%M%S)}" != "000000"]?time)
  same => n,Set(LOCAL(last)=${D}[${D}{until} - 1])
@@ -301,7 +337,7 @@ exten => heard,1,Set(LOCAL(until)=${D}{ARG1})
 exten => play,1,ExecIf(${D}["${D}{VAXEL_SAY}" != ""]?Playback(${D}{VAXEL_SAY}))
  same => n,Return()
 <#list codes.phrases as p>
-exten => say-${p.key},1,Return(${p.file})
+exten => say-${p.lang}-${p.key},1,Return(${p.file})
 </#list>
 
 [${ctx.probe}]

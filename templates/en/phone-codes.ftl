@@ -8,7 +8,9 @@
   "The person you called is away up to and including ... Your call is now being transferred
   to the switchboard." (never the reason).
   Model: reasons (the disclosed keys: "sjuk" never arrives), weekdays and months (Monday and
-  January first), ordinals (1 to 31), cardinals (0 to 59).
+  January first), ordinals (1 to 31), cardinals (0 to 59), clock (a time's parts in vaxel's
+  one wording, se.vaxel.speech.SpokenWords.time: hours, halves and whole by hour 0 to 23,
+  minutes by minute 1 to 59; a time is hour-H minute-M half-H, or oclock-H on the hour).
 -->
 registered = Absence registered:
 registered-for = Absence registered for extension
@@ -45,12 +47,18 @@ day-${o?counter} = the ${o}
 <#list months as m>
 month-${m?counter} = of ${m}.
 </#list>
+<#-- A time of day: vaxel's one wording (the announcements say the same), in parts -->
 <#list 0..23 as h>
-hour-${h} = ${cardinals[h]}
+hour-${h} = ${clock.hours[h]}
 </#list>
-minute-0 = hundred
 <#list 1..59 as n>
-minute-${n} = <#if n < 10>oh ${cardinals[n]}<#else>${cardinals[n]}</#if>
+minute-${n} = ${clock.minutes[n]}
+</#list>
+<#list 0..23 as h>
+half-${h} = ${clock.halves[h]}
+</#list>
+<#list 0..23 as h>
+oclock-${h} = ${clock.whole[h]}
 </#list>
 <#list 0..9 as d>
 digit-${d} = ${cardinals[d]}

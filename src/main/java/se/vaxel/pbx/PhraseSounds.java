@@ -7,18 +7,18 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import se.vaxel.live.LiveOverride;
-import se.vaxel.model.Language;
 import se.vaxel.model.Staff;
 import se.vaxel.speech.AbsenceAnnouncements;
 import se.vaxel.speech.PhraseKit;
 import se.vaxel.speech.SoundStore;
 
 /**
- * The phone codes' phrase kit as a {@link SoundProducer}: the organisation's phrases (about 165,
- * in its language) are made before the reload when missing, so the first apply speaks them once
- * and every later one makes nothing; afterwards the phrase files the kit no longer names (a
- * changed template, voice or language) go. Without {@code speech:} the codes play Asterisk's
- * stock sounds and nothing is made.
+ * The phone codes' phrase kit as a {@link SoundProducer}: the organisation's phrases (about 165
+ * files a language, in each language in use: its own, and any other a person with an extension
+ * has, {@link PhraseKit#languages}) are made before the reload when missing, so the first apply
+ * speaks them once and every later one makes nothing; afterwards the phrase files the kit no
+ * longer names (a changed template, voice, or a language nobody has any more) go. Without
+ * {@code speech:} the codes play Asterisk's stock sounds and nothing is made.
  */
 public final class PhraseSounds implements SoundProducer {
   private final PhraseKit kit;
@@ -33,20 +33,22 @@ public final class PhraseSounds implements SoundProducer {
       return;
     }
     SoundStore store = store(staff);
-    Language language = staff.organisation().language();
-    for (String words : kit.needed(staff).values()) {
-      store.ensure(words, language);
-    }
+    kit.needed(staff).forEach((language, phrases) -> {
+      for (String words : phrases.values()) {
+        store.ensure(words, language);
+      }
+    });
   }
 
   @Override
   public int retain(Staff staff, Collection<LiveOverride> live, Instant now) {
     SoundStore store = store(staff);
-    Language language = staff.organisation().language();
     Set<String> used = new HashSet<>();
-    for (String words : kit.needed(staff).values()) {
-      used.add(store.nameOf(words, language));
-    }
+    kit.needed(staff).forEach((language, phrases) -> {
+      for (String words : phrases.values()) {
+        used.add(store.nameOf(words, language));
+      }
+    });
     return store.retain(used);
   }
 

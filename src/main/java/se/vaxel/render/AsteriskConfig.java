@@ -144,9 +144,13 @@ public final class AsteriskConfig {
     say.put("invalid", slots(se.vaxel.speech.PhraseKit.INVALID, zone));
     say.put("heardDay", slots(se.vaxel.speech.PhraseKit.HEARD_DAY, zone));
     say.put("heardTime", slots(se.vaxel.speech.PhraseKit.HEARD_TIME, zone));
+    say.put("clock", slots(se.vaxel.speech.PhraseKit.CLOCK, zone));
+    say.put("clockWhole", slots(se.vaxel.speech.PhraseKit.CLOCK_WHOLE, zone));
+    // A say-LANG-KEY extension per phrase of each kit in use; the language a read-back speaks
+    // is chosen at call time (the staff part's "lang" label, else the organisation's).
     List<Map<String, Object>> phrases = new ArrayList<>();
-    phraseKit().playback(staff).forEach((key, file) ->
-        phrases.add(Map.of("key", key, "file", file)));
+    phraseKit().playback(staff).forEach((language, files) -> files.forEach((key, file) ->
+        phrases.add(Map.of("lang", language.code(), "key", key, "file", file))));
     return Map.of("reasons", reasons,
         "say", say,
         "phrases", phrases,
@@ -154,6 +158,7 @@ public final class AsteriskConfig {
             "org", se.vaxel.live.AbsenceEvent.ORG,
             "extension", se.vaxel.live.AbsenceEvent.EXTENSION),
         "switchboard", staff.organisation().switchboard(),
+        "language", staff.organisation().language().code(),
         "origin", se.vaxel.live.LiveOverride.Origin.PHONE.key(),
         "presenceBefore", message.substring(0, message.indexOf(day)),
         "presenceAfter", message.substring(message.indexOf(day) + day.length()));
@@ -162,8 +167,9 @@ public final class AsteriskConfig {
   /**
    * A read-back sentence of speech.PhraseKit as dialplan: each placeholder a STRFTIME of LOCAL
    * variable {@code last} (the last moment away, or the time) in the organisation's zone, with
-   * "+ 0" dropping the leading zero the keys do not have; {@code {digits}} stays for the
-   * template, which spells ARG1 digit by digit.
+   * "+ 0" dropping the leading zero the keys do not have; {@code {digits}} and {@code {clock}}
+   * stay for the template, which spells ARG1 digit by digit and says LOCAL(last)'s time of day
+   * through the codes' clock subroutine.
    */
   private static List<String> slots(List<String> sentence, String zone) {
     List<String> out = new ArrayList<>();
@@ -226,6 +232,9 @@ public final class AsteriskConfig {
       person.put("weekly", weekly);
       // Only with speech on: the route's "quiet" label keeps a phone-set absence unspoken too.
       person.put("quiet", staff.speech().announce() && !staff.speech().announces(p));
+      // The read-back's language, one line only for those whose own is not the organisation's.
+      person.put("lang", se.vaxel.speech.PhraseKit.ownLanguage(staff, p)
+          .map(se.vaxel.model.Language::code).orElse(""));
       people.add(person);
     }
     Map<String, Object> model = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package se.vaxel.speech;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -11,11 +12,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.vaxel.model.Language;
+import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
+import se.vaxel.model.SpeechSettings;
+import se.vaxel.model.Staff;
 import se.vaxel.render.Templates;
 
 /**
@@ -28,8 +33,20 @@ import se.vaxel.render.Templates;
  * which order); the WORDS are the organisation's, from {@code <lang>/phone-codes.ftl}, numbers
  * as words from {@link SpokenWords}. A key is what the dialplan names, a placeholder such as
  * {@code {day}} becomes a STRFTIME expression there and a date's part here ({@link #say}), so
- * the golden sentences are the ones a caller hears. About 165 phrases a language; a key whose
- * text is empty is silent (no file: "o'clock" has no Swedish word).
+ * the golden sentences are the ones a caller hears. About 210 keys a language, fewer files
+ * (files are named by their words, so "tolv" is one file for hour-12 and oclock-12); a key
+ * whose text is empty is silent (no file: Swedish has no a.m. and p.m.).
+ *
+ * <p>A time of day is the composite slot {@code {clock}}: {@link #CLOCK} off the hour,
+ * {@link #CLOCK_WHOLE} on it, with the words of {@link SpokenWords#time}, the one wording the
+ * announcements say too.
+ *
+ * <p>Languages: the read-back is spoken in the language of the one who dialled (their own
+ * {@code language:}, else the organisation's), and the sentence a caller hears about a
+ * phone-set absence in the language of the person called, as their announcements are. The
+ * dialplan knows a person's language by a {@code lang} label in their staff part, written only
+ * for people whose language differs from the organisation's ({@link #ownLanguage}), and only
+ * the kits of languages in use are made ({@link #languages}).
  */
 public final class PhraseKit {
   /** After a code that set an absence through a day. */
@@ -42,7 +59,7 @@ public final class PhraseKit {
       "day-{day}", "month-{month}");
   /** After a code that set an absence until a time today. */
   public static final List<String> AWAY_TIME = List.of(
-      "registered", "reason-{reason}", "until", "hour-{hour}", "minute-{minute}", "today");
+      "registered", "reason-{reason}", "until", "{clock}", "today");
   public static final List<String> BACK = List.of("back");
   public static final List<String> BACK_FOR = List.of("back-for", "{digits}");
   /** A date or time that cannot be used (impossible, or past): then a second try. */
@@ -63,7 +80,14 @@ public final class PhraseKit {
       "heard-switchboard");
   /** The same for an absence until a time today. */
   public static final List<String> HEARD_TIME = List.of(
-      "heard-away", "until", "hour-{hour}", "minute-{minute}", "today", "heard-switchboard");
+      "heard-away", "until", "{clock}", "today", "heard-switchboard");
+  /**
+   * The slot {@code {clock}} off the hour: the parts of {@link SpokenWords#time}, hour and half
+   * chosen by the hour, minute by the minute ("fjorton" "och trettio" "", "two" "thirty" "p.m.").
+   */
+  public static final List<String> CLOCK = List.of("hour-{hour}", "minute-{minute}", "half-{hour}");
+  /** The slot {@code {clock}} on the hour: one phrase ("tolv", "noon", "two p.m."). */
+  public static final List<String> CLOCK_WHOLE = List.of("oclock-{hour}");
 
   private static final List<String> FIXED = List.of("registered", "registered-for", "through",
       "until", "today", "back", "back-for", "error-date", "retry-date", "error-time",
@@ -93,7 +117,9 @@ public final class PhraseKit {
     range(keys, "day-", 1, 31);
     range(keys, "month-", 1, 12);
     range(keys, "hour-", 0, 23);
-    range(keys, "minute-", 0, 59);
+    range(keys, "minute-", 1, 59);
+    range(keys, "half-", 0, 23);
+    range(keys, "oclock-", 0, 23);
     range(keys, "digit-", 0, 9);
     return keys;
   }
@@ -184,6 +210,10 @@ public final class PhraseKit {
         }
         continue;
       }
+      if (slot.equals("{clock}")) {
+        keys.addAll(keys(until.getMinute() == 0 ? CLOCK_WHOLE : CLOCK, reason, until, ext));
+        continue;
+      }
       Matcher m = PLACEHOLDER.matcher(slot);
       StringBuilder b = new StringBuilder();
       while (m.find()) {
@@ -205,43 +235,74 @@ public final class PhraseKit {
   }
 
   /**
-   * What the dialplan plays for each key of the kit, for an organisation: with {@code speech:}
-   * its phrase files in its language (Asterisk's path, no extension); without, Asterisk's stock
-   * sounds for the few keys that have one ({@link #STOCK}, as before the read-back existed) and
-   * nothing for the rest, so an organisation without a speech engine still hears "thank you"
-   * and "invalid" and gets its second try.
+   * The person's own language when the dialplan must know it: with {@code speech:}, for a
+   * person whose language is not the organisation's (their staff part's {@code lang} label,
+   * one line each); empty for everyone else, and for everyone without speech (the stock
+   * sounds have one language).
    */
-  public Map<String, String> playback(se.vaxel.model.Staff staff) {
-    se.vaxel.model.SpeechSettings settings = staff.speech();
-    if (!settings.announce()) {
-      return STOCK;
-    }
-    Language language = staff.organisation().language();
-    SpeechEngine engine = AbsenceAnnouncements.engine(settings);
-    Map<String, String> out = new LinkedHashMap<>();
-    phrases(language).forEach((key, words) -> {
-      if (!words.isEmpty()) {
-        out.put(key, settings.playback(SoundStore.phraseName(engine, words, language)));
+  public static Optional<Language> ownLanguage(Staff staff, Person person) {
+    Language own = staff.languageOf(person);
+    return staff.speech().announce() && own != staff.organisation().language()
+        ? Optional.of(own) : Optional.empty();
+  }
+
+  /**
+   * The languages whose kit the organisation needs: its own first, then those of the people
+   * with an extension who have another ({@link #ownLanguage}); only those kits are made.
+   */
+  public static Set<Language> languages(Staff staff) {
+    Set<Language> out = new LinkedHashSet<>();
+    out.add(staff.organisation().language());
+    for (Person p : staff.people()) {
+      if (p.hasExtension()) {
+        ownLanguage(staff, p).ifPresent(out::add);
       }
+    }
+    return out;
+  }
+
+  /**
+   * What the dialplan plays for each key of the kit, by language, for an organisation: with
+   * {@code speech:} the phrase files of each language in use (Asterisk's path, no extension);
+   * without, Asterisk's stock sounds for the few keys that have one ({@link #STOCK}, as before
+   * the read-back existed) under the organisation's language and nothing for the rest, so an
+   * organisation without a speech engine still hears "thank you" and "invalid" and gets its
+   * second try.
+   */
+  public Map<Language, Map<String, String>> playback(Staff staff) {
+    SpeechSettings settings = staff.speech();
+    if (!settings.announce()) {
+      return Map.of(staff.organisation().language(), STOCK);
+    }
+    SpeechEngine engine = AbsenceAnnouncements.engine(settings);
+    Map<Language, Map<String, String>> out = new LinkedHashMap<>();
+    needed(staff).forEach((language, phrases) -> {
+      Map<String, String> files = new LinkedHashMap<>();
+      phrases.forEach((key, words) -> files.put(key,
+          settings.playback(SoundStore.phraseName(engine, words, language))));
+      out.put(language, files);
     });
     return out;
   }
 
   /**
-   * The files apply must have for an organisation: one per non-silent phrase of its language;
-   * none without {@code speech:}.
+   * The phrases apply must have spoken for an organisation, by language: the non-silent ones
+   * of each language in use ({@link #languages}); none without {@code speech:}.
    */
-  public Map<String, String> needed(se.vaxel.model.Staff staff) {
+  public Map<Language, Map<String, String>> needed(Staff staff) {
     if (!staff.speech().announce()) {
       return Map.of();
     }
-    Language language = staff.organisation().language();
-    Map<String, String> out = new LinkedHashMap<>();
-    phrases(language).forEach((key, words) -> {
-      if (!words.isEmpty()) {
-        out.put(key, words);
-      }
-    });
+    Map<Language, Map<String, String>> out = new LinkedHashMap<>();
+    for (Language language : languages(staff)) {
+      Map<String, String> spoken = new LinkedHashMap<>();
+      phrases(language).forEach((key, words) -> {
+        if (!words.isEmpty()) {
+          spoken.put(key, words);
+        }
+      });
+      out.put(language, spoken);
+    }
     return out;
   }
 
@@ -280,6 +341,23 @@ public final class PhraseKit {
     model.put("months", months);
     model.put("ordinals", numbers(w, 1, 31, true));
     model.put("cardinals", numbers(w, 0, 59, false));
+    // The time of day's parts, from the one wording (SpokenWords.time): hours and halves for
+    // the hour off the hour, minutes (1 to 59; [0] is never said), whole for on the hour.
+    List<String> hours = new ArrayList<>();
+    List<String> halves = new ArrayList<>();
+    List<String> whole = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      SpokenWords.SpokenTime off = w.time(LocalTime.of(h, 1));
+      hours.add(off.hour());
+      halves.add(off.half());
+      whole.add(w.time(LocalTime.of(h, 0)).words());
+    }
+    List<String> minutes = new ArrayList<>();
+    for (int m = 0; m < 60; m++) {
+      minutes.add(m == 0 ? "" : w.time(LocalTime.of(0, m)).minute());
+    }
+    model.put("clock", Map.of("hours", hours, "halves", halves, "whole", whole,
+        "minutes", minutes));
     return model;
   }
 

@@ -60,8 +60,15 @@ class PhoneCodesIT {
         " same => n,Set(CHANNEL(hangup_handler_push)=" + DIALLER + ",done,1)",
         " same => n,ExecIf($[\"${VAXEL_RECORD}\" != \"\"]?MixMonitor(${VAXEL_RECORD}))",
         " same => n,Goto(" + ItStaff.CONTEXT + ",${VAXEL_DIAL},1)",
-        "exten => done,1,UserEvent(VaxelDialled,Call: ${VAXEL_CALL})",
+        // What the read-back (or a caller's sentence) handed to Playback, and how that went.
+        "exten => done,1,UserEvent(VaxelDialled,Call: ${VAXEL_CALL},Said: ${VAXEL_SAY},"
+            + "Played: ${PLAYBACKSTATUS})",
         " same => n,Return()",
+        // The codes' clock subroutine alone: the time of VAXEL_EPOCH in the kit of VAXEL_LANG.
+        "exten => clock,1,Set(VAXEL_SAY=)",
+        " same => n,Gosub(" + ItStaff.CONTEXT + "-codes,clock,1(${VAXEL_EPOCH},${VAXEL_LANG}))",
+        " same => n,UserEvent(VaxelDialled,Call: ${VAXEL_CALL},Said: ${VAXEL_SAY})",
+        " same => n,Hangup()",
         ""), StandardCharsets.UTF_8);
     Path ext = sandbox.etc().resolve("extensions.conf");
     String text = Files.readString(ext, StandardCharsets.UTF_8);
@@ -93,21 +100,43 @@ class PhoneCodesIT {
    * returns the {@link AbsenceEvent}s it raised, headers lower-cased.
    */
   static List<Map<String, String>> dial(String caller, String code, String app, String data) {
+    return call(caller, code, app, data).absences();
+  }
+
+  /** A dialled call: its {@link AbsenceEvent}s and its end (headers lower-cased). */
+  record Dialled(List<Map<String, String>> absences, Map<String, String> ended) {
+    /** The files handed to the last Playback of the read-back, in order. */
+    List<String> said() {
+      String said = ended.getOrDefault("said", "");
+      return said.isEmpty() ? List.of() : List.of(said.split("&"));
+    }
+  }
+
+  static Dialled call(String caller, String code, String app, String data) {
+    return originate(caller, Map.of("__VAXEL_DIAL", code), app, data);
+  }
+
+  /** Originates {@code exten} of the dialler with {@code variables}; see {@link #call}. */
+  static Dialled originate(String exten, Map<String, String> variables, String app,
+      String data) {
     String id = UUID.randomUUID().toString();
     CountDownLatch done = new CountDownLatch(1);
     List<Map<String, String>> events = new CopyOnWriteArrayList<>();
+    Map<String, String> ended = new java.util.concurrent.ConcurrentHashMap<>();
     try (AmiClient ami = AmiConnector.connect(pbx.settings().withEvents(true));
         AmiClient.Subscription absences = ami.onUserEvent(AbsenceEvent.NAME, events::add);
         AmiClient.Subscription sub = ami.onUserEvent("VaxelDialled", e -> {
           if (id.equals(e.get("call"))) {
+            ended.putAll(e);
             done.countDown();
           }
         })) {
-      ami.originate("Local/" + caller + "@" + DIALLER, app, data,
-          Map.of("__VAXEL_CALL", id, "__VAXEL_DIAL", code), Duration.ofSeconds(20));
+      Map<String, String> vars = new java.util.HashMap<>(variables);
+      vars.put("__VAXEL_CALL", id);
+      ami.originate("Local/" + exten + "@" + DIALLER, app, data, vars, Duration.ofSeconds(20));
       // A bad date waits up to 10 s for the second try's digits.
       if (!done.await(40, TimeUnit.SECONDS)) {
-        fail("the call dialling " + code + " from " + caller + " did not end");
+        fail("the call to " + exten + " with " + variables + " did not end");
       }
       // The UserEvent comes before the hangup's; give the listener thread a moment.
       Thread.sleep(200);
@@ -115,7 +144,7 @@ class PhoneCodesIT {
       Thread.currentThread().interrupt();
       fail("interrupted");
     }
-    return List.copyOf(events);
+    return new Dialled(List.copyOf(events), Map.copyOf(ended));
   }
 
   static Optional<String> stored(String extension) {
@@ -361,5 +390,93 @@ class PhoneCodesIT {
     assertTrue(seconds > 2, seconds + " s recorded");
     assertTrue(loud > 8000, loud + " samples over the silence threshold in " + seconds + " s");
     assertTrue(stored("2201").orElseThrow().contains("|annat|"));
+  }
+
+  /**
+   * A person with {@code language: en} in a Swedish organisation hears the read-back from the
+   * English kit, and so does a caller who reaches her while she is away by a code; a person in
+   * the organisation's language still hears the Swedish kit; the switchboard's operator, who
+   * has no language of their own, hears the organisation's. Each list of files handed to
+   * Playback is exactly what speech.PhraseKit says for that sentence in that language, and
+   * Playback found every file.
+   */
+  @Test
+  void aPersonWithTheirOwnLanguageHearsTheirOwnKit() throws Exception {
+    Path root = pbx.sandbox().root();
+    String playback = "/var/lib/asterisk/sounds/vaxel";
+    Path sounds = root.resolve(playback.substring(1));
+    String yaml = Files.readString(staff, StandardCharsets.UTF_8).replace("staff:\n",
+        "speech:\n  announcement: true\n  sounds-dir: " + sounds + "\n  playback-dir: "
+        + playback + "\nstaff:\n") + String.join("\n",
+        "  - id: fia.english",
+        "    first-name: Fia",
+        "    last-name: English",
+        "    extension: \"2206\"",
+        "    email: fia@testby.se",
+        "    language: en",
+        "");
+    Path spoken = dir.resolve("language-staff.yaml");
+    Files.writeString(spoken, yaml, StandardCharsets.UTF_8);
+    Pbx.Run apply = pbx.vaxel("apply", "-f", spoken.toString(), "--asterisk-conf-dir",
+        pbx.sandbox().etc().toString());
+    assertEquals(0, apply.code(), apply.out() + apply.err());
+
+    se.vaxel.model.Staff model = new se.vaxel.staff.StaffLoader().parse("t.yaml", yaml);
+    se.vaxel.speech.PhraseKit kit =
+        new se.vaxel.speech.PhraseKit(new se.vaxel.render.Templates(Optional.empty()));
+    Map<se.vaxel.model.Language, Map<String, String>> files = kit.playback(model);
+    assertEquals(java.util.Set.of(se.vaxel.model.Language.SV, se.vaxel.model.Language.EN),
+        files.keySet());
+    LocalDate day = LocalDate.now(ItStaff.ZONE).plusDays(3);
+    java.time.LocalDateTime last = day.atTime(23, 59, 59);
+
+    Dialled english = call("2206", "*23*1*" + day.format(YYMMDD) + "#", "Wait", "1");
+    List<String> en = expected(files.get(se.vaxel.model.Language.EN),
+        se.vaxel.speech.PhraseKit.AWAY_DAY, "semester", last, "");
+    assertEquals(en, english.said());
+    assertEquals("SUCCESS", english.ended().get("played"), english.ended().toString());
+    assertTrue(stored("2206").orElseThrow().startsWith("away|"));
+
+    Dialled swedish = call("2201", "*23*1*" + day.format(YYMMDD) + "#", "Wait", "1");
+    List<String> sv = expected(files.get(se.vaxel.model.Language.SV),
+        se.vaxel.speech.PhraseKit.AWAY_DAY, "semester", last, "");
+    assertEquals(sv, swedish.said());
+    assertEquals("SUCCESS", swedish.ended().get("played"), swedish.ended().toString());
+    assertTrue(java.util.Collections.disjoint(en, sv), "two kits: " + en + " " + sv);
+
+    // A caller to Fia while she is away by the code hears her language, then the switchboard.
+    Dialled caller = call("2201", "2206", "Wait", "30");
+    assertEquals(expected(files.get(se.vaxel.model.Language.EN),
+        se.vaxel.speech.PhraseKit.HEARD_DAY, "", last, ""), caller.said());
+    assertEquals("SUCCESS", caller.ended().get("played"), caller.ended().toString());
+
+    // A time of day, in the real dialplan's clock subroutine, is the kit's wording in both
+    // languages: off the hour three phrases (Swedish's a.m./p.m. silent), on it one ("noon").
+    for (se.vaxel.model.Language l : se.vaxel.model.Language.values()) {
+      for (String hhmm : List.of("08:05", "12:00", "14:30", "00:05", "13:00", "23:59")) {
+        java.time.LocalDateTime t = LocalDate.of(2026, 12, 1).atTime(java.time.LocalTime.parse(hhmm));
+        Dialled clock = originate("clock", Map.of(
+            "__VAXEL_EPOCH", String.valueOf(t.atZone(ItStaff.ZONE).toEpochSecond()),
+            "__VAXEL_LANG", l.code()), "Wait", "1");
+        assertEquals(expected(files.get(l), List.of("{clock}"), "", t, ""), clock.said(),
+            l.code() + " " + hhmm);
+      }
+    }
+    assertEquals(List.of(files.get(se.vaxel.model.Language.EN).get("oclock-12")),
+        expected(files.get(se.vaxel.model.Language.EN), List.of("{clock}"), "",
+            LocalDate.of(2026, 12, 1).atTime(12, 0), ""));
+
+    // The switchboard's operator ends Fia's absence and hears the organisation's language.
+    Dialled operator = call("100", "#24*2206#", "Wait", "1");
+    assertEquals(expected(files.get(se.vaxel.model.Language.SV),
+        se.vaxel.speech.PhraseKit.BACK_FOR, "", null, "2206"), operator.said());
+    assertEquals(Optional.empty(), stored("2206"));
+  }
+
+  /** The files PhraseKit names for a sentence, silent phrases left out, as the dialplan plays. */
+  private static List<String> expected(Map<String, String> files, List<String> sentence,
+      String reason, java.time.LocalDateTime until, String ext) {
+    return se.vaxel.speech.PhraseKit.keys(sentence, reason, until, ext).stream()
+        .filter(files::containsKey).map(files::get).toList();
   }
 }

@@ -115,7 +115,7 @@ class PhoneCodesDialplanTest {
   @Test
   void onlyTheSwitchboardMaySetItForOthers() throws Exception {
     assertTrue(context(dialplan(staff("sv")), "vaxel-staff-codes").contains(
-        "exten => switchboard,1,GotoIf($[\"${FILTER(0-9,${CALLERID(num)})}\" != \"100\"]?refused)"));
+        " same => n,GotoIf($[\"${FILTER(0-9,${CALLERID(num)})}\" != \"100\"]?refused)"));
   }
 
   @Test
@@ -129,50 +129,129 @@ class PhoneCodesDialplanTest {
     assertEquals("away|10|20|-|annat||anna.berg", cli.encode());
   }
 
+  private static final String BO_EN = """
+        - id: bo.lind
+          first-name: Bo
+          last-name: Lind
+          extension: "2103"
+          email: bo.lind@bjurholm.se
+          language: en
+      """;
+
+  private static Staff spoken(String language, String more) throws Exception {
+    return new StaffLoader().parse("t.yaml", STAFF.formatted(language).replace("staff:\n",
+        "speech:\n  announcement: true\nstaff:\n") + more);
+  }
+
+  /** The say-LANG-KEY extensions of the codes context: LANG to KEY to file. */
+  private static java.util.Map<String, java.util.Map<String, String>> sayExtensions(
+      List<String> codes) {
+    java.util.Map<String, java.util.Map<String, String>> say = new java.util.TreeMap<>();
+    java.util.regex.Pattern p = java.util.regex.Pattern
+        .compile("exten => say-([a-z]{2})-([a-z0-9-]+),1,Return\\((.*)\\)");
+    for (String l : codes) {
+      java.util.regex.Matcher m = p.matcher(l);
+      if (m.matches()) {
+        say.computeIfAbsent(m.group(1), k -> new java.util.HashMap<>()).put(m.group(2),
+            m.group(3));
+      }
+    }
+    return say;
+  }
+
   /**
    * Every phrase the read-back can name, with every reason, weekday, day, month, hour, minute
-   * and digit the placeholders can take, is a say- extension naming the kit file apply makes
-   * (or a silent phrase of the kit); and nothing else is named.
+   * and digit the placeholders can take, in every language in use, is a say-LANG-KEY extension
+   * naming the kit file apply makes (or a silent phrase of that kit); and nothing else is named.
    */
   @Test
   void theReadBackNamesOnlyKitFilesThatApplyMakes() throws Exception {
-    String yaml = STAFF.formatted("sv").replace("staff:\n",
-        "speech:\n  announcement: true\nstaff:\n");
-    Staff staff = new StaffLoader().parse("t.yaml", yaml);
+    Staff staff = spoken("sv", BO_EN);
     AsteriskConfig config = new AsteriskConfig(new Templates(Optional.empty()), "test");
     List<String> codes = context(config.render(staff).extensionsConf(), "vaxel-staff-codes");
-    java.util.Map<String, String> say = new java.util.HashMap<>();
-    for (String l : codes) {
-      java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile("exten => say-([a-z0-9-]+),1,Return\\((.*)\\)").matcher(l);
-      if (m.matches()) {
-        say.put(m.group(1), m.group(2));
-      }
-    }
+    java.util.Map<String, java.util.Map<String, String>> say = sayExtensions(codes);
+    assertEquals(java.util.Set.of("sv", "en"), say.keySet());
     se.vaxel.speech.PhraseKit kit = config.phraseKit();
-    java.util.Map<String, String> words = kit.phrases(se.vaxel.model.Language.SV);
     se.vaxel.speech.SpeechEngine engine =
         se.vaxel.speech.AbsenceAnnouncements.engine(staff.speech());
-    java.util.Set<String> made = new java.util.HashSet<>();
-    kit.needed(staff).forEach((k, w) -> made.add(staff.speech().playback(
-        se.vaxel.speech.SoundStore.phraseName(engine, w, se.vaxel.model.Language.SV))));
-    assertEquals(made, java.util.Set.copyOf(say.values()));
     int named = 0;
-    for (String l : codes) {
-      java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile(".*,add,1\\((.*)\\)\\)$").matcher(l);
-      if (!m.matches()) {
-        continue;
+    for (se.vaxel.model.Language language : se.vaxel.model.Language.values()) {
+      java.util.Map<String, String> words = kit.phrases(language);
+      java.util.Map<String, String> files = say.get(language.code());
+      java.util.Set<String> made = new java.util.HashSet<>();
+      kit.needed(staff).get(language).forEach((k, w) -> made.add(staff.speech().playback(
+          se.vaxel.speech.SoundStore.phraseName(engine, w, language))));
+      assertEquals(made, java.util.Set.copyOf(files.values()), language.code());
+      for (String l : codes) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile(".*,add,1\\((.*),\\$\\{(lang|ARG2)\\}\\)\\)$").matcher(l);
+        if (!m.matches()) {
+          continue;
+        }
+        for (String key : expand(m.group(1))) {
+          named++;
+          assertTrue(files.containsKey(key) || "".equals(words.get(key)),
+              language.code() + " " + key + " in " + l);
+        }
       }
-      for (String key : expand(m.group(1))) {
-        named++;
-        assertTrue(say.containsKey(key) || "".equals(words.get(key)), key + " in " + l);
+      for (String d : List.of("0", "9")) {
+        assertTrue(files.containsKey("digit-" + d));
       }
     }
-    for (String d : List.of("0", "9")) {
-      assertTrue(say.containsKey("digit-" + d));
+    assertTrue(named > 300, named + " keys named");
+    assertTrue(codes.stream().noneMatch(l -> l.contains(",add,1(") && !l.endsWith(",${lang}))")
+        && !l.endsWith(",${ARG2}))")), "every phrase is looked up in a language");
+  }
+
+  /**
+   * A person whose language is not the organisation's has ONE more line, a "lang" label after
+   * "id"; everyone else none. The kits are those of the languages in use, and without speech
+   * there is no label (the stock sounds have one language).
+   */
+  @Test
+  void onlyAPersonWithAnotherLanguageHasALangLabelAndOnlyUsedKitsAreNamed() throws Exception {
+    String conf = dialplan(spoken("sv", BO_EN));
+    List<String> part = context(conf, "vaxel-staff-p0001");
+    assertEquals(List.of(" same => n(lang),Return(en)"),
+        part.stream().filter(l -> l.contains("(lang)")).toList());
+    assertEquals(part.indexOf(" same => n(id),Return(bo.lind)") + 1,
+        part.indexOf(" same => n(lang),Return(en)"));
+    List<String> codes = context(conf, "vaxel-staff-codes");
+    assertTrue(codes.contains("exten => lang,1,GotoIf(${DIALPLAN_EXISTS(vaxel-staff,${ARG1},lang)}"
+        + "?own)"), String.join("\n", codes));
+    assertTrue(codes.contains(" same => n,Return(sv)"));
+    // The one who dialled: for *23* the person, for *24* the switchboard's operator.
+    String byCaller = " same => n,Gosub(vaxel-staff-codes,lang,1(${FILTER(0-9,${CALLERID(num)})}))";
+    for (String sub : List.of("away", "back", "switchboard")) {
+      int at = codes.indexOf(codes.stream().filter(l -> l.startsWith("exten => " + sub + ",1,"))
+          .findFirst().orElseThrow());
+      List<String> head = codes.subList(at, at + 4);
+      assertTrue(head.stream().anyMatch(l -> l.endsWith(byCaller.substring(" same => n,".length()))),
+          sub + ": " + head);
     }
-    assertTrue(named > 150, named + " keys named");
+    assertEquals(3, codes.stream().filter(l -> l.endsWith(
+        "Gosub(vaxel-staff-codes,lang,1(${FILTER(0-9,${CALLERID(num)})}))")).count());
+    // The caller of someone away hears the language of the one they called.
+    assertTrue(codes.contains(" same => n,Gosub(vaxel-staff-codes,lang,1(${ARG2}))"));
+    assertTrue(context(conf, "vaxel-staff-route").contains(
+        " same => n,Gosub(vaxel-staff-codes,heard,1(${VAXEL_HEARD},${ext}))"));
+
+    // Everyone in the organisation's language: no label, one kit.
+    String same = dialplan(spoken("sv", BO_EN.replace("language: en", "language: sv")));
+    assertTrue(!same.contains("n(lang)"));
+    assertEquals(java.util.Set.of("sv"),
+        sayExtensions(context(same, "vaxel-staff-codes")).keySet());
+    // An English organisation with a Swedish person: the label says sv.
+    String en = dialplan(spoken("en", BO_EN.replace("language: en", "language: sv")));
+    assertTrue(context(en, "vaxel-staff-p0001").contains(" same => n(lang),Return(sv)"));
+    assertTrue(context(en, "vaxel-staff-codes").contains(" same => n,Return(en)"));
+    // Without speech: the stock sounds under the organisation's language, no label.
+    String off = dialplan(new StaffLoader().parse("t.yaml", STAFF.formatted("sv") + BO_EN));
+    assertTrue(!off.contains("n(lang)"));
+    java.util.Map<String, java.util.Map<String, String>> stock =
+        sayExtensions(context(off, "vaxel-staff-codes"));
+    assertEquals(java.util.Set.of("sv"), stock.keySet());
+    assertEquals("auth-thankyou", stock.get("sv").get("registered"));
   }
 
   /**
@@ -197,7 +276,8 @@ class PhoneCodesDialplanTest {
         + " = \"" + LiveOverride.Origin.PHONE.key() + "\"]?Set(VAXEL_HEARD=${CUT(o,|,3)}))"),
         String.join("\n", absence));
     List<String> route = context(conf, "vaxel-staff-route");
-    int heard = route.indexOf(" same => n,Gosub(vaxel-staff-codes,heard,1(${VAXEL_HEARD}))");
+    int heard = route.indexOf(
+        " same => n,Gosub(vaxel-staff-codes,heard,1(${VAXEL_HEARD},${ext}))");
     int play = route.indexOf(" same => n(spoken),ExecIf($[\"${VAXEL_ANNOUNCE}\" != \"\"]"
         + "?Playback(${VAXEL_ANNOUNCE}))");
     assertTrue(heard > 0 && play > heard, String.join("\n", route));
@@ -209,8 +289,10 @@ class PhoneCodesDialplanTest {
     List<String> codes = context(conf, "vaxel-staff-codes");
     List<String> sub = codes.subList(codes.indexOf("exten => heard,1,Set(LOCAL(until)=${ARG1})"),
         codes.indexOf("exten => play,1,ExecIf($[\"${VAXEL_SAY}\" != \"\"]?Playback(${VAXEL_SAY}))"));
-    assertTrue(sub.stream().anyMatch(l -> l.endsWith("add,1(heard-away))")), String.join("\n", sub));
-    assertEquals(2, sub.stream().filter(l -> l.endsWith("add,1(heard-switchboard))")).count());
+    assertTrue(sub.stream().anyMatch(l -> l.endsWith("add,1(heard-away,${lang}))")),
+        String.join("\n", sub));
+    assertEquals(2, sub.stream().filter(l -> l.endsWith("add,1(heard-switchboard,${lang}))"))
+        .count());
     assertTrue(sub.stream().noneMatch(l -> l.contains("reason")), "never the reason");
 
     String off = dialplan(staff("sv"));
@@ -235,7 +317,8 @@ class PhoneCodesDialplanTest {
       case "d" -> new int[] {1, 31};
       case "m" -> new int[] {1, 12};
       case "H" -> new int[] {0, 23};
-      default -> new int[] {0, 59};
+      // The clock subroutine says a minute only off the hour (PhraseKit.CLOCK).
+      default -> new int[] {1, 59};
     };
     return java.util.stream.IntStream.rangeClosed(range[0], range[1])
         .mapToObj(i -> m.group(1) + i).toList();

@@ -19,18 +19,98 @@ class PhraseKitTest {
 
   @Test
   void everyLanguageHasEveryPhraseAndTheKitIsBounded() {
-    assertTrue(PhraseKit.keys().size() <= 200, PhraseKit.keys().size() + " phrases");
+    assertTrue(PhraseKit.keys().size() <= 220, PhraseKit.keys().size() + " phrases");
     for (Language l : Language.values()) {
       Map<String, String> phrases = kit.phrases(l);
       assertEquals(PhraseKit.keys(), phrases.keySet().stream().toList(), l.code());
       Set<String> silent = phrases.entrySet().stream().filter(e -> e.getValue().isEmpty())
           .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
-      assertEquals(l == Language.SV ? Set.of("minute-0") : Set.of(), silent, l.code());
+      Set<String> halves = java.util.stream.IntStream.range(0, 24).mapToObj(h -> "half-" + h)
+          .collect(java.util.stream.Collectors.toSet());
+      assertEquals(l == Language.SV ? halves : Set.of(), silent, l.code());
     }
-    assertEquals("", kit.phrases(Language.SV).get("minute-0"));
+    assertEquals("", kit.phrases(Language.SV).get("half-14"));
+    assertEquals("p.m.", kit.phrases(Language.EN).get("half-14"));
+    assertEquals("noon", kit.phrases(Language.EN).get("oclock-12"));
+    assertEquals("och fem", kit.phrases(Language.SV).get("minute-5"));
     assertEquals("annat,", kit.phrases(Language.SV).get("reason-annat"));
     assertEquals("other,", kit.phrases(Language.EN).get("reason-annat"));
     assertTrue(!PhraseKit.keys().contains("reason-sjuk"));
+  }
+
+  /**
+   * The kit says every minute of the day as the announcements do: the {clock} slot's phrases
+   * in order are SpokenWords.time's words, in both languages.
+   */
+  @Test
+  void theKitSaysEveryTimeAsTheAnnouncementsDo() {
+    for (Language l : Language.values()) {
+      SpokenWords w = new SpokenWords(l);
+      for (int minute = 0; minute < 24 * 60; minute++) {
+        java.time.LocalDateTime t = java.time.LocalDate.of(2026, 12, 1).atStartOfDay()
+            .plusMinutes(minute);
+        assertEquals(w.time(t.toLocalTime()).words(),
+            kit.say(l, java.util.List.of("{clock}"), "", t, ""), l.code() + " " + t);
+      }
+    }
+    assertEquals("Frånvaro registrerad: möte, till klockan åtta och fem i dag.",
+        kit.say(Language.SV, PhraseKit.AWAY_TIME, "mote",
+            java.time.LocalDateTime.of(2026, 12, 1, 8, 5), ""));
+    assertEquals("Absence registered: meeting, until eight oh five a.m. today.",
+        kit.say(Language.EN, PhraseKit.AWAY_TIME, "mote",
+            java.time.LocalDateTime.of(2026, 12, 1, 8, 5), ""));
+  }
+
+  @Test
+  void onlyThePeopleWithAnotherLanguageNeedItsKit() throws Exception {
+    String yaml = """
+        organisation:
+          name: Bjurholms kommun
+          place: Bjurholm
+          switchboard: "100"
+          phone: "0934-140 00"
+          functional-mailbox: kommunen@bjurholm.se
+          language: sv
+          timezone: Europe/Stockholm
+        speech:
+          announcement: true
+        staff:
+          - id: anna.berg
+            first-name: Anna
+            last-name: Berg
+            extension: "2102"
+            email: anna.berg@bjurholm.se
+          - id: bo.lind
+            first-name: Bo
+            last-name: Lind
+            extension: "2103"
+            email: bo.lind@bjurholm.se
+            language: %s
+          - id: eva.mobil
+            first-name: Eva
+            last-name: Mobil
+            mobile: "070-000 00 00"
+            email: eva@bjurholm.se
+            language: %s
+        """;
+    se.vaxel.staff.StaffLoader loader = new se.vaxel.staff.StaffLoader();
+    se.vaxel.model.Staff mixed = loader.parse("t.yaml", yaml.formatted("en", "sv"));
+    assertEquals(java.util.List.of(Language.SV, Language.EN),
+        java.util.List.copyOf(PhraseKit.languages(mixed)));
+    assertEquals(Optional.of(Language.EN), PhraseKit.ownLanguage(mixed, mixed.people().get(1)));
+    assertEquals(Optional.empty(), PhraseKit.ownLanguage(mixed, mixed.people().get(0)));
+    assertEquals(Set.of(Language.SV, Language.EN), kit.needed(mixed).keySet());
+    assertEquals("Welcome back.", kit.needed(mixed).get(Language.EN).get("back"));
+    // Someone without an extension never dials a code: no kit for her language.
+    se.vaxel.model.Staff noPhone = loader.parse("t.yaml", yaml.formatted("sv", "en"));
+    assertEquals(Set.of(Language.SV), PhraseKit.languages(noPhone));
+    assertEquals(Set.of(Language.SV), kit.needed(noPhone).keySet());
+    // Without speech nothing is made and nobody needs a label.
+    se.vaxel.model.Staff off = loader.parse("t.yaml",
+        yaml.formatted("en", "sv").replace("speech:\n  announcement: true\n", ""));
+    assertEquals(Map.of(), kit.needed(off));
+    assertEquals(Optional.empty(), PhraseKit.ownLanguage(off, off.people().get(1)));
+    assertEquals(Set.of(Language.SV), kit.playback(off).keySet());
   }
 
   @Test

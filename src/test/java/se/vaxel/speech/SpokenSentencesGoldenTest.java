@@ -18,7 +18,8 @@ import se.vaxel.render.Templates;
 
 /**
  * The spoken sentences, announcement and phone-code read-back, for the dates that go wrong
- * (year end, a return after a holiday, 00:05, 12:00, a leap day), in Swedish and English.
+ * (year end, a return after a holiday, 00:05, 08:05, 12:00, a leap day), in Swedish and
+ * English; a time reads the same in both kinds of sentence (SpokenWords.time).
  * {@code mvn -q test -Dtest=SpokenSentencesGoldenTest -Dgolden.update=true} rewrites the file;
  * review the diff.
  */
@@ -46,6 +47,8 @@ class SpokenSentencesGoldenTest {
           LocalDateTime.of(2027, 1, 1, 23, 59, 59), "204");
       readBack(out, l, "time 14:30", PhraseKit.AWAY_TIME, "mote",
           LocalDateTime.of(2026, 12, 1, 14, 30), "");
+      readBack(out, l, "time 08:05", PhraseKit.AWAY_TIME, "utbildning",
+          LocalDateTime.of(2026, 12, 1, 8, 5), "");
       readBack(out, l, "time 00:05", PhraseKit.AWAY_TIME, "foraldraledig",
           LocalDateTime.of(2026, 12, 1, 0, 5), "");
       readBack(out, l, "time 12:00", PhraseKit.AWAY_TIME, "annat",
@@ -66,6 +69,10 @@ class SpokenSentencesGoldenTest {
       announce(out, l, "year end, back after a holiday", Reason.SEMESTER,
           LocalDateTime.of(2026, 12, 21, 0, 0), LocalDateTime.of(2027, 1, 1, 0, 0),
           LocalDate.of(2027, 1, 4));
+      announce(out, l, "until 08:05 today", Reason.UTBILDNING,
+          LocalDateTime.of(2026, 12, 1, 0, 0), LocalDateTime.of(2026, 12, 1, 8, 5), null);
+      announce(out, l, "until 14:30 another day", Reason.TJANSTERESA,
+          LocalDateTime.of(2026, 12, 1, 8, 0), LocalDateTime.of(2026, 12, 4, 14, 30), null);
       announce(out, l, "until 00:05 today", Reason.MOTE,
           LocalDateTime.of(2026, 12, 1, 0, 0), LocalDateTime.of(2026, 12, 1, 0, 5), null);
       announce(out, l, "until 12:00 today", Reason.SJUK,
