@@ -421,6 +421,12 @@ class PhoneCodesIT {
         pbx.sandbox().etc().toString());
     assertEquals(0, apply.code(), apply.out() + apply.err());
 
+    // The check compares the loaded dialplan priority by priority: the lang label and the
+    // two kits' say- extensions are loaded as generated.
+    Pbx.Run check = pbx.vaxel("check", "-f", spoken.toString(), "--format", "json");
+    assertTrue(check.out().contains("\"summary\""), check.out() + check.err());
+    assertTrue(!check.out().contains("DIALPLAN-STALE"), check.out());
+
     se.vaxel.model.Staff model = new se.vaxel.staff.StaffLoader().parse("t.yaml", yaml);
     se.vaxel.speech.PhraseKit kit =
         new se.vaxel.speech.PhraseKit(new se.vaxel.render.Templates(Optional.empty()));
