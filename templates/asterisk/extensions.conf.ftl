@@ -98,6 +98,8 @@ exten => s,1,Set(LOCAL(ext)=${"$"}{ARG1})
  same => n,Gosub(${ctx.codes},heard,1(${"$"}{heard},${"$"}{target}))
  same => n,Set(LOCAL(sound)=${"$"}{GOSUB_RETVAL})
  same => n(spoken),ExecIf(${"$"}["${"$"}{sound}" != ""]?Playback(${"$"}{sound}))
+; Inherited by the channels of the call: what the caller heard, for whoever answers (a console).
+ same => n,Set(__VAXEL_ANNOUNCED=${"$"}{sound})
  same => n,GotoIf(${"$"}["${"$"}{target}" = "-"]?switchboard)
 <#else>
  same => n,GotoIf(${"$"}["${"$"}{target}" = "-"]?switchboard)
