@@ -14,9 +14,10 @@
 <#if speech.announce>
 ; Announcements (staff.yaml speech:, docs/speech.md): the planned window or the live override
 ; (its tenth field, SOUND) names a file in ${speech.dir}, which plays before the call goes
-; on; a missing file only sets PLAYBACKSTATUS=FAILED and the call goes on. An override set
-; from the phone (eighth field "phone") has no SOUND: the route assembles its sentence from
-; the phrase kit (${ctx.codes},heard), unless the person's part marks them "quiet".
+; on; a missing file only sets PLAYBACKSTATUS=FAILED and the call goes on. A sentence that
+; names a contact has a switchboard variant, played when the contact is away too. An override
+; without SOUND gets its sentence from the phrase kit (${ctx.codes},heard), unless the
+; person's part marks them "quiet".
 </#if>
 
 ; The contexts with an extension per person only include their parts of at most 1,000
@@ -82,21 +83,37 @@ exten => s,1,Set(LOCAL(ext)=${"$"}{ARG1})
  same => n,Set(__VAXEL_ORG=${orgId})
 <#if speech.announce>
  same => n,Set(VAXEL_ANNOUNCE=)
+ same => n,Set(VAXEL_ANNOUNCE_SB=)
  same => n,Set(VAXEL_HEARD=)
 </#if>
  same => n,Gosub(${ctx.absence},${"$"}{ext},1)
  same => n,GotoIf(${"$"}["${"$"}{GOSUB_RETVAL}" = ""]?present)
  same => n,Set(LOCAL(target)=${"$"}{GOSUB_RETVAL})
 <#if speech.announce>
- same => n,GotoIf(${"$"}["${"$"}{VAXEL_HEARD}" = "" | ${"$"}{DIALPLAN_EXISTS(${ctx.staff},${"$"}{ext},quiet)}]?spoken)
- same => n,Gosub(${ctx.codes},heard,1(${"$"}{VAXEL_HEARD},${"$"}{ext}))
- same => n,Set(VAXEL_ANNOUNCE=${"$"}{GOSUB_RETVAL})
- same => n(spoken),ExecIf(${"$"}["${"$"}{VAXEL_ANNOUNCE}" != ""]?Playback(${"$"}{VAXEL_ANNOUNCE}))
- same => n,ExecIf(${"$"}["${"$"}{VAXEL_ANNOUNCE}" != ""]?Playback(${"$"}{VAXEL_ANNOUNCE}))
-</#if>
+; What the caller hears is decided with where the call goes, before anything plays: the
+; contact's own absence (checked next) would otherwise send the call to the switchboard after
+; the caller heard the contact's name. So the absent person's sound, its switchboard variant
+; and the override's UNTIL are kept before the contact's check sets them for the contact.
+ same => n,Set(LOCAL(sound)=${"$"}{VAXEL_ANNOUNCE})
+ same => n,Set(LOCAL(sb)=${"$"}{VAXEL_ANNOUNCE_SB})
+ same => n,Set(LOCAL(heard)=${"$"}{VAXEL_HEARD})
+ same => n,GotoIf(${"$"}["${"$"}{target}" = "-"]?decided)
+ same => n,Gosub(${ctx.absence},${"$"}{target},1)
+ same => n,GotoIf(${"$"}["${"$"}{GOSUB_RETVAL}" = ""]?decided)
+ same => n,Set(LOCAL(target)=-)
+ same => n,Set(LOCAL(sound)=${"$"}{sb})
+ same => n(decided),GotoIf(${"$"}["${"$"}{sound}" != "" | "${"$"}{heard}" = "" | ${"$"}{DIALPLAN_EXISTS(${ctx.staff},${"$"}{ext},quiet)}]?spoken)
+ same => n,Gosub(${ctx.codes},heard,1(${"$"}{heard},${"$"}{ext},${"$"}{target}))
+ same => n,Set(LOCAL(sound)=${"$"}{GOSUB_RETVAL})
+ same => n(spoken),ExecIf(${"$"}["${"$"}{sound}" != ""]?Playback(${"$"}{sound}))
+; Inherited by the channels of the call: what the caller heard, for whoever answers (a console).
+ same => n,Set(__VAXEL_ANNOUNCED=${"$"}{sound})
+ same => n,GotoIf(${"$"}["${"$"}{target}" = "-"]?switchboard)
+<#else>
  same => n,GotoIf(${"$"}["${"$"}{target}" = "-"]?switchboard)
  same => n,Gosub(${ctx.absence},${"$"}{target},1)
  same => n,GotoIf(${"$"}["${"$"}{GOSUB_RETVAL}" != ""]?switchboard)
+</#if>
  same => n,Set(VAXEL_ROUTE=alternate)
  same => n,Dial(${targetDevice},${ringTimeout})
  same => n,Goto(absent-voicemail)
@@ -120,8 +137,12 @@ exten => _X.,1,GotoIf(${"$"}[${"$"}{DB_EXISTS(${family}/${"$"}{EXTEN})} = 0]?pla
  same => n,GotoIf(${"$"}[${"$"}{EPOCH} < 0${"$"}{CUT(o,|,2)} | ${"$"}{EPOCH} >= 0${"$"}{CUT(o,|,3)}]?planned)
  same => n,GotoIf(${"$"}["${"$"}{CUT(o,|,1)}" = "present"]?present)
 <#if speech.announce>
+; SOUND (tenth field) and SWITCHBOARD-SOUND (eleventh, played when TARGET is away too); UNTIL
+; for every away override, so one without a file of its own (set from a phone, the console,
+; the calendar sync on a host without the sounds) is still spoken, from the phrase kit.
  same => n,ExecIf(${"$"}["${"$"}{CUT(o,|,10)}" != ""]?Set(VAXEL_ANNOUNCE=${speech.dir}${"$"}{CUT(o,|,10)}))
- same => n,ExecIf(${"$"}["${"$"}{CUT(o,|,10)}" = "" & "${"$"}{CUT(o,|,8)}" = "${codes.origin}"]?Set(VAXEL_HEARD=${"$"}{CUT(o,|,3)}))
+ same => n,ExecIf(${"$"}["${"$"}{CUT(o,|,11)}" != ""]?Set(VAXEL_ANNOUNCE_SB=${speech.dir}${"$"}{CUT(o,|,11)}))
+ same => n,Set(VAXEL_HEARD=${"$"}{CUT(o,|,3)})
 </#if>
  same => n,Return(${"$"}{IF(${"$"}["${"$"}{CUT(o,|,4)}" = ""]?-:${"$"}{CUT(o,|,4)})})
  same => n(present),Return()
@@ -149,10 +170,16 @@ exten => ${p.ext},1,NoOp(${p.id})
 <#if w.sound != "">
  same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Set(VAXEL_ANNOUNCE=${w.sound}))
 </#if>
+<#if w.switchboardSound != "">
+ same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Set(VAXEL_ANNOUNCE_SB=${w.switchboardSound}))
+</#if>
  same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Return(${w.target}))
 </#list>
 <#if r.sound != "">
  same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Set(VAXEL_ANNOUNCE=${r.sound}))
+</#if>
+<#if r.switchboardSound != "">
+ same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Set(VAXEL_ANNOUNCE_SB=${r.switchboardSound}))
 </#if>
  same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Return(${r.target}))
 </#list>
@@ -319,19 +346,31 @@ exten => lang,1,GotoIf(${D}{DIALPLAN_EXISTS(${ctx.staff},${D}{ARG1},lang)}?own)
  same => n(own),Gosub(${ctx.staff},${D}{ARG1},lang)
  same => n,Return(${D}{GOSUB_RETVAL})
 <#if speech.announce>
-; Gosub(${ctx.codes},heard,1(UNTIL,EXT)) returns what a caller hears about an absence set from
-; the phone (speech.PhraseKit HEARD_*): until a time today, or through the day before a midnight
-; UNTIL (a day code's), in the language of EXT's person. Never the reason; always the switchboard.
+; Gosub(${ctx.codes},heard,1(UNTIL,EXT,TARGET)) returns what a caller hears about a live absence
+; without a file of its own (speech.PhraseKit HEARD_*): until a time today; else through the
+; day before a midnight UNTIL (a day code's), or through the day of any other UNTIL. Never the
+; reason, never a name; the end is where the call goes: the switchboard for TARGET "-", else
+; "onward". In the language of EXT's person, as their announcements are.
 exten => heard,1,Set(LOCAL(until)=${D}{ARG1})
  same => n,Gosub(${ctx.codes},lang,1(${D}{ARG2}))
  same => n,Set(LOCAL(lang)=${D}{GOSUB_RETVAL})
  same => n,Set(VAXEL_SAY=)
- same => n,GotoIf(${D}["${D}{STRFTIME(${D}{until},${zone},%H%M%S)}" != "000000"]?time)
- same => n,Set(LOCAL(last)=${D}[${D}{until} - 1])
+ same => n,Set(LOCAL(last)=${D}{until})
+ same => n,GotoIf(${D}["${D}{STRFTIME(${D}{until},${zone},%H%M%S)}" = "000000"]?midnight)
+ same => n,GotoIf(${D}["${D}{STRFTIME(${D}{until},${zone},%Y%m%d)}" = "${D}{STRFTIME(${D}{EPOCH},${zone},%Y%m%d)}"]?time)
+ same => n,Goto(day)
+ same => n(midnight),Set(LOCAL(last)=${D}[${D}{until} - 1])
+ same => n(day),GotoIf(${D}["${D}{ARG3}" != "-"]?day-onward)
 <@say codes.say.heardDay/>
  same => n,Return(${D}{VAXEL_SAY})
- same => n(time),Set(LOCAL(last)=${D}{until})
+ same => n(day-onward),NoOp()
+<@say codes.say.heardDayOnward/>
+ same => n,Return(${D}{VAXEL_SAY})
+ same => n(time),GotoIf(${D}["${D}{ARG3}" != "-"]?time-onward)
 <@say codes.say.heardTime/>
+ same => n,Return(${D}{VAXEL_SAY})
+ same => n(time-onward),NoOp()
+<@say codes.say.heardTimeOnward/>
  same => n,Return(${D}{VAXEL_SAY})
 </#if>
 exten => play,1,ExecIf(${D}["${D}{VAXEL_SAY}" != ""]?Playback(${D}{VAXEL_SAY}))

@@ -27,6 +27,7 @@ failed = Nothing has changed. Goodbye.
 invalid = The code could not be used. Nothing has changed.
 heard-away = The person you called is away
 heard-switchboard = Your call is now being transferred to the switchboard.
+heard-onward = Your call is now being transferred.
 <#assign reasonWords = {
   "semester": "holiday,",
   "tjansteresa": "business trip,",

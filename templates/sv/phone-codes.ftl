@@ -26,6 +26,7 @@ failed = Ingenting har ändrats. Hej då.
 invalid = Koden gick inte att använda. Ingenting har ändrats.
 heard-away = Den du söker är borta
 heard-switchboard = Du kopplas nu till växeln.
+heard-onward = Du kopplas nu vidare.
 <#assign reasonWords = {
   "semester": "semester,",
   "tjansteresa": "tjänsteresa,",

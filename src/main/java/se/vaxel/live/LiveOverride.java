@@ -15,7 +15,7 @@ import se.vaxel.model.Reason;
  * ALTERNATE-ID|PERSON-ID}: times in epoch seconds, STATE {@code away} or {@code present}
  * (present lets a person back in before a planned absence in staff.yaml ends), TARGET the
  * extension that takes the calls or {@code -} for the switchboard. The generated dialplan reads
- * the fields with CUT, so fields may only ever be added at the end. Three optional fields follow:
+ * the fields with CUT, so fields may only ever be added at the end. Four optional fields follow:
  * <ol start="8">
  *   <li>{@code ORIGIN}: what wrote it ({@link Origin}): empty for {@code vaxel absence},
  *       {@code phone} for the staff's feature codes (docs/phone-codes.md), {@code calendar} for
@@ -24,7 +24,12 @@ import se.vaxel.model.Reason;
  *   <li>{@code SET-BY}: who or what, within that origin: the web account, the calendar event's
  *       key; empty when the origin says enough;
  *   <li>{@code SOUND}: the announcement the caller hears first ({@code announce-<hex>}, a file
- *       name in the sounds directory without {@code .wav}), empty for none.
+ *       name in the sounds directory without {@code .wav}), empty for none;
+ *   <li>{@code SWITCHBOARD-SOUND}: the same sentence ending "... till växeln", played instead
+ *       of SOUND when the call goes to the switchboard because TARGET is away too at call time
+ *       (SOUND names the contact); {@code announce-<hex>}, empty for none (TARGET is the
+ *       switchboard already, or no sound). Without it, such a call hears the phrase kit's
+ *       sentence (docs/speech.md), never the contact's name.
  * </ol>
  * Trailing empty fields are not written, so an override of {@code vaxel absence set} without a
  * sound is the seven fields it always was, and older values read the same.
@@ -46,7 +51,8 @@ public record LiveOverride(
     String personId,
     Origin origin,
     String setBy,
-    String sound) implements Coverage.Live {
+    String sound,
+    String switchboardSound) implements Coverage.Live {
 
   /** What wrote an override: the eighth field. The one list of its values. */
   public enum Origin {
@@ -105,6 +111,7 @@ public record LiveOverride(
     Objects.requireNonNull(origin, "origin");
     setBy = setBy == null ? "" : setBy;
     sound = sound == null ? "" : sound;
+    switchboardSound = switchboardSound == null ? "" : switchboardSound;
     // SET-BY comes from people (a web account, a calendar event): it must not be able to add a
     // field or a line to the AstDB value, nor reach the dialplan as anything but text.
     if (setBy.length() > MAX_SET_BY || setBy.chars().anyMatch(c -> c == '|' || c < 0x20
@@ -112,7 +119,8 @@ public record LiveOverride(
       throw new IllegalArgumentException("set-by must be at most " + MAX_SET_BY
           + " characters, without '|' or control characters");
     }
-    if (!SOUND.matcher(sound).matches()) {
+    // Both reach Playback in the dialplan: only a name of ours, never a path or a separator.
+    if (!SOUND.matcher(sound).matches() || !SOUND.matcher(switchboardSound).matches()) {
       throw new IllegalArgumentException("sound must be announce-<32 hex digits> or empty");
     }
     if (!until.isAfter(from)) {
@@ -124,13 +132,13 @@ public record LiveOverride(
       Reason reason, String alternateId, String personId) {
     return new LiveOverride(extension, true, from, until,
         target == null ? CallRouting.SWITCHBOARD : target, reason, alternateId, personId,
-        Origin.CLI, "", "");
+        Origin.CLI, "", "", "");
   }
 
   public static LiveOverride present(String extension, Instant from, Instant until,
       String personId) {
     return new LiveOverride(extension, false, from, until, "", null, null, personId, Origin.CLI,
-        "", "");
+        "", "", "");
   }
 
   @Override
@@ -151,20 +159,28 @@ public record LiveOverride(
   /** The same override, written by {@code origin} on behalf of {@code setBy}. */
   public LiveOverride by(Origin origin, String setBy) {
     return new LiveOverride(extension, away, from, until, target, reason, alternateId, personId,
-        origin, setBy, sound);
+        origin, setBy, sound, switchboardSound);
   }
 
   /** The same override with the caller's announcement {@code sound} (empty for none). */
   public LiveOverride withSound(String sound) {
+    return withSounds(sound, "");
+  }
+
+  /**
+   * The same override with the caller's announcement {@code sound} and its switchboard variant
+   * {@code switchboardSound}, played when TARGET is away too at call time (each empty for none).
+   */
+  public LiveOverride withSounds(String sound, String switchboardSound) {
     return new LiveOverride(extension, away, from, until, target, reason, alternateId, personId,
-        origin, setBy, sound);
+        origin, setBy, sound, switchboardSound);
   }
 
   public String encode() {
     String value = String.join("|", away ? "away" : "present",
         Long.toString(from.getEpochSecond()), Long.toString(until.getEpochSecond()),
         target, reason == null ? "" : reason.key(), alternateId == null ? "" : alternateId,
-        personId, origin.key(), setBy, sound);
+        personId, origin.key(), setBy, sound, switchboardSound);
     // Trailing empty optional fields are left off: the value vaxel absence set always wrote.
     while (value.endsWith("|") && value.chars().filter(c -> c == '|').count() > 6) {
       value = value.substring(0, value.length() - 1);
@@ -194,7 +210,8 @@ public record LiveOverride(
       Origin origin = Origin.fromKey(f.length > 7 ? f[7] : "");
       return Optional.of(new LiveOverride(extension, f[0].equals("away"), from, until,
           f[0].equals("away") ? f[3] : "", reason, f[5].isEmpty() ? null : f[5], f[6],
-          origin, f.length > 8 ? f[8] : "", f.length > 9 ? f[9] : ""));
+          origin, f.length > 8 ? f[8] : "", f.length > 9 ? f[9] : "",
+          f.length > 10 ? f[10] : ""));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

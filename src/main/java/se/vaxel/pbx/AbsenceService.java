@@ -43,18 +43,33 @@ public final class AbsenceService {
   public record Outcome(String extension, String description) {}
 
   /**
-   * Makes the announcement of a live absence before the override that names it is written
-   * (docs/speech.md): its file name, or empty for none (announcements off for the person).
+   * The files a live absence's caller may hear (docs/speech.md), as {@link LiveOverride} stores
+   * them: {@code sound} names where the call goes; {@code switchboard} is the same sentence
+   * ending with the switchboard, for a call whose contact is away too at call time (empty when
+   * the sentence names no person). Both empty: nothing is announced.
+   */
+  public record Sounds(String sound, String switchboard) {
+    public static final Sounds NONE = new Sounds("", "");
+
+    public Sounds {
+      java.util.Objects.requireNonNull(sound, "sound");
+      java.util.Objects.requireNonNull(switchboard, "switchboard");
+    }
+  }
+
+  /**
+   * Makes the announcements of a live absence before the override that names them is written
+   * (docs/speech.md): {@link Sounds#NONE} for none (announcements off for the person).
    */
   @FunctionalInterface
   public interface Announcer {
-    String soundFor(Person person, LiveOverride override, Coverage.Cover cover);
+    Sounds soundsFor(Person person, LiveOverride override, Coverage.Cover cover);
   }
 
   private final Staff staff;
   private final AmiClient ami;
   private final String family;
-  private Announcer announcer = (p, o, c) -> "";
+  private Announcer announcer = (p, o, c) -> Sounds.NONE;
 
   public AbsenceService(Staff staff, AmiClient ami) {
     this.staff = staff;
@@ -116,7 +131,8 @@ public final class AbsenceService {
     with.put(person.extension(), o);
     Coverage.Cover cover = Coverage.at(staff, with, person, check)
         .map(Coverage.Away::cover).orElse(Coverage.Cover.NOBODY);
-    o = o.withSound(announcer.soundFor(person, o, cover));
+    Sounds sounds = announcer.soundsFor(person, o, cover);
+    o = o.withSounds(sounds.sound(), sounds.switchboard());
     put(o, overrides, now);
     return new Outcome(person.extension(), person.fullName() + " (" + person.extension()
         + ") is away " + from + " to " + until + "; calls go to "

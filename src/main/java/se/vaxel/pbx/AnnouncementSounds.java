@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import se.vaxel.live.LiveOverride;
 import se.vaxel.model.Staff;
@@ -43,8 +44,13 @@ public final class AnnouncementSounds implements SoundProducer {
       announcements.needed(staff, local(staff, now)).forEach(s -> used.add(s.name()));
     }
     for (LiveOverride o : live) {
-      if (!o.sound().isEmpty() && o.until().isAfter(now)) {
-        used.add(o.sound());
+      if (o.until().isAfter(now)) {
+        // Both files of a live override: either may play until it ends.
+        for (String name : List.of(o.sound(), o.switchboardSound())) {
+          if (!name.isEmpty()) {
+            used.add(name);
+          }
+        }
       }
     }
     return store.retain(used);
@@ -57,23 +63,30 @@ public final class AnnouncementSounds implements SoundProducer {
   }
 
   /**
-   * The announcement of a live absence ({@code vaxel absence set}), made now: its file name,
-   * or empty when the person is not announced. Its back day is the one a staff.yaml absence of
-   * the same times would have.
+   * The announcements of a live absence ({@code vaxel absence set}), made now: the file of
+   * where the call goes and, when that names a person, its switchboard variant (played when
+   * that person is away too at call time); {@link AbsenceService.Sounds#NONE} when the person
+   * is not announced. Its back day is the one a staff.yaml absence of the same times would have.
    */
   public AbsenceService.Announcer announcer(Staff staff) {
     return (person, o, cover) -> {
       if (!staff.speech().announces(person)) {
-        return "";
+        return AbsenceService.Sounds.NONE;
       }
       java.time.ZoneId zone = staff.organisation().timezone();
       se.vaxel.model.Absence absence = new se.vaxel.model.Absence(
           LocalDateTime.ofInstant(o.from(), zone), LocalDateTime.ofInstant(o.until(), zone),
           false, o.reason(), o.alternateId(), se.vaxel.model.MailOption.FUNCTIONAL_MAILBOX,
           new java.util.TreeMap<>());
-      AbsenceAnnouncements.Sound s = announcements.sound(staff, person, absence, cover,
+      AbsenceAnnouncements.Said said = announcements.said(staff, person, absence, cover,
           AbsenceAnnouncements.engine(staff.speech()));
-      return AbsenceAnnouncements.store(staff.speech()).ensure(s.text(), s.language()).name();
+      SoundStore store = AbsenceAnnouncements.store(staff.speech());
+      // The switchboard variant first: the one that names the contact is then never on disk
+      // without the file the route plays when the contact is away.
+      String switchboard = said.switchboard() == null ? ""
+          : store.ensure(said.switchboard().text(), said.switchboard().language()).name();
+      return new AbsenceService.Sounds(
+          store.ensure(said.sound().text(), said.sound().language()).name(), switchboard);
     };
   }
 

@@ -146,6 +146,8 @@ public final class AsteriskConfig {
     say.put("heardTime", slots(se.vaxel.speech.PhraseKit.HEARD_TIME, zone));
     say.put("clock", slots(se.vaxel.speech.PhraseKit.CLOCK, zone));
     say.put("clockWhole", slots(se.vaxel.speech.PhraseKit.CLOCK_WHOLE, zone));
+    say.put("heardDayOnward", slots(se.vaxel.speech.PhraseKit.HEARD_DAY_ONWARD, zone));
+    say.put("heardTimeOnward", slots(se.vaxel.speech.PhraseKit.HEARD_TIME_ONWARD, zone));
     // A say-LANG-KEY extension per phrase of each kit in use; the language a read-back speaks
     // is chosen at call time (the staff part's "lang" label, else the organisation's).
     List<Map<String, Object>> phrases = new ArrayList<>();
@@ -193,6 +195,17 @@ public final class AsteriskConfig {
     return phraseKit;
   }
 
+  /**
+   * The Playback name of a window's sound, or of its switchboard variant (played when the
+   * contact is away too at call time); "" for none.
+   */
+  private static String sound(Staff staff, se.vaxel.speech.AbsenceAnnouncements.Said said,
+      boolean switchboard) {
+    se.vaxel.speech.AbsenceAnnouncements.Sound s =
+        said == null ? null : switchboard ? said.switchboard() : said.sound();
+    return s == null ? "" : staff.speech().playback(s.name());
+  }
+
   private Map<String, Object> model(Staff staff) {
     AsteriskSettings ast = staff.asterisk();
     ZoneId zone = staff.organisation().timezone();
@@ -213,13 +226,15 @@ public final class AsteriskConfig {
         List<Map<String, Object>> weeks = new ArrayList<>();
         r.weekly().forEach((target, numbers) -> weeks.add(Map.of(
             "target", target.extension(), "weeks", List.copyOf(numbers),
-            "sound", w == null ? "" : staff.speech().playback(w.weekly().get(target).name()))));
+            "sound", sound(staff, w == null ? null : w.weekly().get(target), false),
+            "switchboardSound", sound(staff, w == null ? null : w.weekly().get(target), true))));
         weekly |= !weeks.isEmpty();
         routes.add(Map.of(
             "start", r.start().atZone(zone).toEpochSecond(),
             "end", r.end().atZone(zone).toEpochSecond(),
             "target", r.fallback().extension(),
-            "sound", w == null ? "" : staff.speech().playback(w.fallback().name()),
+            "sound", sound(staff, w == null ? null : w.fallback(), false),
+            "switchboardSound", sound(staff, w == null ? null : w.fallback(), true),
             "weekly", weeks));
       }
       Map<String, Object> person = new LinkedHashMap<>();

@@ -70,10 +70,12 @@ public final class PhraseKit {
   /** Not one of ours, an unknown reason, not the switchboard: nothing changed. */
   public static final List<String> INVALID = List.of("invalid");
   /**
-   * What a CALLER hears before the call goes on, when the absence was set from the phone: its
-   * override has no announcement of its own (docs/speech.md), so the route assembles this one.
-   * Never the reason (sickness is never disclosed, and the caller needs none), and always the
-   * switchboard, which takes the calls of every phone-set absence.
+   * What a CALLER hears before the call goes on, when a live absence has no announcement of its
+   * own (set from the phone, or by the console or the calendar sync on a host without the sounds
+   * directory; docs/speech.md), so the route assembles this one. Never the reason (sickness is
+   * never disclosed, and the caller needs none) and never a name (the kit has none); the end
+   * says where the call goes: the switchboard here, "onward" in the *_ONWARD sentences when a
+   * person's phone rings.
    */
   public static final List<String> HEARD_DAY = List.of(
       "heard-away", "through", "weekday-{weekday}", "day-{day}", "month-{month}",
@@ -88,10 +90,17 @@ public final class PhraseKit {
   public static final List<String> CLOCK = List.of("hour-{hour}", "minute-{minute}", "half-{hour}");
   /** The slot {@code {clock}} on the hour: one phrase ("tolv", "noon", "two p.m."). */
   public static final List<String> CLOCK_WHOLE = List.of("oclock-{hour}");
+  /** {@link #HEARD_DAY} when the call goes to a person: "Du kopplas nu vidare." */
+  public static final List<String> HEARD_DAY_ONWARD = List.of(
+      "heard-away", "through", "weekday-{weekday}", "day-{day}", "month-{month}",
+      "heard-onward");
+  /** {@link #HEARD_TIME} when the call goes to a person. */
+  public static final List<String> HEARD_TIME_ONWARD = List.of(
+      "heard-away", "until", "{clock}", "today", "heard-onward");
 
   private static final List<String> FIXED = List.of("registered", "registered-for", "through",
       "until", "today", "back", "back-for", "error-date", "retry-date", "error-time",
-      "retry-time", "failed", "invalid", "heard-away", "heard-switchboard");
+      "retry-time", "failed", "invalid", "heard-away", "heard-switchboard", "heard-onward");
   private static final Pattern LINE = Pattern.compile("\\s*([a-z0-9-]+)\\s*=(.*)");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)\\}");
   /** A phrase is a few words; a longer one is a template that lost its line breaks. */

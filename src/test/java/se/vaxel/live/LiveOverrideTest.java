@@ -14,6 +14,7 @@ class LiveOverrideTest {
   private static final Instant FROM = Instant.ofEpochSecond(1_795_000_000L);
   private static final Instant UNTIL = FROM.plusSeconds(86_400);
   private static final String SOUND = "announce-0123456789abcdef0123456789abcdef";
+  private static final String SB = "announce-fedcba9876543210fedcba9876543210";
 
   private static LiveOverride away() {
     return LiveOverride.away("2101", FROM, UNTIL, "2102", Reason.SEMESTER, "anna.berg",
@@ -34,12 +35,27 @@ class LiveOverrideTest {
         away().by(Origin.WEB, "operator1").encode());
     assertEquals("away|1795000000|1795086400|2102|semester|anna.berg|calle.carlsson|||" + SOUND,
         away().withSound(SOUND).encode());
+    assertEquals("away|1795000000|1795086400|2102|semester|anna.berg|calle.carlsson|||" + SOUND
+        + "|" + SB, away().withSounds(SOUND, SB).encode());
+  }
+
+  @Test
+  void aValueWithoutTheSwitchboardSoundReadsAsNone() {
+    // Written before the eleventh field existed: the same override, no variant.
+    LiveOverride o = LiveOverride.decode("2101",
+        "away|1795000000|1795086400|2102|semester|anna.berg|calle.carlsson|||" + SOUND)
+        .orElseThrow();
+    assertEquals(SOUND, o.sound());
+    assertEquals("", o.switchboardSound());
+    assertEquals(SB, LiveOverride.decode("2101", away().withSounds(SOUND, SB).encode())
+        .orElseThrow().switchboardSound());
   }
 
   @Test
   void everyEncodedOverrideDecodesToItself() {
     for (LiveOverride o : new LiveOverride[] {away(), away().setByPhone(),
         away().by(Origin.CALENDAR, "ev-1f2e").withSound(SOUND),
+        away().by(Origin.WEB, "op").withSounds(SOUND, SB), away().withSounds("", SB),
         LiveOverride.present("2101", FROM, UNTIL, "calle.carlsson").by(Origin.WEB, "anna")}) {
       assertEquals(o, LiveOverride.decode("2101", o.encode()).orElseThrow());
     }
@@ -63,5 +79,9 @@ class LiveOverrideTest {
     assertThrows(IllegalArgumentException.class, () -> away().by(Origin.WEB, "a\nb"));
     assertThrows(IllegalArgumentException.class, () -> away().by(Origin.WEB, "x".repeat(101)));
     assertThrows(IllegalArgumentException.class, () -> away().withSound("../../etc/passwd"));
+    assertThrows(IllegalArgumentException.class, () -> away().withSounds(SOUND, "/etc/passwd"));
+    assertThrows(IllegalArgumentException.class, () -> away().withSounds(SOUND, SB + "|x"));
+    assertTrue(LiveOverride.decode("2101", away().encode() + "|||" + SOUND + "|announce-x")
+        .isEmpty(), "a stored value vaxel did not write is not read as one");
   }
 }

@@ -2,6 +2,9 @@ package se.vaxel.pbx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -133,22 +136,49 @@ class AnnouncementSoundsTest {
     String conf = new AsteriskConfig(new Templates(Optional.empty()), "test")
         .render(staff).extensionsConf();
     String name = announcements.windows(staff, staff.byId("calle.carlsson").orElseThrow())
-        .get(1).fallback().name(); // absences in order of start: November, then December
+        .get(1).fallback().sound().name(); // absences in order of start: November, then December
     assertTrue(conf.contains("?Set(VAXEL_ANNOUNCE=" + dir.resolve("sounds") + "/org-a/" + name
         + "))"), conf);
-    assertTrue(conf.contains("?Playback(${VAXEL_ANNOUNCE}))"), conf);
+    assertTrue(conf.contains("?Playback(${sound}))"), conf);
     assertTrue(conf.contains("${CUT(o,|,10)}"), "the live override's SOUND plays too");
-    // Dora said announcement: false; the dialplan names 2 files for Calle, none for her.
-    assertEquals(2, conf.lines().filter(l -> l.contains("/org-a/announce-")).count(), conf);
+    // Dora said announcement: false; the dialplan names 3 files for Calle, none for her:
+    // November's (the switchboard) and December's, which names Anna, and its switchboard variant.
+    assertEquals(3, conf.lines().filter(l -> l.contains("/org-a/announce-")).count(), conf);
+
+    AbsenceAnnouncements.Sound sb = announcements.windows(staff,
+        staff.byId("calle.carlsson").orElseThrow()).get(1).fallback().switchboard();
+    assertTrue(conf.contains("?Set(VAXEL_ANNOUNCE_SB=" + dir.resolve("sounds") + "/org-a/"
+        + sb.name() + "))"), conf);
+    assertTrue(sb.text().endsWith("Du kopplas nu till växeln.") && !sb.text().contains("Anna"),
+        sb.text());
+    assertTrue(conf.contains("${CUT(o,|,11)}"), "the live override's switchboard variant too");
 
     AnnouncementSounds producer = new AnnouncementSounds(announcements);
     producer.ensure(staff, NOW);
-    assertEquals(1, engineRuns(), "only the current absence's file is made, not November's");
-    assertEquals(Set.of(name + ".wav"), files("org-a"));
-    String sentence = Files.readString(calls);
-    assertTrue(sentence.contains("Calle Carlsson") && sentence.contains("Anna Berg"), sentence);
+    assertEquals(2, engineRuns(), "only the current absence's files are made, not November's");
+    assertEquals(Set.of(name + ".wav", sb.name() + ".wav"), files("org-a"));
+    String sentences = Files.readString(calls);
+    assertTrue(sentences.contains("Calle Carlsson") && sentences.contains("Anna Berg"), sentences);
     producer.ensure(staff, NOW);
-    assertEquals(1, engineRuns(), "an existing file is never made again");
+    assertEquals(2, engineRuns(), "an existing file is never made again");
+  }
+
+  /**
+   * One apply words an organisation's announcements once (generate, ensure and retain ask the
+   * same object); a staff.yaml read again is a new object and is worded again.
+   */
+  @Test
+  void theWindowsAreWordedOncePerStaff() throws Exception {
+    Staff staff = staff("org-a", "  announcement: true", "semester");
+    var first = announcements.windows(staff);
+    assertSame(first, announcements.windows(staff));
+    assertSame(first.get("calle.carlsson"),
+        announcements.windows(staff, staff.byId("calle.carlsson").orElseThrow()));
+    Staff again = staff("org-a", "  announcement: true", "semester");
+    var second = announcements.windows(again);
+    assertNotSame(first, second);
+    assertEquals(first, second, "the same file the same wording");
+    assertFalse(first.containsKey("dora.d"), "announcement: false is never worded");
   }
 
   @Test
@@ -187,25 +217,46 @@ class AnnouncementSoundsTest {
     LiveOverride o = LiveOverride.away("2102", NOW.minusSeconds(60), NOW.plusSeconds(3600), "-",
         Reason.SEMESTER, null, "anna.berg").withSound(live);
 
-    assertEquals(1, producer.retain(a, List.of(o), NOW));
-    assertEquals(Set.of(announcements.needed(a, LocalDateTime.of(2026, 12, 1, 10, 0))
-        .iterator().next().name() + ".wav", live + ".wav", "readme.txt"), files("org-a"));
+    String liveSb = "announce-" + "2".repeat(32);
+    Files.writeString(orgA.resolve(liveSb + ".wav"), "live, switchboard");
+    LiveOverride both = LiveOverride.away("2101", NOW.minusSeconds(60), NOW.plusSeconds(3600),
+        "2102", Reason.SEMESTER, "anna.berg", "calle.carlsson").withSounds(live, liveSb);
+
+    assertEquals(1, producer.retain(a, List.of(o, both), NOW));
+    Set<String> kept = new java.util.HashSet<>(Set.of(live + ".wav", liveSb + ".wav",
+        "readme.txt"));
+    announcements.needed(a, LocalDateTime.of(2026, 12, 1, 10, 0))
+        .forEach(s -> kept.add(s.name() + ".wav"));
+    assertEquals(4 + 1, kept.size(), "the window's two, the live override's two, the readme");
+    assertEquals(kept, files("org-a"));
     assertEquals(bBefore, files("org-b"), "another organisation's files are never touched");
   }
 
   @Test
-  void absenceSetMakesItsFileWithTheCoverOfCoverage() throws Exception {
+  void absenceSetMakesItsFilesWithTheCoverOfCoverage() throws Exception {
     Staff staff = staff("org-a", "  announcement: true", "semester");
     LiveOverride o = LiveOverride.away("2102", NOW, NOW.plusSeconds(7200), "2101",
         Reason.SJUK.disclosed(), "calle.carlsson", "anna.berg");
-    String name = new AnnouncementSounds(announcements).announcer(staff)
-        .soundFor(staff.byId("anna.berg").orElseThrow(), o,
+    AbsenceService.Sounds sounds = new AnnouncementSounds(announcements).announcer(staff)
+        .soundsFor(staff.byId("anna.berg").orElseThrow(), o,
             new se.vaxel.model.Coverage.Cover(se.vaxel.model.Coverage.Source.LIVE,
-                staff.byId("anna.berg").orElseThrow(), 0, se.vaxel.model.Coverage.Why.CONTACT));
-    assertTrue(files("org-a").contains(name + ".wav"), files("org-a").toString());
-    assertEquals(1, engineRuns());
-    assertEquals("", new AnnouncementSounds(announcements).announcer(staff)
-        .soundFor(staff.byId("dora.d").orElseThrow(), o, se.vaxel.model.Coverage.Cover.NOBODY),
-        "announcement: false makes nothing");
+                staff.byId("calle.carlsson").orElseThrow(), 0,
+                se.vaxel.model.Coverage.Why.CONTACT));
+    assertTrue(files("org-a").containsAll(Set.of(sounds.sound() + ".wav",
+        sounds.switchboard() + ".wav")), files("org-a").toString());
+    assertNotEquals(sounds.sound(), sounds.switchboard());
+    List<String> said = Files.readAllLines(calls).stream().filter(l -> !l.isEmpty()).toList();
+    assertEquals(2, said.size(), "the contact's sentence and its switchboard variant");
+    assertTrue(said.stream().anyMatch(l -> l.endsWith("till Calle Carlsson.")), said.toString());
+    assertTrue(said.stream().anyMatch(l -> l.endsWith("till växeln.") && !l.contains("Calle")),
+        said.toString());
+
+    AbsenceService.Sounds toSwitchboard = new AnnouncementSounds(announcements).announcer(staff)
+        .soundsFor(staff.byId("anna.berg").orElseThrow(), o, se.vaxel.model.Coverage.Cover.NOBODY);
+    assertTrue(toSwitchboard.sound().startsWith("announce-"));
+    assertEquals("", toSwitchboard.switchboard(), "no name said: no variant needed");
+    assertEquals(AbsenceService.Sounds.NONE, new AnnouncementSounds(announcements)
+        .announcer(staff).soundsFor(staff.byId("dora.d").orElseThrow(), o,
+            se.vaxel.model.Coverage.Cover.NOBODY), "announcement: false makes nothing");
   }
 }

@@ -255,12 +255,14 @@ class PhoneCodesDialplanTest {
   }
 
   /**
-   * An absence set from the phone has no SOUND of its own: with speech on, the route assembles
-   * the caller's sentence from the kit (HEARD_*), never with the reason, and a person marked
-   * {@code announcement: false} gets the "quiet" label that skips it; without speech, nothing.
+   * A live absence without a SOUND of its own (set from the phone, the console, the calendar
+   * sync: any origin) is spoken: with speech on, the route assembles the caller's sentence from
+   * the kit (HEARD_*), never with the reason, ending with where the call really goes; a person
+   * marked {@code announcement: false} gets the "quiet" label that skips it; without speech,
+   * nothing.
    */
   @Test
-  void aPhoneSetAbsenceIsAnnouncedFromTheKitUnlessQuiet() throws Exception {
+  void aLiveAbsenceWithoutASoundIsAnnouncedFromTheKitUnlessQuiet() throws Exception {
     String yaml = STAFF.formatted("sv").replace("staff:\n",
         "speech:\n  announcement: true\nstaff:\n") + """
           - id: bo.lind
@@ -272,15 +274,22 @@ class PhoneCodesDialplanTest {
         """;
     String conf = dialplan(new StaffLoader().parse("t.yaml", yaml));
     List<String> absence = context(conf, "vaxel-staff-absence");
-    assertTrue(absence.contains(" same => n,ExecIf($[\"${CUT(o,|,10)}\" = \"\" & \"${CUT(o,|,8)}\""
-        + " = \"" + LiveOverride.Origin.PHONE.key() + "\"]?Set(VAXEL_HEARD=${CUT(o,|,3)}))"),
-        String.join("\n", absence));
+    assertTrue(absence.contains(" same => n,Set(VAXEL_HEARD=${CUT(o,|,3)})"),
+        "every away override, whatever its origin: " + String.join("\n", absence));
+    assertTrue(absence.stream().noneMatch(l -> l.contains("CUT(o,|,8)")), "origin is not asked");
+    assertTrue(absence.contains(" same => n,ExecIf($[\"${CUT(o,|,11)}\" != \"\"]"
+        + "?Set(VAXEL_ANNOUNCE_SB=" + "/var/lib/asterisk/sounds/vaxel/bjurholms-kommun/"
+        + "${CUT(o,|,11)}))"), String.join("\n", absence));
     List<String> route = context(conf, "vaxel-staff-route");
-    int heard = route.indexOf(
-        " same => n,Gosub(vaxel-staff-codes,heard,1(${VAXEL_HEARD},${ext}))");
-    int play = route.indexOf(" same => n(spoken),ExecIf($[\"${VAXEL_ANNOUNCE}\" != \"\"]"
-        + "?Playback(${VAXEL_ANNOUNCE}))");
-    assertTrue(heard > 0 && play > heard, String.join("\n", route));
+    int contact = route.indexOf(" same => n,Gosub(vaxel-staff-absence,${target},1)");
+    int away = route.indexOf(" same => n,Set(LOCAL(sound)=${sb})");
+    int heard = route.indexOf(" same => n,Gosub(vaxel-staff-codes,heard,1(${heard},${ext},${target}))");
+    int play = route.indexOf(" same => n(spoken),ExecIf($[\"${sound}\" != \"\"]"
+        + "?Playback(${sound}))");
+    assertTrue(contact > 0 && away > contact && heard > away && play > heard,
+        "where the call goes is decided before anything plays: " + String.join("\n", route));
+    assertEquals(1, route.stream().filter(l -> l.contains("Playback(")).count(),
+        "one sentence, played once");
     assertTrue(route.get(heard - 1).contains("DIALPLAN_EXISTS(vaxel-staff,${ext},quiet)"));
     List<String> part = context(conf, "vaxel-staff-p0001");
     assertEquals(1, part.stream().filter(l -> l.contains("n(quiet),Return()")).count());
@@ -289,14 +298,16 @@ class PhoneCodesDialplanTest {
     List<String> codes = context(conf, "vaxel-staff-codes");
     List<String> sub = codes.subList(codes.indexOf("exten => heard,1,Set(LOCAL(until)=${ARG1})"),
         codes.indexOf("exten => play,1,ExecIf($[\"${VAXEL_SAY}\" != \"\"]?Playback(${VAXEL_SAY}))"));
-    assertTrue(sub.stream().anyMatch(l -> l.endsWith("add,1(heard-away,${lang}))")),
+    assertEquals(4, sub.stream().filter(l -> l.endsWith("add,1(heard-away,${lang}))")).count(),
         String.join("\n", sub));
     assertEquals(2, sub.stream().filter(l -> l.endsWith("add,1(heard-switchboard,${lang}))"))
         .count());
+    assertEquals(2, sub.stream().filter(l -> l.endsWith("add,1(heard-onward,${lang}))")).count());
     assertTrue(sub.stream().noneMatch(l -> l.contains("reason")), "never the reason");
 
     String off = dialplan(staff("sv"));
-    assertTrue(!off.contains("VAXEL_HEARD") && !off.contains("heard,1") && !off.contains("quiet"));
+    assertTrue(!off.contains("VAXEL_HEARD") && !off.contains("heard,1") && !off.contains("quiet")
+        && !off.contains("VAXEL_ANNOUNCE"));
   }
 
   /** A key with a placeholder, with every value it can take at call time. */

@@ -59,11 +59,16 @@ class SpokenSentencesGoldenTest {
       readBack(out, l, "bad time", PhraseKit.RETRY_TIME, "", null, "");
       readBack(out, l, "second failure", PhraseKit.FAILED, "", null, "");
       readBack(out, l, "refused", PhraseKit.INVALID, "", null, "");
-      // What a caller hears about a phone-set absence: no reason, always the switchboard.
+      // What a caller hears about a live absence without a sentence of its own: no reason, no
+      // name, and the end says where the call goes.
       readBack(out, l, "caller, phone-set through a day", PhraseKit.HEARD_DAY, "",
           LocalDateTime.of(2026, 12, 6, 23, 59, 59), "");
       readBack(out, l, "caller, phone-set until 14:30 today", PhraseKit.HEARD_TIME, "",
           LocalDateTime.of(2026, 12, 1, 14, 30), "");
+      readBack(out, l, "caller, through a day, to a person", PhraseKit.HEARD_DAY_ONWARD, "",
+          LocalDateTime.of(2026, 12, 6, 23, 59, 59), "");
+      readBack(out, l, "caller, until 14:30 today, to a person", PhraseKit.HEARD_TIME_ONWARD,
+          "", LocalDateTime.of(2026, 12, 1, 14, 30), "");
       // Announcements: through the year end, back after New Year's Day (a holiday) and the
       // weekend; until 00:05 and 12:00 today; through a leap day.
       announce(out, l, "year end, back after a holiday", Reason.SEMESTER,

@@ -29,7 +29,8 @@ import se.vaxel.cli.Main;
  *
  * <p>The test phones are a dialplan context: staff.yaml's {@code device} points there
  * ({@code Local/${EXTEN}@vaxel-test-phones}), and a phone that rings raises the UserEvent
- * {@code VaxelRang} naming its extension and the call it belongs to, then answers.
+ * {@code VaxelRang} naming its extension, the call it belongs to and what the caller heard
+ * before it rang ({@code Announced}, the route's VAXEL_ANNOUNCED), then answers.
  */
 public final class Pbx {
   public static final String PHONES = "vaxel-test-phones";
@@ -49,7 +50,8 @@ public final class Pbx {
   public void installTestPhones() throws IOException {
     Files.writeString(sandbox.etc().resolve(PHONES + ".conf"), String.join("\n",
         "[" + PHONES + "]",
-        "exten => _X.,1,UserEvent(VaxelRang,Rang: ${EXTEN},Call: ${VAXEL_CALL},Org: ${VAXEL_ORG})",
+        "exten => _X.,1,UserEvent(VaxelRang,Rang: ${EXTEN},Call: ${VAXEL_CALL},Org: ${VAXEL_ORG},"
+            + "Announced: ${VAXEL_ANNOUNCED})",
         " same => n,Answer()",
         " same => n,Wait(0.2)",
         " same => n,Hangup()",
@@ -82,7 +84,7 @@ public final class Pbx {
   /**
    * Calls {@code extension} in {@code context} and returns the UserEvent of the test phone that
    * rang for this call (headers lower-cased: {@code rang}, the phone's extension, and
-   * {@code org}, the call's VAXEL_ORG), or empty when no phone rang within the time given.
+   * {@code org}, the call's VAXEL_ORG, {@code announced}, what the caller heard), or empty when no phone rang within the time given.
    */
   public Optional<Map<String, String>> ring(String context, String extension, Duration within) {
     String id = UUID.randomUUID().toString();
