@@ -47,7 +47,7 @@ public final class AnnouncementSounds implements SoundProducer {
         used.add(o.sound());
       }
     }
-    return store.retain(used);
+    return store.retain(used, now);
   }
 
   /** Only an organisation that has a directory has anything to remove. */

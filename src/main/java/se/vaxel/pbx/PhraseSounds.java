@@ -47,7 +47,7 @@ public final class PhraseSounds implements SoundProducer {
     for (String words : kit.needed(staff).values()) {
       used.add(store.nameOf(words, language));
     }
-    return store.retain(used);
+    return store.retain(used, now);
   }
 
   /** The live overrides never name a phrase. */
