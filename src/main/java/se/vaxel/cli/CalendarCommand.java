@@ -159,7 +159,7 @@ final class CalendarCommand implements Runnable {
         // The calendar's absences are announced like absence set's, where the sounds
         // directory is here and writable; otherwise said once, now.
         HostAnnouncers announcers = new HostAnnouncers(AbsenceCommand.announcers(staffOptions),
-            "vaxel calendar sync", context().err()).start(platform);
+            "vaxel calendar sync", context().err()).start(withCalendars);
         if (!watch) {
           return round(withCalendars, opened, announcers);
         }

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.vaxel.model.Platform;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
 import se.vaxel.pbx.Announcers;
@@ -32,8 +31,8 @@ final class HostAnnouncers implements Function<Staff, AbsenceService.Announcer> 
   }
 
   /** Says, once each, which organisations get no announcements here and why. */
-  HostAnnouncers start(Platform platform) {
-    platform.organisations().forEach(this::apply);
+  HostAnnouncers start(java.util.List<Staff> organisations) {
+    organisations.forEach(this::apply);
     return this;
   }
 

@@ -122,7 +122,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     // directory is here and writable; otherwise said once, now.
     Board board = new Board(platform, rendering.texts(), context.clock())
         .withAnnouncers(new HostAnnouncers(new se.vaxel.pbx.Announcers(
-            rendering.asterisk().announcements()), "vaxel serve", context.err()).start(platform));
+            rendering.asterisk().announcements()), "vaxel serve", context.err())
+            .start(platform.organisations()));
     Sessions sessions = new Sessions(context.clock(), Duration.ofMinutes(sessionMinutes),
         Duration.ofHours(12));
     LoginLimiter limiter = new LoginLimiter(context.clock(), Duration.ofMinutes(15), 5, 20);
