@@ -153,10 +153,12 @@ public final class SoundStore {
   }
 
   /**
-   * The organisation's directory, made when missing with the mode of the sounds directory
-   * above it (setgid and group write included): whoever makes it first (apply as Asterisk's
-   * user, the console or the calendar sync as vaxel's), the others of the sounds directory's
-   * group can still write it (docs/speech.md, "Who writes the files").
+   * The organisation's directory, made when missing with the permissions of the sounds
+   * directory above it (group write included) and, when that one is setgid, its group:
+   * whoever makes it first (apply as Asterisk's user, the console or the calendar sync as
+   * vaxel's), the others of that group can still write it (docs/speech.md, "Who writes the
+   * files"). Only the permission bits are copied: the units' RestrictSUIDSGID= refuses a chmod
+   * that names setgid, and no directory below this one needs it.
    */
   private void makeDir() throws IOException {
     if (Files.isDirectory(dir)) {
@@ -166,7 +168,7 @@ public final class SoundStore {
     Files.createDirectories(dir);
     if (parent != null && Files.isDirectory(parent)) {
       try {
-        int mode = (Integer) Files.getAttribute(parent, "unix:mode") & 07777;
+        int mode = (Integer) Files.getAttribute(parent, "unix:mode") & 0777;
         Files.setAttribute(dir, "unix:mode", mode);
       } catch (UnsupportedOperationException | IllegalArgumentException e) {
         // Not a POSIX file system: the umask's mode stays.

