@@ -85,6 +85,7 @@ calendar:
     timeout: 30
 YAML
     if [[ $speech == speech ]]; then
+        mkdir -p "$state/sounds"
         printf 'speech:\n  sounds-dir: %s/sounds\n' "$state"
     fi
     echo "staff:"

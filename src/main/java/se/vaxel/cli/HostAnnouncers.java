@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
 import se.vaxel.pbx.Announcers;
@@ -13,12 +11,10 @@ import se.vaxel.pbx.Announcers;
 /**
  * The announcers of a long-running command ({@code serve}, {@code calendar sync --watch}):
  * {@link Announcers#of} for each organisation as it is now (the staff file may be re-read), and
- * its warning (no sounds directory here) said once, at start or when it first applies, on
- * stderr and in the log, not on every absence.
+ * its warning (no sounds directory here) said once on stderr, at start or when it first
+ * applies, not on every absence.
  */
 final class HostAnnouncers implements Function<Staff, AbsenceService.Announcer> {
-  private static final Logger LOG = LoggerFactory.getLogger(HostAnnouncers.class);
-
   private final Announcers announcers;
   private final String command;
   private final PrintWriter err;
@@ -39,8 +35,8 @@ final class HostAnnouncers implements Function<Staff, AbsenceService.Announcer> 
   @Override
   public AbsenceService.Announcer apply(Staff staff) {
     Announcers.Choice c = announcers.of(staff);
+    // stderr only: the log goes there too, and under systemd both reach the journal.
     c.warning().filter(warned::add).ifPresent(w -> {
-      LOG.warn("{}", w);
       synchronized (err) {
         err.println(command + ": warning: " + w);
         err.flush();

@@ -49,8 +49,8 @@ public final class Announcers {
     Optional<String> unwritable = unwritable(speech);
     if (unwritable.isPresent()) {
       return new Choice(NONE, Optional.of("organisation " + staff.organisation().id() + ": "
-          + unwritable.get() + ", so absences set here are written without their spoken "
-          + "announcement (callers hear the generic sentence). Run on the PBX host as a user "
+          + unwritable.get() + ", so absences set here are written without a spoken "
+          + "announcement of their own. Run on the PBX host as a user "
           + "of the sounds directory's group (the Debian package: group vaxel, "
           + "docs/install.md), or leave it so on purpose."));
     }

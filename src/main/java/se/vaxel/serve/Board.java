@@ -496,9 +496,9 @@ public final class Board {
     }
     try {
       AbsenceService.Announcer announcer = Announcers.orSilent(announcers.apply(m.staff()),
-          e -> LOG.warn("the absence of {} set by {} is written without its spoken "
-              + "announcement (callers hear the generic sentence): {}", m.qualifiedId(), who,
-              e.getMessage()));
+          // The staff id only, never the web user's name (raw, it could forge log lines).
+          e -> LOG.warn("the absence of {} set in the console is written without its spoken "
+              + "announcement: {}", m.qualifiedId(), e.getMessage()));
       new AbsenceService(m.staff(), client).withAnnouncer(announcer).set(m.person().id(), from,
           until, alternateId, reason, clock.instant(), LiveOverride.Origin.WEB, who);
     } catch (AmiException e) {

@@ -58,7 +58,7 @@ public final class CalendarSync {
    * @param notes what was done other than the event said (an alternate that cannot take the
    *     calls), one line each
    * @param unspoken absences written without their spoken announcement because speech failed
-   *     (the absence itself is on the PBX; callers hear the generic sentence); the next sync
+   *     (the absence itself is on the PBX); the next sync
    *     tries again
    */
   public record Result(int people, List<Change> changes, List<Person> manual,
