@@ -58,8 +58,7 @@ public final class CalendarSync {
    * @param notes what was done other than the event said (an alternate that cannot take the
    *     calls), one line each
    * @param unspoken absences written without their spoken announcement because speech failed
-   *     (the absence itself is on the PBX); the next sync
-   *     tries again
+   *     (the absence itself is on the PBX); the next sync tries again
    */
   public record Result(int people, List<Change> changes, List<Person> manual,
       List<Failure> failures, List<String> notes, List<Failure> unspoken) {
@@ -110,6 +109,7 @@ public final class CalendarSync {
     // After one speech failure the round speaks no more: an engine that hangs costs one time
     // limit a round, not one a person. Whoever is left keeps the SOUND they had, if any.
     boolean speaking = !dryRun;
+    boolean speechFailed = false;
     for (Fetch fetch : fetches) {
       Person person = staff.byId(fetch.owner().personId()).orElseThrow();
       LiveOverride before = live.get(person.extension());
@@ -161,6 +161,7 @@ public final class CalendarSync {
           after = service.announced(after, live, now);
         } catch (SpeechException e) {
           speaking = false;
+          speechFailed = true;
           unspoken.add(new Failure(person, person.id() + ": the absence is written without "
               + "its spoken announcement (" + e.getMessage() + "); the next sync tries again"));
           after = keepSound(before, after);
@@ -172,6 +173,12 @@ public final class CalendarSync {
       }
       if (before != null && before.encode().equals(after.encode())) {
         continue;
+      }
+      if (speechFailed && after.sound().isEmpty() && staff.speech().announces(person)
+          && unspoken.stream().noneMatch(f -> f.person().equals(person))) {
+        unspoken.add(new Failure(person, person.id() + ": the absence is written without its "
+            + "spoken announcement (speech failed earlier in this sync); the next sync tries "
+            + "again"));
       }
       changes.add(new Change(ours ? Action.CHANGE : Action.ADD, person, before, after,
           absence.get()));

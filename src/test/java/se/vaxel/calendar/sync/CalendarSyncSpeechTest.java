@@ -88,13 +88,17 @@ class CalendarSyncSpeechTest {
   }
 
   private CalendarSync.Result sync(Staff staff, String annasCalendar) {
+    return sync(staff, annasCalendar, CalendarSyncTest.EMPTY);
+  }
+
+  private CalendarSync.Result sync(Staff staff, String annasCalendar, String ciasCalendar) {
     Announcers.Choice speech = new Announcers(new AbsenceAnnouncements(
         new Templates(Optional.empty()), new WorkingDays())).of(staff);
     assertTrue(speech.warning().isEmpty(), speech.warning().toString());
     return new CalendarSync(staff, staff.calendar().orElseThrow(),
         new AbsenceService(staff, ami).withAnnouncer(speech.announcer()))
         .run(CalendarSyncTest.source(Map.of("anna.berg", annasCalendar,
-            "bo.ek", CalendarSyncTest.EMPTY, "cia.lind", CalendarSyncTest.EMPTY),
+            "bo.ek", CalendarSyncTest.EMPTY, "cia.lind", ciasCalendar),
             new ArrayList<>()), NOW, false);
   }
 
@@ -139,14 +143,21 @@ class CalendarSyncSpeechTest {
   @Test
   void aSpeechFailureWritesTheAbsenceWithoutSoundAndIsPartial() throws Exception {
     Path broken = dir.resolve("broken");
-    Files.writeString(broken, "#!/bin/sh\nexit 3\n", StandardCharsets.UTF_8);
+    Path brokenRuns = dir.resolve("broken-runs");
+    Files.writeString(broken, "#!/bin/sh\necho run >> " + brokenRuns + "\nexit 3\n",
+        StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
-    var r = sync(staff(broken.toString()), CalendarSyncTest.SEM);
-    assertEquals(1, r.changes().size());
+    var r = sync(staff(broken.toString()), CalendarSyncTest.SEM,
+        CalendarSyncTest.SEM.replace("sem-1", "sem-2"));
+    assertEquals(2, r.changes().size());
     assertEquals("", annas().sound());
     assertEquals(LiveOverride.Origin.CALENDAR, annas().origin());
+    assertEquals("", LiveOverride.decode("2103", astdb.get("2103")).orElseThrow().sound());
     assertTrue(r.partial());
-    assertEquals("anna.berg", r.unspoken().get(0).person().id());
+    // Both are named; the engine ran once, not once per person.
+    assertEquals(java.util.List.of("anna.berg", "cia.lind"),
+        r.unspoken().stream().map(f -> f.person().id()).toList());
+    assertEquals(1, Files.readAllLines(brokenRuns).size());
     // The next round with a working engine adds the SOUND to the same absence.
     var again = sync(staff, CalendarSyncTest.SEM);
     assertEquals(CalendarSync.Action.CHANGE, again.changes().get(0).action());
