@@ -8,8 +8,12 @@
 #            to the PBX. Overrides go to the AstDB family vaxel-bench-absence, emptied first.
 # A benchmark, not a test.
 #
-# Usage: bench/calendar.sh [N] [CONCURRENCY] [sources|sync|both]
-#        (default: 10000 people, 16 at a time, both)
+#   speech:  with a fourth argument `speech`, the staff.yaml has a speech: block (espeak-ng,
+#            sounds into the temporary directory): the first sync makes one announcement per
+#            absence written, the second must make none (docs/speech.md).
+#
+# Usage: bench/calendar.sh [N] [CONCURRENCY] [sources|sync|both] [speech]
+#        (default: 10000 people, 16 at a time, both, no speech)
 # The calendars bench-00001 ... are written straight into Radicale's storage (a PUT each
 # would take longer than the benchmark), once; later runs reuse them. Each has two events,
 # one of them a Trio-coded absence. The state directory is temporary.
@@ -18,6 +22,7 @@ home="$(cd "$(dirname "$0")/.." && pwd)"
 n=${1:-10000}
 concurrency=${2:-16}
 what=${3:-both}
+speech=${4:-}
 "$home/scripts/radicale-sandbox" start
 eval "$("$home/scripts/radicale-sandbox" env)"
 
@@ -78,8 +83,12 @@ calendar:
     url: $VAXEL_RADICALE_URL/{id}/calendar/
     credentials: $VAXEL_RADICALE_CREDENTIALS
     timeout: 30
-staff:
 YAML
+    if [[ $speech == speech ]]; then
+        mkdir -p "$state/sounds"
+        printf 'speech:\n  sounds-dir: %s/sounds\n' "$state"
+    fi
+    echo "staff:"
     awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++)
         printf "  - id: bench-%05d\n    first-name: Person\n    last-name: Nummer%d\n    extension: \"1%05d\"\n    email: bench-%05d@bankeby.se\n", i, i, i, i }'
 } >"$state/staff.yaml"
@@ -87,6 +96,8 @@ astdb_count() {
     "$home/scripts/asterisk-sandbox" cli 'database show vaxel-bench-absence' | sed -n 's/^\([0-9]*\) results found.*/\1/p'
 }
 for run in "first sync (empty state)" "second sync (nothing changed)"; do
+    touch "$state/mark"
+    sleep 0.01
     start=$(date +%s.%N)
     code=0
     java -cp "$classpath" se.vaxel.cli.Main calendar sync -f "$state/staff.yaml" \
@@ -94,5 +105,10 @@ for run in "first sync (empty state)" "second sync (nothing changed)"; do
     seconds=$(echo "$(date +%s.%N) - $start" | bc)
     printf '%-30s %6.1f s  exit %d  %s  (AstDB overrides now: %s)\n' "$run" "$seconds" "$code" \
         "$(tail -n 1 "$state/out")" "$(astdb_count)"
+    if [[ $speech == speech ]]; then
+        echo "  sound files: $(find "$state/sounds" -name 'announce-*.wav' 2>/dev/null | wc -l)," \
+            "made in this run: $(find "$state/sounds" -name 'announce-*.wav' -newer "$state/mark" \
+            2>/dev/null | wc -l)"
+    fi
     head -n 3 "$state/err"
 done

@@ -26,7 +26,7 @@ import se.vaxel.model.Platform;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
-import se.vaxel.pbx.AnnouncementSounds;
+import se.vaxel.pbx.Announcers;
 import se.vaxel.pbx.ConfDir;
 import se.vaxel.staff.PersonFinder;
 import se.vaxel.live.EffectiveAbsence;
@@ -95,6 +95,15 @@ final class AbsenceCommand implements Runnable {
                 .map(Reason::key).toList()));
       }
     }
+  }
+
+  /**
+   * The organisations' announcers over {@code --templates}: what absence set, serve and the
+   * calendar sync share, so their sentences are apply's.
+   */
+  static Announcers announcers(StaffOptions options) {
+    return new Announcers(se.vaxel.generate.Rendering.of(options.templates,
+        VaxelCommand.version()).asterisk().announcements());
   }
 
   /** Runs one absence action with staff.yaml loaded and the PBX connected. */
@@ -251,13 +260,12 @@ final class AbsenceCommand implements Runnable {
     @Override
     int run(Platform platform, AmiClient ami, Instant now) {
       Staff staff = member.staff();
-      AbsenceService service = new AbsenceService(staff, ami);
-      if (staff.speech().announce()) {
-        // The announcement is worded by the same templates as generate's (--templates).
-        service.withAnnouncer(new AnnouncementSounds(se.vaxel.generate.Rendering.of(
-            staffOptions.templates, VaxelCommand.version()).asterisk().announcements())
-            .announcer(staff));
-      }
+      // The announcement is worded by the same templates as generate's (--templates); the
+      // one factory decides, as for the console and the calendar sync, whether it is made here.
+      Announcers.Choice speech = announcers(staffOptions).of(staff);
+      speech.warning().ifPresent(w -> context().err().println("vaxel absence set: warning: "
+          + w));
+      AbsenceService service = new AbsenceService(staff, ami).withAnnouncer(speech.announcer());
       AbsenceService.Outcome o = service.set(member.person().id(), start, until.end(),
           alternateId, reason, now);
       context().out().println(o.description());

@@ -88,6 +88,9 @@ final class CalendarCommand implements Runnable {
               + "calendar sync wrote. A manual absence (vaxel absence, a phone code, the "
               + "console) wins until it ends. A person whose calendar cannot be read keeps "
               + "their state; everyone else is synced, and the exit code is 1.",
+          "With a speech: block each absence written gets its spoken announcement, made here "
+              + "when the sounds directory is writable on this host (else a warning at start); "
+              + "one that cannot be made is written without it, and the exit code is 1.",
           "Output names the code, the reason and the times, never an event's subject."},
       exitCodeListHeading = ExitCode.HEADING,
       exitCodeList = {ExitCode.Key.OK, ExitCode.Key.FINDINGS, ExitCode.Key.BAD_INPUT,
@@ -153,12 +156,16 @@ final class CalendarCommand implements Runnable {
                 + " of " + staff.organisation().id() + ": " + e.getMessage());
           }
         }
+        // The calendar's absences are announced like absence set's, where the sounds
+        // directory is here and writable; otherwise said once, now.
+        HostAnnouncers announcers = new HostAnnouncers(AbsenceCommand.announcers(staffOptions),
+            "vaxel calendar sync", context().err()).start(withCalendars);
         if (!watch) {
-          return round(withCalendars, opened);
+          return round(withCalendars, opened, announcers);
         }
         while (!Thread.currentThread().isInterrupted()) {
           try {
-            round(withCalendars, opened);
+            round(withCalendars, opened, announcers);
           } catch (AmiException e) {
             context().err().println("vaxel calendar sync: " + e.getMessage()
                 + "; trying again in " + intervalSeconds + " s");
@@ -180,14 +187,15 @@ final class CalendarCommand implements Runnable {
     }
 
     /** One sync of every organisation with calendars; the exit code of the round. */
-    private int round(List<Staff> organisations, List<CalendarSource> opened) {
+    private int round(List<Staff> organisations, List<CalendarSource> opened,
+        HostAnnouncers announcers) {
       Instant now = context().clock().instant();
       boolean partial = false;
       try (AmiClient ami = PbxCommands.connect(context(), amiOptions)) {
         for (int i = 0; i < organisations.size(); i++) {
           Staff staff = organisations.get(i);
           CalendarSync sync = new CalendarSync(staff, staff.calendar().get(),
-              new AbsenceService(staff, ami));
+              new AbsenceService(staff, ami).withAnnouncer(announcers.apply(staff)));
           CalendarSync.Result result = sync.run(opened.get(i), now, dryRun);
           print(staff, sync, result, organisations.size() > 1);
           partial |= result.partial();
@@ -219,6 +227,7 @@ final class CalendarCommand implements Runnable {
       }
       r.notes().forEach(n -> err.println("note: " + n));
       r.failures().forEach(f -> err.println("vaxel calendar sync: " + f.message()));
+      r.unspoken().forEach(f -> err.println("vaxel calendar sync: " + f.message()));
       long added = count(r, CalendarSync.Action.ADD);
       long changed = count(r, CalendarSync.Action.CHANGE);
       long removed = count(r, CalendarSync.Action.REMOVE);

@@ -9,7 +9,8 @@ package se.vaxel.cli;
 public enum ExitCode {
   OK(Key.OK, "ok: nothing to report or change"),
   FINDINGS(Key.FINDINGS, "findings (check), changes that would be made (plan), "
-      + "or done in part: some calendars could not be read (calendar sync)"),
+      + "or done in part: some calendars could not be read, or absences not announced "
+      + "(calendar sync)"),
   BAD_INPUT(Key.BAD_INPUT, "bad input: staff.yaml, options or arguments"),
   PBX_UNREACHABLE(Key.PBX_UNREACHABLE, "the PBX could not be reached, logged in to, checked completely, "
       + "or did not load what apply wrote (the previous configuration is then restored)"),

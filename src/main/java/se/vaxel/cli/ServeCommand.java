@@ -118,7 +118,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     AmiSettings ami = amiOptions.settings(context).withEvents(true);
 
     Rendering rendering = Rendering.of(staffOptions.templates, VaxelCommand.version());
-    Board board = new Board(platform, rendering.texts(), context.clock());
+    // Absences set in the console are announced like absence set's, where the sounds
+    // directory is here and writable; otherwise said once, now.
+    Board board = new Board(platform, rendering.texts(), context.clock())
+        .withAnnouncers(new HostAnnouncers(new se.vaxel.pbx.Announcers(
+            rendering.asterisk().announcements()), "vaxel serve", context.err())
+            .start(platform.organisations()));
     Sessions sessions = new Sessions(context.clock(), Duration.ofMinutes(sessionMinutes),
         Duration.ofHours(12));
     LoginLimiter limiter = new LoginLimiter(context.clock(), Duration.ofMinutes(15), 5, 20);

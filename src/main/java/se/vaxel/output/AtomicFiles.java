@@ -92,6 +92,36 @@ public final class AtomicFiles {
   }
 
   /**
+   * Writes {@code bytes} to {@code target} with exactly {@code mode}, whatever the umask: for a
+   * file that other users must read and that several users write (the sound files, made by
+   * apply as Asterisk's user and by the console and the calendar sync as vaxel's). The mode is
+   * set on the temporary file before the rename, so the name never shows another mode.
+   */
+  public static void writeWithMode(Path target, byte[] bytes, Set<PosixFilePermission> mode)
+      throws IOException {
+    try {
+      Path file = resolveLinks(target.toAbsolutePath());
+      Path dir = file.getParent();
+      Files.createDirectories(dir);
+      Path tmp = createTemp(dir, file.getFileName().toString(), true, bytes,
+          AtomicFiles::randomSuffix);
+      try {
+        Files.setPosixFilePermissions(tmp, mode);
+        try {
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (FileSystemException e) {
+      throw aboutTarget(e, target);
+    }
+  }
+
+  /**
    * The failure as it concerns {@code target}: a message about our temporary file (a directory
    * the user may not write, say) would name a file the user never asked for.
    */

@@ -127,17 +127,33 @@ public final class AbsenceService {
     LiveOverride o = LiveOverride.away(person.extension(), start, end, target,
         reason.disclosed(), alternateId, person.id()).by(origin, setBy);
     // The announcement's file first: the override that names it is then never without it.
-    Map<String, LiveOverride> with = new java.util.HashMap<>(overrides);
-    with.put(person.extension(), o);
-    Coverage.Cover cover = Coverage.at(staff, with, person, check)
-        .map(Coverage.Away::cover).orElse(Coverage.Cover.NOBODY);
-    Sounds sounds = announcer.soundsFor(person, o, cover);
-    o = o.withSounds(sounds.sound(), sounds.switchboard());
-    put(o, overrides, now);
+    put(announced(o, overrides, now), overrides, now);
     return new Outcome(person.extension(), person.fullName() + " (" + person.extension()
         + ") is away " + from + " to " + until + "; calls go to "
         + (alternateId == null ? "the switchboard (" + staff.organisation().switchboard() + ")"
             : staff.byId(alternateId).get().fullName() + " (" + target + ")"));
+  }
+
+  /**
+   * The override with the announcement's file made and named (SOUND), as {@link #set} writes
+   * it; for a caller that decides the override itself (the calendar sync) and compares it with
+   * what AstDB has before it {@link #put}s it. Who covers is Coverage's decision with the
+   * override in place, at its start or now, whichever is later. The file is made only if it is
+   * not there (a directory lookup otherwise); without an announcer the SOUND stays empty.
+   *
+   * @throws se.vaxel.speech.SpeechException when the announcement cannot be made
+   */
+  public LiveOverride announced(LiveOverride o, Map<String, LiveOverride> overrides,
+      Instant now) {
+    Person person = staff.byExtension(o.extension()).orElseThrow(() ->
+        new RejectedException("no one with extension " + o.extension()));
+    Map<String, LiveOverride> with = new java.util.HashMap<>(overrides);
+    with.put(o.extension(), o);
+    Instant check = o.from().isAfter(now) ? o.from() : now;
+    Coverage.Cover cover = Coverage.at(staff, with, person, check)
+        .map(Coverage.Away::cover).orElse(Coverage.Cover.NOBODY);
+    Sounds sounds = announcer.soundsFor(person, o, cover);
+    return o.withSounds(sounds.sound(), sounds.switchboard());
   }
 
   /**

@@ -53,7 +53,7 @@ public final class AnnouncementSounds implements SoundProducer {
         }
       }
     }
-    return store.retain(used);
+    return store.retain(used, now);
   }
 
   /** Only an organisation that has a directory has anything to remove. */

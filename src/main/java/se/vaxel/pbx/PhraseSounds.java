@@ -49,7 +49,7 @@ public final class PhraseSounds implements SoundProducer {
         used.add(store.nameOf(words, language));
       }
     });
-    return store.retain(used);
+    return store.retain(used, now);
   }
 
   /** The live overrides never name a phrase. */

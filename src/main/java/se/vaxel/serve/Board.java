@@ -30,6 +30,7 @@ import se.vaxel.model.Platform;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
+import se.vaxel.pbx.Announcers;
 import se.vaxel.render.Texts;
 
 /**
@@ -75,11 +76,26 @@ public final class Board {
 
   private volatile Cached cached;
 
+  /** Each organisation's announcer (pbx.Announcers); none until {@link #withAnnouncers}. */
+  private volatile java.util.function.Function<Staff, AbsenceService.Announcer> announcers =
+      s -> Announcers.NONE;
+
   public Board(Platform platform, Texts texts, Clock clock) {
     this.platform = platform;
     this.texts = texts;
     this.clock = clock;
     recomputeAll(false);
+  }
+
+  /**
+   * The announcer of each organisation's absences set here, asked at every set (the staff file
+   * may have been re-read). A speech failure does not lose the absence: it is written without
+   * its SOUND, and the failure is logged.
+   */
+  public Board withAnnouncers(
+      java.util.function.Function<Staff, AbsenceService.Announcer> announcers) {
+    this.announcers = java.util.Objects.requireNonNull(announcers, "announcers");
+    return this;
   }
 
   public Platform platform() {
@@ -479,8 +495,12 @@ public final class Board {
       throw new OfflineException("the PBX is not reachable; nothing was changed");
     }
     try {
-      new AbsenceService(m.staff(), client).set(m.person().id(), from, until, alternateId,
-          reason, clock.instant(), LiveOverride.Origin.WEB, who);
+      AbsenceService.Announcer announcer = Announcers.orSilent(announcers.apply(m.staff()),
+          // The staff id only, never the web user's name (raw, it could forge log lines).
+          e -> LOG.warn("the absence of {} set in the console is written without its spoken "
+              + "announcement: {}", m.qualifiedId(), e.getMessage()));
+      new AbsenceService(m.staff(), client).withAnnouncer(announcer).set(m.person().id(), from,
+          until, alternateId, reason, clock.instant(), LiveOverride.Origin.WEB, who);
     } catch (AmiException e) {
       disconnected(e.getMessage());
       throw new OfflineException("the PBX did not answer: " + e.getMessage());

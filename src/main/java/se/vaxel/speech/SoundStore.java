@@ -45,6 +45,19 @@ public final class SoundStore {
   /** Longer than any sentence of {@link AnnouncementText#MAX_CHARS} at a slow pace. */
   static final double MAX_SECONDS = 120;
 
+  /**
+   * How long a file not in use is kept after it was made (see {@link #retain}): longer than
+   * any apply takes between its read of AstDB and its clean-up, short enough that a file
+   * nobody names is gone by the next nightly apply.
+   */
+  public static final java.time.Duration GRACE = java.time.Duration.ofHours(1);
+  /**
+   * Every file's mode (0644), whatever the writer's umask: Asterisk's user must read files that
+   * vaxel's user made. They hold what any caller hears, and their names no personal data.
+   */
+  static final Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
   private final Path dir;
   private final SpeechEngine engine;
   private final String prefix;
@@ -129,7 +142,8 @@ public final class SoundStore {
           + engine.id() + ") wrote no usable audio: " + e.getMessage());
     }
     try {
-      AtomicFiles.write(file, audio);
+      makeDir();
+      AtomicFiles.writeWithMode(file, audio, READABLE);
     } catch (IOException e) {
       throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot write the"
           + " announcement " + file + ": " + e.getMessage()
@@ -139,21 +153,51 @@ public final class SoundStore {
   }
 
   /**
-   * Removes every announcement file whose name (without {@code .wav}) is not in {@code used};
-   * other files in the directory are left alone.
+   * The organisation's directory, made when missing with the permissions of the sounds
+   * directory above it (group write included) and, when that one is setgid, its group:
+   * whoever makes it first (apply as Asterisk's user, the console or the calendar sync as
+   * vaxel's), the others of that group can still write it (docs/speech.md, "Who writes the
+   * files"). Only the permission bits are copied: the units' RestrictSUIDSGID= refuses a chmod
+   * that names setgid, and no directory below this one needs it.
+   */
+  private void makeDir() throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Path parent = dir.getParent();
+    Files.createDirectories(dir);
+    if (parent != null && Files.isDirectory(parent)) {
+      try {
+        int mode = (Integer) Files.getAttribute(parent, "unix:mode") & 0777;
+        Files.setAttribute(dir, "unix:mode", mode);
+      } catch (UnsupportedOperationException | IllegalArgumentException e) {
+        // Not a POSIX file system: the umask's mode stays.
+      }
+    }
+  }
+
+  /**
+   * Removes every announcement file whose name (without {@code .wav}) is not in {@code used}
+   * and that was last modified at least {@link #GRACE} before {@code now}; other files in the
+   * directory are left alone. The grace closes a race without a lock across hosts: a file made
+   * by an {@code absence set}, the console or the calendar sync between apply's read of the
+   * live overrides and their write of the override that names it is younger than the grace,
+   * so it stays; the next apply, which then sees the override, keeps or removes it for good.
    *
    * @return how many were removed
    */
-  public int retain(Set<String> used) {
+  public int retain(Set<String> used, java.time.Instant now) {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
+    java.time.Instant youngest = now.minus(GRACE);
     int removed = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         String fileName = file.getFileName().toString();
         if (ours.matcher(fileName).matches()
             && !used.contains(fileName.substring(0, fileName.length() - SUFFIX.length()))
+            && !modifiedAfter(file, youngest)
             && Files.deleteIfExists(file)) {
           removed++;
         }
@@ -163,6 +207,15 @@ public final class SoundStore {
           + " announcements from " + dir + ": " + e.getMessage(), e);
     }
     return removed;
+  }
+
+  private static boolean modifiedAfter(Path file, java.time.Instant moment) throws IOException {
+    try {
+      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant()
+          .isAfter(moment);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
   }
 
   /** Hex SHA-256 of the UTF-8 text: how speech names what it made (files, engines). */

@@ -25,9 +25,13 @@ import se.vaxel.ami.AmiClient;
 import se.vaxel.ami.AmiConnector;
 import se.vaxel.calendar.WorkingDays;
 import se.vaxel.live.LiveOverride;
+import java.util.Optional;
 import se.vaxel.model.Language;
+import se.vaxel.model.Platform;
+import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
 import se.vaxel.render.Templates;
+import se.vaxel.serve.Board;
 import se.vaxel.speech.AbsenceAnnouncements;
 import se.vaxel.speech.PhraseKit;
 import se.vaxel.speech.SoundStore;
@@ -74,6 +78,15 @@ class AnnouncementIT {
     pbx.installTestPhones();
     // vaxel writes into the chroot; Asterisk, inside it, plays the same files at /tmp/...
     sounds = sandbox.root().resolve("tmp/vaxel-announce-it");
+    // A fresh directory: an earlier run's files younger than retain's grace
+    // (SoundStore.GRACE) would still be there, and a test asks which files a run made.
+    if (Files.isDirectory(sounds)) {
+      try (Stream<Path> old = Files.walk(sounds)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
     staff = ItStaff.write(dir, "speech:\n  sounds-dir: " + sounds
         + "\n  playback-dir: /tmp/vaxel-announce-it\n" + ItStaff.yaml());
     Pbx.Run apply = pbx.vaxel("apply", "-f", staff.toString(), "--asterisk-conf-dir", etc());
@@ -319,5 +332,88 @@ class AnnouncementIT {
         new WorkingDays()).needed(s, java.time.LocalDateTime.now(ItStaff.ZONE)).stream()
         .map(a -> a.name() + ".wav").toList();
     assertTrue(!planned.isEmpty() && soundFiles().containsAll(planned), soundFiles().toString());
+  }
+
+  private static Staff loaded() throws Exception {
+    return new se.vaxel.staff.StaffLoader().load(staff);
+  }
+
+  private static Announcers announcers() {
+    return new Announcers(se.vaxel.generate.Rendering.of(Optional.empty(), "it").asterisk()
+        .announcements());
+  }
+
+  /** What the override of 2201 names now, and that its file is there. */
+  private static String soundOf2201() throws IOException {
+    String sound;
+    try (AmiClient ami = pbx.connect()) {
+      sound = LiveOverride.decode("2201", ami.dbGet(ItStaff.OVERRIDE_FAMILY, "2201")
+          .orElseThrow()).orElseThrow().sound();
+    }
+    assertTrue(sound.startsWith("announce-"), sound);
+    assertTrue(soundFiles().contains(sound + ".wav"), "made before the override was written");
+    return sound;
+  }
+
+  /** vaxel serve: the console's Board with serve's announcers, on a link of its own. */
+  @Test
+  void anAbsenceSetInTheConsoleIsSpokenToTheNextCaller() throws Exception {
+    Staff s = loaded();
+    try (AmiClient link = AmiConnector.connect(pbx.settings().withEvents(true))) {
+      Board board = new Board(Platform.of(s), se.vaxel.generate.Rendering.of(Optional.empty(),
+          "it").texts(), java.time.Clock.systemUTC());
+      Announcers.Choice speech = announcers().of(s);
+      assertTrue(speech.warning().isEmpty(), speech.warning().toString());
+      board.withAnnouncers(staff -> announcers().of(staff).announcer());
+      board.connected(link);
+      Platform.Member per = board.member("per.present").orElseThrow();
+      java.time.LocalDateTime now = java.time.LocalDateTime.now(ItStaff.ZONE)
+          .withSecond(0).withNano(0);
+      board.set(per, now, now.plusDays(1), null, Reason.UTBILDNING, "op");
+    }
+    String sound = soundOf2201();
+    Heard heard = call("2201");
+    assertEquals("100", heard.rang(), "no alternate: the switchboard");
+    assertTrue(heard.seconds() > SPOKEN_SECONDS, "the caller heard " + heard.seconds() + " s");
+    assertTrue(soundFiles().contains(sound + ".wav"));
+  }
+
+  /** vaxel calendar sync: the calendar's override names a file that exists; the call plays it. */
+  @Test
+  void aCalendarAbsenceIsSpokenToTheNextCallerAndASecondSyncMakesNothing() throws Exception {
+    Staff s = loaded();
+    java.time.Instant now = java.time.Instant.now();
+    java.time.format.DateTimeFormatter utc = java.time.format.DateTimeFormatter
+        .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+    String meeting = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//it//EN\r\nBEGIN:VEVENT\r\n"
+        + "UID:it-speech\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:MÖT: styrelsen\r\n"
+        + "DTSTART:" + utc.format(now.minusSeconds(600)) + "\r\n"
+        + "DTEND:" + utc.format(now.plusSeconds(7200)) + "\r\n"
+        + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    se.vaxel.calendar.CalendarSource source = owners -> owners.stream().map(o ->
+        new se.vaxel.calendar.Fetch(o, se.vaxel.calendar.Fetch.Status.CHANGED,
+            List.of(o.personId().equals("per.present") ? meeting
+                : "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//it//EN\r\nEND:VCALENDAR\r\n"),
+            null)).toList();
+    se.vaxel.calendar.CalendarSettings settings = se.vaxel.calendar.CalendarSettings.defaults(
+        new se.vaxel.calendar.SourceSettings(se.vaxel.calendar.SourceSettings.Kind.ICAL_FEED,
+            "https://cal.test/{id}.ics", null, Duration.ofSeconds(5)));
+    List<String> before;
+    try (AmiClient ami = pbx.connect()) {
+      var sync = new se.vaxel.calendar.sync.CalendarSync(s, settings,
+          new AbsenceService(s, ami).withAnnouncer(announcers().of(s).announcer()));
+      var added = sync.run(source, now, false);
+      assertEquals(1, added.changes().size(), added.toString());
+      assertTrue(!added.partial(), added.toString());
+      before = soundFiles();
+      var again = sync.run(source, now.plusSeconds(60), false);
+      assertTrue(again.changes().isEmpty(), "an unchanged calendar changes nothing: " + again);
+    }
+    String sound = soundOf2201();
+    assertEquals(before, soundFiles(), "the second sync made no file");
+    Heard heard = call("2201");
+    assertEquals("100", heard.rang(), "no alternate: the switchboard");
+    assertTrue(heard.seconds() > SPOKEN_SECONDS, "the caller heard " + heard.seconds() + " s");
+    assertTrue(soundFiles().contains(sound + ".wav"));
   }
 }

@@ -211,6 +211,9 @@ class AnnouncementSoundsTest {
     String stale = "announce-" + "0".repeat(32);
     String live = "announce-" + "1".repeat(32);
     Files.writeString(orgA.resolve(stale + ".wav"), "old");
+    // Made before the retain grace (SoundStore.GRACE), whatever the machine's clock says.
+    Files.setLastModifiedTime(orgA.resolve(stale + ".wav"), java.nio.file.attribute.FileTime
+        .from(NOW.minus(se.vaxel.speech.SoundStore.GRACE).minusSeconds(60)));
     Files.writeString(orgA.resolve(live + ".wav"), "live");
     Files.writeString(orgA.resolve("readme.txt"), "not ours");
     Set<String> bBefore = files("org-b");

@@ -17,6 +17,7 @@ import se.vaxel.model.CallRouting;
 import se.vaxel.model.Person;
 import se.vaxel.model.Staff;
 import se.vaxel.pbx.AbsenceService;
+import se.vaxel.speech.SpeechException;
 
 /**
  * One organisation's calendar sync: reads everyone's calendar, decides each person's absence
@@ -56,11 +57,14 @@ public final class CalendarSync {
    * @param manual people whose manual override was left alone
    * @param notes what was done other than the event said (an alternate that cannot take the
    *     calls), one line each
+   * @param unspoken absences written without their spoken announcement because speech failed
+   *     (the absence itself is on the PBX); the next sync tries again
    */
   public record Result(int people, List<Change> changes, List<Person> manual,
-      List<Failure> failures, List<String> notes) {
+      List<Failure> failures, List<String> notes, List<Failure> unspoken) {
+    /** Done in part (exit 1): a calendar not read, or an absence not announced. */
     public boolean partial() {
-      return !failures.isEmpty();
+      return !failures.isEmpty() || !unspoken.isEmpty();
     }
   }
 
@@ -101,6 +105,11 @@ public final class CalendarSync {
     List<Person> manual = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<Failure> unspoken = new ArrayList<>();
+    // After one speech failure the round speaks no more: an engine that hangs costs one time
+    // limit a round, not one a person. Whoever is left keeps the SOUND they had, if any.
+    boolean speaking = !dryRun;
+    boolean speechFailed = false;
     for (Fetch fetch : fetches) {
       Person person = staff.byId(fetch.owner().personId()).orElseThrow();
       LiveOverride before = live.get(person.extension());
@@ -145,8 +154,31 @@ public final class CalendarSync {
         }
         continue;
       }
+      if (speaking) {
+        try {
+          // The file is made only when missing (SoundStore names by content): an unchanged
+          // absence costs a directory lookup and no engine; a moved one gets its new SOUND.
+          after = service.announced(after, live, now);
+        } catch (SpeechException e) {
+          speaking = false;
+          speechFailed = true;
+          unspoken.add(new Failure(person, person.id() + ": the absence is written without "
+              + "its spoken announcement (" + e.getMessage() + "); the next sync tries again"));
+          after = keepSound(before, after);
+        }
+      } else {
+        // A dry run makes no file; nor does a round in which speech failed. An override that is
+        // otherwise the same keeps the SOUND it has, so neither reports nor writes a change.
+        after = keepSound(before, after);
+      }
       if (before != null && before.encode().equals(after.encode())) {
         continue;
+      }
+      if (speechFailed && after.sound().isEmpty() && staff.speech().announces(person)
+          && unspoken.stream().noneMatch(f -> f.person().equals(person))) {
+        unspoken.add(new Failure(person, person.id() + ": the absence is written without its "
+            + "spoken announcement (speech failed earlier in this sync); the next sync tries "
+            + "again"));
       }
       changes.add(new Change(ours ? Action.CHANGE : Action.ADD, person, before, after,
           absence.get()));
@@ -154,7 +186,18 @@ public final class CalendarSync {
         service.put(after, live, now);
       }
     }
-    return new Result(owners.size(), changes, manual, failures, notes);
+    return new Result(owners.size(), changes, manual, failures, notes, unspoken);
+  }
+
+  /** {@code after} with {@code before}'s sounds when they differ in nothing else. */
+  private static LiveOverride keepSound(LiveOverride before, LiveOverride after) {
+    if (before != null && !before.sound().isEmpty()) {
+      LiveOverride kept = after.withSounds(before.sound(), before.switchboardSound());
+      if (before.encode().equals(kept.encode())) {
+        return kept;
+      }
+    }
+    return after;
   }
 
   /**

@@ -3,6 +3,7 @@ package se.vaxel.calendar.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +112,73 @@ class CalendarEndToEndIT {
     assertTrue(sync.out().contains("remove per.present (2201)"), sync.out());
     assertEquals(Optional.empty(), stored(pbx, "2201"));
     assertEquals("2201", pbx.call(ItStaff.CONTEXT, "2201", RING));
+  }
+
+  /**
+   * {@code vaxel calendar sync} with a speech: block, as on the PBX host: the override carries
+   * the SOUND of a file that exists, a second sync makes no file, a moved event a new one.
+   * (A call playing it is AnnouncementIT's: this class's calls hang up after three seconds.)
+   */
+  @Test
+  void withSpeechTheCalendarsOverrideNamesAFileThatExists() throws Exception {
+    Radicale radicale = Radicale.get();
+    Sandbox sandbox = Sandbox.get();
+    sandbox.reset();
+    Pbx pbx = new Pbx(sandbox);
+    String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    PEOPLE.forEach(id -> radicale.createCalendar(prefix + id));
+    Path sounds = dir.resolve("sounds");
+    Files.createDirectories(sounds);
+    Path staff = ItStaff.write(dir, ItStaff.yaml().replace("staff:\n", """
+        calendar:
+          source:
+            kind: caldav
+            url: %s/%s{id}/calendar/
+            credentials: %s
+        speech:
+          sounds-dir: %s
+        staff:
+        """.formatted(radicale.url(), prefix, radicale.credentials(), sounds)));
+    String state = dir.resolve("speech-state").toString();
+    String path = "/" + prefix + "per.present/calendar/course.ics";
+    Instant from = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+    Instant until = from.plus(4, ChronoUnit.HOURS);
+    try (AmiClient ami = pbx.connect()) {
+      ami.dbDelTree(ItStaff.OVERRIDE_FAMILY);
+    }
+    try {
+      radicale.put(path, event("course@e2e", from, until, "UTB: kurs"));
+      Pbx.Run sync = pbx.vaxel("calendar", "sync", "-f", staff.toString(), "--state-dir", state);
+      assertEquals(0, sync.code(), sync.out() + sync.err());
+      LiveOverride o = stored(pbx, "2201").orElseThrow();
+      Path org = sounds.resolve("testby-kommun");
+      assertTrue(o.sound().startsWith("announce-"), o.encode());
+      assertTrue(Files.isRegularFile(org.resolve(o.sound() + ".wav")), o.encode());
+      List<Path> made;
+      try (var files = Files.list(org)) {
+        made = files.sorted().toList();
+      }
+
+      sync = pbx.vaxel("calendar", "sync", "-f", staff.toString(), "--state-dir", state);
+      assertEquals(0, sync.code(), sync.out() + sync.err());
+      assertTrue(sync.out().contains("0 added, 0 changed, 0 removed"), sync.out());
+      try (var files = Files.list(org)) {
+        assertEquals(made, files.sorted().toList(), "the second sync made no file");
+      }
+
+      radicale.put(path, event("course@e2e", from, until.plus(1, ChronoUnit.HOURS),
+          "UTB: kurs"));
+      sync = pbx.vaxel("calendar", "sync", "-f", staff.toString(), "--state-dir", state);
+      assertEquals(0, sync.code(), sync.out() + sync.err());
+      LiveOverride moved = stored(pbx, "2201").orElseThrow();
+      assertTrue(!moved.sound().equals(o.sound()), moved.encode());
+      assertTrue(Files.isRegularFile(org.resolve(moved.sound() + ".wav")), moved.encode());
+    } finally {
+      radicale.delete(path);
+      try (AmiClient ami = pbx.connect()) {
+        ami.dbDelTree(ItStaff.OVERRIDE_FAMILY);
+      }
+    }
   }
 
   static String rawValue(Pbx pbx, String extension) {
