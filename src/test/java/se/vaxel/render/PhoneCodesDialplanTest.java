@@ -234,7 +234,7 @@ class PhoneCodesDialplanTest {
     // The caller of someone away hears the language of the one they called.
     assertTrue(codes.contains(" same => n,Gosub(vaxel-staff-codes,lang,1(${ARG2}))"));
     assertTrue(context(conf, "vaxel-staff-route").contains(
-        " same => n,Gosub(vaxel-staff-codes,heard,1(${VAXEL_HEARD},${ext}))"));
+        " same => n,Gosub(vaxel-staff-codes,heard,1(${heard},${ext},${target}))"));
 
     // Everyone in the organisation's language: no label, one kit.
     String same = dialplan(spoken("sv", BO_EN.replace("language: en", "language: sv")));
