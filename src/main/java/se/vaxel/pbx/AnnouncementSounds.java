@@ -66,11 +66,7 @@ public final class AnnouncementSounds implements SoundProducer {
       if (!staff.speech().announces(person)) {
         return "";
       }
-      java.time.ZoneId zone = staff.organisation().timezone();
-      se.vaxel.model.Absence absence = new se.vaxel.model.Absence(
-          LocalDateTime.ofInstant(o.from(), zone), LocalDateTime.ofInstant(o.until(), zone),
-          false, o.reason(), o.alternateId(), se.vaxel.model.MailOption.FUNCTIONAL_MAILBOX,
-          new java.util.TreeMap<>());
+      se.vaxel.model.Absence absence = o.asAbsence(staff.organisation().timezone());
       AbsenceAnnouncements.Sound s = announcements.sound(staff, person, absence, cover,
           AbsenceAnnouncements.engine(staff.speech()));
       return AbsenceAnnouncements.store(staff.speech()).ensure(s.text(), s.language()).name();
