@@ -193,6 +193,65 @@ class TemporaryGreetingsTest {
     assertFalse(said.matches(".*[0-9].*"), said);
   }
 
+  /**
+   * An organisation's own absence greeting that leaves a digit (it does not know {@code spoken})
+   * is not read out digit by digit: the announcement's sentence, ending in voicemail, is.
+   */
+  @Test
+  void aGreetingThatIsNotSpeakableFallsBackToTheAnnouncementForVoicemail() throws Exception {
+    Path own = dir.resolve("templates");
+    Files.createDirectories(own.resolve("sv"));
+    Files.writeString(own.resolve("sv/absence-greeting.ftl"),
+        "Hej, ${fullName} är borta till ${until.iso}.\n");
+    Templates templates = new Templates(Optional.of(own));
+    new TemporaryGreetings(new AbsenceAnnouncements(templates, new WorkingDays()),
+        new Texts(templates, new WorkingDays())).retain(away(), List.of(), NOW);
+    assertEquals(List.of("Du har ringt Calle Carlsson. Calle Carlsson är på semester till och"
+        + " med söndagen den sjätte december och är tillbaka måndagen den sjunde december. Du kan"
+        + " lämna ett meddelande efter tonen."), spoken());
+  }
+
+  @Test
+  void inEnglishTheDateAndTheClockAreWordsForTheEar() throws Exception {
+    Staff staff = staff("true", "2026-12-02T14:30", "tjansteresa");
+    se.vaxel.model.Person calle = staff.byId("calle.carlsson").orElseThrow();
+    se.vaxel.model.Absence absence = calle.absences().get(0);
+    String said = new Texts(templates, new WorkingDays()).spokenAbsenceGreeting(staff, calle,
+        se.vaxel.model.Language.EN, absence, se.vaxel.model.Coverage.planned(staff, absence, 0),
+        java.time.LocalDate.of(2026, 12, 1));
+    assertTrue(said.contains("I am on a business trip until Wednesday the second of December at"
+        + " two thirty p.m. In the meantime you can contact Anna Berg on zero nine three four,"
+        + " one four zero, zero two, or the switchboard on zero nine three four, one four zero,"
+        + " zero zero."), said);
+  }
+
+  /** Every day of a leap year, whole days and a time of day, both languages: words only. */
+  @Test
+  void noDigitReachesTheEngineOnAnyDay() throws Exception {
+    Staff staff = away();
+    se.vaxel.model.Person calle = staff.byId("calle.carlsson").orElseThrow();
+    Texts texts = new Texts(templates, new WorkingDays());
+    int rendered = 0;
+    for (java.time.LocalDate day = java.time.LocalDate.of(2028, 1, 1);
+        day.getYear() == 2028; day = day.plusDays(1)) {
+      for (java.time.LocalTime end : List.of(java.time.LocalTime.MIDNIGHT,
+          java.time.LocalTime.of(8, 5), java.time.LocalTime.NOON, java.time.LocalTime.of(23, 59))) {
+        LocalDateTime until = end.equals(java.time.LocalTime.MIDNIGHT)
+            ? day.plusDays(1).atStartOfDay() : day.atTime(end);
+        se.vaxel.model.Absence a = new se.vaxel.model.Absence(day.minusDays(3).atStartOfDay(),
+            until, false, Reason.values()[rendered % Reason.values().length], "anna.berg",
+            se.vaxel.model.MailOption.FUNCTIONAL_MAILBOX, new java.util.TreeMap<>());
+        for (se.vaxel.model.Language lang : se.vaxel.model.Language.values()) {
+          String said = texts.spokenAbsenceGreeting(staff, calle, lang, a,
+              se.vaxel.model.Coverage.planned(staff, a, 0), day.minusDays(1));
+          assertFalse(said.matches(".*[0-9].*") || said.contains(".."), said);
+          rendered++;
+        }
+      }
+    }
+    assertEquals(366 * 4 * 2, rendered);
+  }
+
   @Test
   void aGreetingOfThePersonsInAnyFormatIsLeftAlone() throws Exception {
     Path gsm = greeting("2101").resolveSibling("temp.gsm");
