@@ -242,6 +242,12 @@ public final class TemporaryGreetings implements SoundProducer {
       if (wanted == null) {
         return removed;
       }
+      // The spool is Asterisk's user's: vaxel, perhaps root, follows no link it may have made.
+      for (Path d : List.of(context, box)) {
+        if (Files.isSymbolicLink(d)) {
+          throw new IOException(d + " is a symbolic link; vaxel writes into no linked directory");
+        }
+      }
       Optional<Path> own = existingGreeting(box);
       if (own.isPresent()) {
         LOG.info("mailbox {} has its own temporary greeting {}; nothing spoken", ext,
@@ -345,8 +351,18 @@ public final class TemporaryGreetings implements SoundProducer {
     }
   }
 
+  /** Streamed: the file is the spool's, of any size. */
   static String sha256(Path file) throws IOException {
-    return sha256(Files.readAllBytes(file));
+    try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[65536];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String sha256(byte[] bytes) {

@@ -358,6 +358,24 @@ class TemporaryGreetingsTest {
   }
 
   @Test
+  void aLinkedMailboxDirectoryIsNotFollowedAndTheOthersAreStillDone() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createDirectories(spool.resolve("vm"));
+    Files.createSymbolicLink(spool.resolve("vm/2101"), elsewhere);
+    java.time.Instant from = NOW.minusSeconds(60);
+    LiveOverride anna = new LiveOverride("2102", true, from, LATER, "100", Reason.ANNAT, null,
+        "anna.berg", LiveOverride.Origin.CLI, "", "");
+    SpeechException e = assertThrows(SpeechException.class,
+        () -> producer.retain(away(), List.of(anna), NOW));
+    assertTrue(e.getMessage().contains("mailbox 2101") && e.getMessage().contains("symbolic link"),
+        e.getMessage());
+    try (Stream<Path> s = Files.list(elsewhere)) {
+      assertEquals(0, s.count());
+    }
+    assertTrue(Files.exists(greeting("2102")), "the other mailbox is done");
+  }
+
+  @Test
   void aSpoolThatIsNotThereIsSaidByName() throws Exception {
     Files.delete(spool);
     SpeechException e = assertThrows(SpeechException.class,
