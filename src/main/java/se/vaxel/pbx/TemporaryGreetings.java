@@ -217,10 +217,13 @@ public final class TemporaryGreetings implements SoundProducer {
       Optional<Record> record = Files.isRegularFile(recordFile, LinkOption.NOFOLLOW_LINKS)
           ? Record.parse(Files.readString(recordFile, StandardCharsets.UTF_8)) : Optional.empty();
       String name = wanted == null ? null : store.nameOf(wanted.text(), wanted.language());
-      // The nightly case: the same words placed before and still there. No engine, no hash.
+      // The nightly case: the same words placed before and still there, and no greeting of the
+      // person's in another format beside them (which would then be theirs to hear, so vaxel's
+      // goes below). No engine, no hash.
       if (wanted != null && record.isPresent() && record.get().name().equals(name)
           && record.get().file().equals(target)
-          && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+          && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+          && existingGreeting(box).filter(g -> !g.equals(target)).isEmpty()) {
         return 0;
       }
       int removed = 0;
@@ -294,17 +297,24 @@ public final class TemporaryGreetings implements SoundProducer {
       }
     }
 
-    /** Any {@code temp.*} in the mailbox (any format): a temporary greeting there already. */
+    /**
+     * A {@code temp.*} in the mailbox (any format): a temporary greeting there already; one
+     * other than {@code temp.wav} first, as that can only be the person's.
+     */
     private static Optional<Path> existingGreeting(Path box) throws IOException {
-      if (!Files.isDirectory(box)) {
+      if (!Files.isDirectory(box, LinkOption.NOFOLLOW_LINKS)) {
         return Optional.empty();
       }
+      Path found = null;
       try (DirectoryStream<Path> files = Files.newDirectoryStream(box, "temp.*")) {
         for (Path f : files) {
-          return Optional.of(f);
+          if (!f.getFileName().toString().equals(GREETING)) {
+            return Optional.of(f);
+          }
+          found = f;
         }
       }
-      return Optional.empty();
+      return Optional.ofNullable(found);
     }
 
     /** Creates {@code dir} (mode from the umask), owned like {@code like} when run as root. */

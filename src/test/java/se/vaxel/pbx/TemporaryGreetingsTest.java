@@ -272,6 +272,19 @@ class TemporaryGreetingsTest {
     assertEquals("their own wav", Files.readString(wav), "never vaxel's to remove");
   }
 
+  /** Theirs in another format beside vaxel's: Asterisk might play either, so vaxel's goes. */
+  @Test
+  void aGreetingRecordedInAnotherFormatBesideVaxelsReplacesIt() throws Exception {
+    producer.retain(away(), List.of(), NOW);
+    Path gsm = greeting("2101").resolveSibling("temp.gsm");
+    Files.writeString(gsm, "recorded");
+    assertEquals(1, producer.retain(away(), List.of(), NOW));
+    assertFalse(Files.exists(greeting("2101")));
+    assertEquals("recorded", Files.readString(gsm));
+    assertFalse(Files.exists(record("2101")));
+    assertEquals(1, spoken().size(), "nothing spoken again");
+  }
+
   /** Recorded after vaxel looked, before it linked its file in: the link fails, theirs stays. */
   @Test
   void aGreetingRecordedWhileVaxelSpeaksWins() throws Exception {
