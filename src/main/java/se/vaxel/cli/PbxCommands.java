@@ -13,6 +13,7 @@ import se.vaxel.model.Staff;
 import se.vaxel.pbx.ConfDir;
 import se.vaxel.pbx.AnnouncementSounds;
 import se.vaxel.pbx.PhraseSounds;
+import se.vaxel.pbx.TemporaryGreetings;
 import se.vaxel.pbx.Deployment;
 import se.vaxel.staff.StaffException;
 
@@ -72,6 +73,8 @@ final class PbxCommands {
         .toList();
     return new Deployment(targets, selection.others(), new ConfDir(confDir), ami, link)
         .withSounds(List.of(new AnnouncementSounds(rendering.asterisk().announcements()),
-            new PhraseSounds(rendering.asterisk().phraseKit())));
+            new PhraseSounds(rendering.asterisk().phraseKit()),
+            // Last: its work is after the reload, and a failure must not keep the others'.
+            new TemporaryGreetings(rendering.asterisk().announcements(), rendering.texts())));
   }
 }

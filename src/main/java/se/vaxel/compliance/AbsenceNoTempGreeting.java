@@ -14,7 +14,8 @@ import se.vaxel.live.LiveOverride;
 /**
  * Someone away for a whole working day or more has a temporary greeting, so a caller who ends up
  * in their voicemail hears that they are away. The span judged is the whole absence (a live
- * override's from..until, a planned absence's start..end), not what is left of it. A shorter
+ * override's from..until, a planned absence's start..end), not what is left of it. The one vaxel
+ * speaks ({@code speech.temporary-greeting}) counts like a recorded one: callers hear it. A shorter
  * absence (a meeting, a morning course) needs none. No finding where the probe did not run.
  */
 final class AbsenceNoTempGreeting extends PersonRule {
@@ -42,8 +43,14 @@ final class AbsenceNoTempGreeting extends PersonRule {
     ZoneId zone = input.staff().organisation().timezone();
     return awayNow(input, person)
         .filter(away -> coversWholeWorkingDay(span(input, person, away), input.workingDays()))
-        .map(away -> Phrases.away(away, zone) + " with no temporary greeting recorded in mailbox "
-            + person.extension() + ": callers are not told they are away");
+        .map(away -> Phrases.away(away, zone) + (input.staff().speech()
+            .speaksTemporaryGreeting(person)
+            // The greeting probe cannot tell a recorded greeting from one vaxel spoke, so the
+            // message says neither; with the option on, the missing one is apply's to place.
+            ? " with no temporary greeting in mailbox " + person.extension() + ", although"
+                + " speech.temporary-greeting is on: run vaxel apply, which speaks one"
+            : " with no temporary greeting recorded in mailbox " + person.extension())
+            + ": callers are not told they are away");
   }
 
   private record Span(LocalDateTime start, LocalDateTime end) {}

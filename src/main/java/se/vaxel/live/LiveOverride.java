@@ -147,6 +147,17 @@ public record LiveOverride(
   }
 
   /** Whether the staff's feature codes wrote it ("set by phone"). */
+  /**
+   * This away override as an absence of the organisation's local time, for the texts and
+   * sentences worded from one (the announcement of {@code absence set}, the spoken temporary
+   * greeting): from and until as stored, the alternate as set, no weekly contacts.
+   */
+  public se.vaxel.model.Absence asAbsence(java.time.ZoneId zone) {
+    return new se.vaxel.model.Absence(java.time.LocalDateTime.ofInstant(from, zone),
+        java.time.LocalDateTime.ofInstant(until, zone), false, reason, alternateId,
+        se.vaxel.model.MailOption.FUNCTIONAL_MAILBOX, new java.util.TreeMap<>());
+  }
+
   public boolean byPhone() {
     return origin == Origin.PHONE;
   }

@@ -60,7 +60,8 @@ public record Snapshot(
    * One mailbox's recordings, as the probe that runs inside Asterisk saw its spool directory.
    *
    * @param unavailable an unavailable greeting is recorded (T2), in any format
-   * @param temporary a temporary (absence) greeting is recorded
+   * @param temporary a temporary (absence) greeting is there: recorded, or spoken by vaxel
+   *     apply ({@code speech.temporary-greeting}); the probe cannot tell them apart
    * @param oldestUnheard when the oldest message in INBOX was left, if there is one
    */
   public record Greeting(boolean unavailable, boolean temporary, Optional<Instant> oldestUnheard) {}

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param command the organisation's own speech program and arguments, or empty for espeak-ng
  * @param timeout how long the engine may take for one sentence
  * @param temporaryGreeting whether apply speaks a temporary greeting for people who recorded none
+ * @param voicemailSpool Asterisk's voicemail spool ({@code [directories] astspooldir} plus
+ *     {@code /voicemail}) as vaxel reaches it: where the temporary greetings are placed
  * @param silent staff ids of people whose absences are never announced ({@code announcement:
  *     false})
  */
@@ -33,10 +35,13 @@ public record SpeechSettings(
     List<String> command,
     Duration timeout,
     boolean temporaryGreeting,
+    String voicemailSpool,
     Set<String> silent) {
 
   /** Under astvarlibdir, where runtime data belongs; the package's own sounds are elsewhere. */
   public static final String DEFAULT_DIR = "/var/lib/asterisk/sounds/vaxel";
+  /** Debian's astspooldir plus app_voicemail's own subdirectory. */
+  public static final String DEFAULT_SPOOL = "/var/spool/asterisk/voicemail";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   /**
    * What a directory may be: absolute, and nothing Asterisk's application arguments or the
@@ -49,26 +54,37 @@ public record SpeechSettings(
     Objects.requireNonNull(soundsDir, "soundsDir");
     Objects.requireNonNull(playbackDir, "playbackDir");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(voicemailSpool, "voicemailSpool");
     command = List.copyOf(command == null ? List.of() : command);
     silent = Set.copyOf(silent == null ? Set.of() : silent);
-    for (String dir : List.of(soundsDir, playbackDir)) {
+    for (String dir : List.of(soundsDir, playbackDir, voicemailSpool)) {
       if (!DIR.matcher(dir).matches() || dir.contains("..")) {
         throw new IllegalArgumentException("not a usable sounds directory: " + dir);
       }
     }
     soundsDir = strip(soundsDir);
     playbackDir = strip(playbackDir);
+    voicemailSpool = strip(voicemailSpool);
   }
 
   /** Nothing is spoken: a staff.yaml without {@code speech:}. */
   public static SpeechSettings off(String organisationId) {
     return new SpeechSettings(organisationId, false, DEFAULT_DIR, DEFAULT_DIR, List.of(),
-        DEFAULT_TIMEOUT, false, Set.of());
+        DEFAULT_TIMEOUT, false, DEFAULT_SPOOL, Set.of());
   }
 
   /** Whether the caller hears an announcement before a call to this person goes on. */
   public boolean announces(Person person) {
     return announce && !silent.contains(person.id());
+  }
+
+  /**
+   * Whether apply speaks a temporary greeting into this person's mailbox while they are away
+   * and have recorded none (docs/speech.md, "The temporary greeting"): the organisation's
+   * option, for someone whose absences are announced and who has a mailbox (an extension).
+   */
+  public boolean speaksTemporaryGreeting(Person person) {
+    return temporaryGreeting && announces(person) && person.hasExtension();
   }
 
   /**

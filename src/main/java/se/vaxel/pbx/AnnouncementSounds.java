@@ -73,11 +73,7 @@ public final class AnnouncementSounds implements SoundProducer {
       if (!staff.speech().announces(person)) {
         return AbsenceService.Sounds.NONE;
       }
-      java.time.ZoneId zone = staff.organisation().timezone();
-      se.vaxel.model.Absence absence = new se.vaxel.model.Absence(
-          LocalDateTime.ofInstant(o.from(), zone), LocalDateTime.ofInstant(o.until(), zone),
-          false, o.reason(), o.alternateId(), se.vaxel.model.MailOption.FUNCTIONAL_MAILBOX,
-          new java.util.TreeMap<>());
+      se.vaxel.model.Absence absence = o.asAbsence(staff.organisation().timezone());
       AbsenceAnnouncements.Said said = announcements.said(staff, person, absence, cover,
           AbsenceAnnouncements.engine(staff.speech()));
       SoundStore store = AbsenceAnnouncements.store(staff.speech());

@@ -462,7 +462,8 @@ public final class Deployment {
           // a file not deleted) is no reason for exit 3, nor to keep the consoles from
           // VaxelApplied. The next apply retains again.
           warnings.accept("applied and verified, but the sound files of " + org.id
-              + " that nothing plays any more were not cleaned up (" + e.getMessage()
+              + " that nothing plays any more were not cleaned up, or its temporary greetings"
+              + " not brought up to date (" + e.getMessage()
               + "); the next vaxel apply tries again");
         }
         // Open consoles (vaxel serve) reload staff.yaml on it: Asterisk announces no apply.

@@ -11,8 +11,10 @@ import se.vaxel.model.Staff;
  * each organisation BEFORE it writes and reloads the dialplan that plays them (so the dialplan
  * never names a file that is not there yet), and with {@link #retain} only after a reload that
  * loaded and verified (so a file the previous dialplan still plays is never removed under it).
- * The absences' announcements are one producer ({@link AnnouncementSounds}); another (spoken
- * phone-code read-backs, greetings) adds an implementation and is registered the same way.
+ * The absences' announcements are one producer ({@link AnnouncementSounds}), the phone codes'
+ * phrases another ({@link PhraseSounds}); a file no dialplan plays may be made in {@link #retain}
+ * instead, after the reload ({@link TemporaryGreetings}: a mailbox's temporary greeting, which
+ * app_voicemail finds by itself). Each is registered in cli.PbxCommands.
  */
 public interface SoundProducer {
 

@@ -21,6 +21,7 @@ import se.vaxel.model.Organisation;
 import se.vaxel.model.Person;
 import se.vaxel.model.Reason;
 import se.vaxel.model.Staff;
+import se.vaxel.speech.SpokenWords;
 
 /**
  * Each person's texts: voicemail greeting (T2), answering phrase (T1), e-mail signature (E2),
@@ -131,23 +132,57 @@ public final class Texts {
    * switchboard takes the calls and refers callers to them); absent when nobody is named.
    */
   public Optional<String> absenceGreeting(Staff staff, Person p, Language lang, LocalDate today) {
-    return p.currentOrUpcomingAbsence(today).map(absence -> {
-      boolean endsDuringDay = absence.endsDuringDay();
-      LocalDate until = endsDuringDay ? absence.end().toLocalDate() : absence.lastDay();
-      boolean withYear = until.getYear() != absence.firstDay().getYear()
-          || until.getYear() != today.getYear();
-      Coverage.Cover cover = steadyCover(staff, absence);
-      TextModel model = personModel(staff, p, lang)
-          .put("reason", disclosedReason(absence.reason()))
+    return p.currentOrUpcomingAbsence(today).map(absence -> templates.render(
+        lang.code() + "/absence-greeting.ftl",
+        absenceGreetingModel(staff, p, lang, absence, steadyCover(staff, absence), today, null)
+            .map()));
+  }
+
+  /**
+   * The same temporary greeting as a speech engine must read it, for the one vaxel speaks into
+   * an absent person's mailbox (docs/speech.md, "The temporary greeting"): the template and
+   * model of {@link #absenceGreeting}, but every number is words ({@code until} and
+   * {@code untilTime} are {@link SpokenWords#date} and {@link SpokenWords#clock} parts, phone
+   * numbers are digit words in groups, see {@link SpokenWords#phone}) and {@code spoken} is
+   * "true", so that the template words a clock for the ear. {@code cover} is who takes the
+   * calls now ({@link Coverage#at}, its owner): a contact away too is not named, since the
+   * switchboard takes those calls. The result is one line, white space collapsed, so the same
+   * facts always give the same text.
+   */
+  public String spokenAbsenceGreeting(Staff staff, Person p, Language lang, Absence absence,
+      Coverage.Cover cover, LocalDate today) {
+    Coverage.Cover named = cover.why() == Coverage.Why.CONTACT_AWAY ? Coverage.Cover.NOBODY : cover;
+    TextModel model = absenceGreetingModel(staff, p, lang, absence, named, today,
+        new SpokenWords(lang));
+    return templates.render(lang.code() + "/absence-greeting.ftl", model.map())
+        .replaceAll("\\s+", " ").strip();
+  }
+
+  private static TextModel absenceGreetingModel(Staff staff, Person p, Language lang,
+      Absence absence, Coverage.Cover cover, LocalDate today, SpokenWords words) {
+    boolean endsDuringDay = absence.endsDuringDay();
+    LocalDate until = endsDuringDay ? absence.end().toLocalDate() : absence.lastDay();
+    boolean withYear = until.getYear() != absence.firstDay().getYear()
+        || until.getYear() != today.getYear();
+    java.util.function.UnaryOperator<String> phone =
+        number -> number == null || words == null ? number : words.phone(number);
+    TextModel model = personModel(staff, p, lang)
+        .put("reason", disclosedReason(absence.reason()))
+        .put("alternate", cover.contact() == null ? null : new TextModel()
+            .put("name", cover.contact().fullName())
+            .put("phone", phone.apply(cover.number()))
+            .put("viaSwitchboard", cover.why() == Coverage.Why.NO_EXTENSION)
+            .map());
+    if (words == null) {
+      return model
           .put("until", SpokenDate.of(until, lang.locale(), withYear))
-          .put("untilTime", endsDuringDay ? SpokenDate.clock(absence.end().toLocalTime()) : null)
-          .put("alternate", cover.contact() == null ? null : new TextModel()
-              .put("name", cover.contact().fullName())
-              .put("phone", cover.number())
-              .put("viaSwitchboard", cover.why() == Coverage.Why.NO_EXTENSION)
-              .map());
-      return templates.render(lang.code() + "/absence-greeting.ftl", model.map());
-    });
+          .put("untilTime", endsDuringDay ? SpokenDate.clock(absence.end().toLocalTime()) : null);
+    }
+    return model
+        .put("until", words.date(until, withYear))
+        .put("untilTime", endsDuringDay ? words.clock(absence.end().toLocalTime()) : null)
+        .put("switchboardPhone", phone.apply(staff.organisation().phone()))
+        .put("spoken", "true");
   }
 
   /**

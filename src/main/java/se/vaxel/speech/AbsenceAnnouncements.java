@@ -168,6 +168,27 @@ public final class AbsenceAnnouncements {
   }
 
   /**
+   * What vaxel speaks as an absent person's temporary greeting (docs/speech.md, "The temporary
+   * greeting"): the organisation's own absence greeting ({@code absence-greeting.ftl}, the
+   * words the policy has a person record) read out, when it comes out speakable: no digit (a
+   * template that does not word its numbers, a digit in a workplace) and at most
+   * {@link AnnouncementText#MAX_CHARS} characters. Otherwise the announcement's sentence, ending
+   * "Du kan lämna ett meddelande efter tonen". {@code cover} is who takes the calls now, as
+   * {@link Coverage#at} decides it.
+   */
+  public String temporaryGreeting(Staff staff, Person person, Absence absence,
+      Coverage.Cover cover, java.time.LocalDate today, se.vaxel.render.Texts texts) {
+    Language language = staff.languageOf(person);
+    String greeting = texts.spokenAbsenceGreeting(staff, person, language, absence, cover, today);
+    if (!greeting.isEmpty() && greeting.length() <= AnnouncementText.MAX_CHARS
+        && greeting.chars().noneMatch(Character::isDigit)) {
+      return greeting;
+    }
+    return text.render(Announcement.of(person.fullName(), language, absence,
+        workingDays.returnDay(absence), Announcement.Target.voicemail()));
+  }
+
+  /**
    * What a caller hears of one absence with one cover: the sentence of where the call goes
    * and, when that names a person, its switchboard variant.
    */

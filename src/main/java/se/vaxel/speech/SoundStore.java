@@ -127,6 +127,25 @@ public final class SoundStore {
     if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return new Sound(name, file, false);
     }
+    byte[] audio = speak(text, language);
+    try {
+      makeDir();
+      AtomicFiles.writeWithMode(file, audio, READABLE);
+    } catch (IOException e) {
+      throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot write the"
+          + " announcement " + file + ": " + e.getMessage()
+          + "; run as a user who may write " + dir, e);
+    }
+    return new Sound(name, file, true);
+  }
+
+  /**
+   * The sentence spoken by the engine, as the WAV Asterisk plays (8000 Hz mono 16-bit),
+   * written nowhere: for a file that lives outside this store (a mailbox's temporary greeting).
+   *
+   * @throws SpeechException when the engine fails or writes no usable audio
+   */
+  public byte[] speak(String text, Language language) {
     byte[] wav = engine.speak(text, language);
     byte[] audio;
     try {
@@ -141,15 +160,7 @@ public final class SoundStore {
       throw new SpeechException(SpeechException.Kind.ENGINE_FAILED, "the speech engine ("
           + engine.id() + ") wrote no usable audio: " + e.getMessage());
     }
-    try {
-      makeDir();
-      AtomicFiles.writeWithMode(file, audio, READABLE);
-    } catch (IOException e) {
-      throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot write the"
-          + " announcement " + file + ": " + e.getMessage()
-          + "; run as a user who may write " + dir, e);
-    }
-    return new Sound(name, file, true);
+    return audio;
   }
 
   /**
@@ -219,7 +230,7 @@ public final class SoundStore {
   }
 
   /** Hex SHA-256 of the UTF-8 text: how speech names what it made (files, engines). */
-  static String sha256(String s) {
+  public static String sha256(String s) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -165,6 +165,30 @@ public final class SpokenWords {
     return parts;
   }
 
+  /**
+   * A phone number as a caller writes it down: digit by digit, its groups (split at a dash or
+   * a space) apart with a comma, so a speech engine pauses where the number does: "0934-140 00"
+   * is "noll nio tre fyra, ett fyra noll, noll noll". A leading + is "plus". Anything but
+   * digits, +, -, space and parentheses is left out (staff.yaml admits no more).
+   */
+  public String phone(String number) {
+    java.util.List<String> groups = new java.util.ArrayList<>();
+    for (String group : number.strip().split("[-\\s()]+")) {
+      java.util.List<String> words = new java.util.ArrayList<>();
+      for (char c : group.toCharArray()) {
+        if (c >= '0' && c <= '9') {
+          words.add(cardinal(c - '0'));
+        } else if (c == '+') {
+          words.add("plus");
+        }
+      }
+      if (!words.isEmpty()) {
+        groups.add(String.join(" ", words));
+      }
+    }
+    return String.join(", ", groups);
+  }
+
   private String format(long n, String ruleSet) {
     if (n < 0) {
       throw new IllegalArgumentException("no words for a negative number: " + n);

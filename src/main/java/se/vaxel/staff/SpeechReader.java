@@ -23,11 +23,12 @@ import se.vaxel.model.SpeechSettings;
  *   command: [/usr/local/bin/tts, --voice, "{lang}"]  # default espeak-ng
  *   timeout: 30                   # seconds per sentence, 1 to 600
  *   temporary-greeting: false     # speak a temporary greeting for people without one
+ *   voicemail-spool: /var/spool/asterisk/voicemail   # where apply places it
  * </pre>
  */
 final class SpeechReader {
   static final List<String> KEYS = List.of("announcement", "sounds-dir", "playback-dir",
-      "command", "timeout", "temporary-greeting");
+      "command", "timeout", "temporary-greeting", "voicemail-spool");
   /** The person's key. */
   static final String PERSON_KEY = "announcement";
   static final int MAX_TIMEOUT = 600;
@@ -43,6 +44,7 @@ final class SpeechReader {
   private List<String> command = List.of();
   private Duration timeout = SpeechSettings.DEFAULT_TIMEOUT;
   private boolean temporaryGreeting;
+  private String voicemailSpool = SpeechSettings.DEFAULT_SPOOL;
 
   SpeechReader(Problems problems) {
     this.problems = problems;
@@ -59,6 +61,10 @@ final class SpeechReader {
       soundsDir = sounds;
     }
     playbackDir = dir(f.scalar("playback-dir", false), "playback-dir");
+    String spool = dir(f.scalar("voicemail-spool", false), "voicemail-spool");
+    if (spool != null) {
+      voicemailSpool = spool;
+    }
     ScalarNode timeoutNode = f.scalar("timeout", false);
     if (timeoutNode != null) {
       String text = timeoutNode.getValue().strip();
@@ -117,11 +123,11 @@ final class SpeechReader {
     if (!given) {
       SpeechSettings off = SpeechSettings.off(organisationId);
       return new SpeechSettings(organisationId, false, off.soundsDir(), off.playbackDir(),
-          List.of(), off.timeout(), false, silent);
+          List.of(), off.timeout(), false, off.voicemailSpool(), silent);
     }
     return new SpeechSettings(organisationId, announce, soundsDir,
         playbackDir == null ? soundsDir : playbackDir, command, timeout, temporaryGreeting,
-        silent);
+        voicemailSpool, silent);
   }
 
   private boolean bool(ScalarNode node, String key, boolean fallback) {

@@ -41,6 +41,17 @@ class AbsenceNoTempGreetingTest {
         f.check(rule));
   }
 
+  /** With the option on, the missing greeting is apply's to speak, not the person's to record. */
+  @Test
+  void withTheSpokenGreetingOnTheMessageSaysApply() {
+    Fixture f = Fixture.compliant("speech:\n  temporary-greeting: true\n" + Fixture.STAFF);
+    f.greetings.put("2101", USUAL_ONLY);
+
+    assertEquals(List.of("away through 2026-08-09 (staff.yaml) with no temporary greeting in"
+        + " mailbox 2101, although speech.temporary-greeting is on: run vaxel apply, which speaks"
+        + " one: callers are not told they are away"), messages(f, rule));
+  }
+
   @Test
   void awayWithATemporaryGreetingIsCompliant() {
     assertEquals(List.of(), Fixture.compliant().check(rule));

@@ -170,4 +170,12 @@ class SpokenWordsTest {
     assertEquals("noll", sv.clock(LocalTime.MIDNIGHT).get("hour"));
     assertNull(en.clock(LocalTime.of(12, 30)).get("noon"));
   }
+
+  @Test
+  void phoneNumbersAreDigitsInTheirGroups() {
+    assertEquals("noll nio tre fyra, ett fyra noll, noll noll",
+        new SpokenWords(Language.SV).phone("0934-140 00"));
+    assertEquals("plus four six, seven zero, one two three",
+        new SpokenWords(Language.EN).phone("+46 70-123"));
+  }
 }

@@ -38,6 +38,7 @@ class SpeechSettingsTest {
           command: [/usr/local/bin/tts, "--voice={lang}"]
           timeout: 12
           temporary-greeting: true
+          voicemail-spool: /var/tmp/sandbox/var/spool/asterisk/voicemail/
         """ + StaffFiles.HEAD + StaffFiles.ANNA + CALLE);
     SpeechSettings s = staff.speech();
     assertTrue(s.announce(), "announcement defaults to true once the block is there");
@@ -47,6 +48,10 @@ class SpeechSettingsTest {
     assertEquals(List.of("/usr/local/bin/tts", "--voice={lang}"), s.command());
     assertEquals(Duration.ofSeconds(12), s.timeout());
     assertTrue(s.temporaryGreeting());
+    assertEquals("/var/tmp/sandbox/var/spool/asterisk/voicemail", s.voicemailSpool());
+    assertTrue(s.speaksTemporaryGreeting(staff.byId("anna.berg").orElseThrow()));
+    assertFalse(s.speaksTemporaryGreeting(staff.byId("calle.carlsson").orElseThrow()),
+        "announcement: false also silences the spoken temporary greeting");
     assertTrue(s.announces(staff.byId("anna.berg").orElseThrow()));
     assertFalse(s.announces(staff.byId("calle.carlsson").orElseThrow()));
   }
@@ -61,6 +66,7 @@ class SpeechSettingsTest {
           command: [tts, "{text}"]
           timeout: 0
           temporary-greting: true
+          voicemail-spool: /var/spool/asterisk/voice mail
         """ + StaffFiles.HEAD + StaffFiles.ANNA);
     String all = problems.stream().map(Problem::toString).reduce("", (a, b) -> a + b + "\n");
     assertTrue(all.contains("test.yaml:2:17: announcement 'yes' must be true or false")
@@ -70,6 +76,8 @@ class SpeechSettingsTest {
     assertTrue(all.contains("test.yaml:5:13:") && all.contains("not an absolute path"), all);
     assertTrue(all.contains("test.yaml:6:12:") && all.contains("from 1 to 600"), all);
     assertTrue(all.contains("test.yaml:7:3:") && all.contains("temporary-greeting"), all);
+    assertTrue(all.contains("test.yaml:8:20: voicemail-spool") && all.contains("absolute path"),
+        all);
   }
 
   @Test
