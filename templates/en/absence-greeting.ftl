@@ -11,9 +11,9 @@
 -->
 <#import "messages.ftl" as m>
 <#macro date d><#if spoken??>${d.weekday} the ${d.day} of ${d.month}<#if d.year??> ${d.year}</#if><#else><@m.spokenDate d/></#if></#macro>
-<#-- spoken: the 12-hour clock, as the announcement says it ("two thirty p.m", "noon"); the
-     time ends the sentence, whose full stop completes "p.m." -->
-<#macro time t><#if !spoken??><@m.clock t/><#elseif t.noon??>noon<#elseif t.midnight??>midnight<#else>${t.hour12}<#if t.minute??> ${t.minuteTwoDigits}</#if> <#if t.half == "am">a.m<#else>p.m</#if></#if></#macro>
+<#-- spoken: vaxel's one wording of a time (untilTime.words, as the announcement says it: "two
+     thirty p.m.", "noon"); the time ends the sentence, whose full stop completes "p.m." -->
+<#macro time t><#if !spoken??><@m.clock t/><#else>${t.words?remove_ending(".")}</#if></#macro>
 <#macro away><#if untilTime??>until <@date until/> at <@time untilTime/><#else>up to and including <@date until/></#if></#macro>
 <#macro switchboard>the switchboard<#if switchboardPhone??> on ${switchboardPhone}</#if></#macro>
 <#macro instead><#if alternate?? && alternate.viaSwitchboard><@switchboard/>, who will refer you to ${alternate.name}<#if alternate.phone??> on ${alternate.phone}</#if><#elseif alternate?? && alternate.phone??>${alternate.name} on ${alternate.phone}, or <@switchboard/><#elseif alternate??>${alternate.name} through <@switchboard/><#else><@switchboard/></#if></#macro>

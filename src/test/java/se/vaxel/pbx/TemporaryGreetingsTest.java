@@ -345,7 +345,7 @@ class TemporaryGreetingsTest {
     Instant from = NOW.minusSeconds(3600);
     Instant until = LocalDateTime.of(2026, 12, 4, 0, 0).atZone(STOCKHOLM).toInstant();
     LiveOverride o = new LiveOverride("2102", true, from, until, "100", Reason.UTBILDNING, null,
-        "anna.berg", LiveOverride.Origin.CLI, "", "");
+        "anna.berg", LiveOverride.Origin.CLI, "", "", "");
     producer.retain(away(), List.of(o), NOW);
     assertTrue(Files.exists(greeting("2102")));
     String said = spoken().stream().filter(s -> s.contains("Anna Berg, Bjurholms")).findFirst()
@@ -377,7 +377,7 @@ class TemporaryGreetingsTest {
     Files.createSymbolicLink(spool.resolve("vm/2101"), elsewhere);
     java.time.Instant from = NOW.minusSeconds(60);
     LiveOverride anna = new LiveOverride("2102", true, from, LATER, "100", Reason.ANNAT, null,
-        "anna.berg", LiveOverride.Origin.CLI, "", "");
+        "anna.berg", LiveOverride.Origin.CLI, "", "", "");
     SpeechException e = assertThrows(SpeechException.class,
         () -> producer.retain(away(), List.of(anna), NOW));
     assertTrue(e.getMessage().contains("mailbox 2101") && e.getMessage().contains("symbolic link"),
