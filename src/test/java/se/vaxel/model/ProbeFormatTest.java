@@ -273,4 +273,32 @@ class ProbeFormatTest {
     assertTrue(probe.contains(" same => n,Set(g="
         + ProbeFormat.mailboxExpression("vaxel-absence") + ")"), "the encoder's expression");
   }
+
+  /**
+   * What Asterisk 22 wrote with announcements on (the sandbox after AnnouncementCheckIT deleted
+   * Anna's window file, `database show vaxel-it-probe`, verbatim): no live override, so every
+   * mailbox's A is empty.
+   */
+  @Test
+  void decodesWhatAnAnnouncingProbeWroteOnAsterisk() {
+    String token = "bb405305-f3ea-4066-9667-55615ec3be41";
+    Map<String, String> tree = Map.of(
+        "a00001", token + " announce-92e0f15fc2af2aed0501c8b593c92b9e=0 "
+            + "announce-aad9c4e7c1b1f5e3850289ebea2af23e=1 "
+            + "announce-1fba6ac09af808ae2d66ba664d340032=1 "
+            + "announce-e8319586bf855c236da9fd98105e2b12=1",
+        "b00001", token + " 2201=00|0| 2202=00|0| 2203=00|0| 2204=00|0| 2205=00|0|",
+        "progress", token + " done 1 1");
+
+    ProbeFormat.Progress p = ProbeFormat.progress(Optional.of(tree.get("progress")), token)
+        .orElseThrow();
+    ProbeFormat.Decoded d = ProbeFormat.decode(tree, token, p.batches(), p.sounds().orElseThrow());
+
+    assertEquals(List.of(), d.problems());
+    assertEquals(5, d.results().size());
+    assertTrue(d.results().values().stream().allMatch(r -> r.announcement().isEmpty()));
+    assertEquals(Optional.of(false),
+        d.sounds().map(f -> f.get("announce-92e0f15fc2af2aed0501c8b593c92b9e")));
+    assertEquals(3, d.sounds().orElseThrow().values().stream().filter(b -> b).count());
+  }
 }
