@@ -18,6 +18,8 @@ import se.vaxel.model.ProbeFormat;
  * Asks Asterisk itself which recordings each mailbox has. AMI may not STAT files, but dialplan
  * that Asterisk runs may: the generated probe context checks its mailboxes in batches and leaves
  * the results in AstDB, in the format of {@link ProbeFormat} (which decodes them).
+ * With announcements on, the same run also finds which announcement files exist (the live
+ * overrides' and the planned windows'), for ANNOUNCEMENT-MISSING, without another round trip.
  *
  * <p>Round trips: DBDelTree, Originate, one DBGet of the progress key per poll, DBGetTree.
  * Whether the probe context is loaded comes from the ShowDialPlan the snapshot reads anyway.
