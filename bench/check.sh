@@ -39,7 +39,9 @@
 #  8. Prints the table. On exit (also on error or Ctrl-C) the proxy, the busy loops and the bench
 #     sandbox are stopped and the temporary directory is removed.
 #
-# Environment: HINTS=true|false (asterisk.hints of the synthetic staff; default true up to
+# Environment: SPEECH=true adds a speech: block (announcements on, files in the sandbox's
+# chroot; apply then speaks every window with espeak-ng, which takes minutes), so the probe also
+# looks for announcement files (ANNOUNCEMENT-MISSING). HINTS=true|false (asterisk.hints of the synthetic staff; default true up to
 # 10,000 people, false above), VAXEL_BENCH_BUDGET (s per N, default 120), VAXEL_BENCH_HOGS (busy loops during
 # the three checks, default: the number of cores), VAXEL_BENCH_JAR, VAXEL_BENCH_SANDBOX_DIR
 # (default /var/tmp/vaxel-bench-asterisk), VAXEL_BENCH_PORT (default 5039),
@@ -195,6 +197,12 @@ bench_one() {
   # large one a production AMI user needs.
   sed -i '/^\[vaxel\(-check\)\?\]$/a writetimeout = 10000' "$VAXEL_SANDBOX_ROOT/etc/asterisk/manager.conf"
   sandbox cli 'manager reload' >/dev/null
+  if [[ ${SPEECH:-false} == true ]]; then
+    # Announcements on (ANNOUNCEMENT-MISSING's cost): vaxel writes into the chroot, Asterisk
+    # plays, and the probe STATs, the same files at /var/lib/asterisk/sounds/vaxel.
+    sed -i "/^staff:/i speech:\\n  sounds-dir: $VAXEL_SANDBOX_ROOT/var/lib/asterisk/sounds/vaxel\\n  playback-dir: /var/lib/asterisk/sounds/vaxel" "$staff"
+    log "speech on: $(grep -c '^      - from:' "$staff") absences announced"
+  fi
   local t0 apply_s mailboxes
   t0=$(date +%s.%N)
   # shellcheck disable=SC2153 # VAXEL_SANDBOX_ROOT comes from the eval above

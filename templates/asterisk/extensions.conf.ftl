@@ -397,11 +397,26 @@ exten => say-${p.lang}-${p.key},1,Return(${p.file})
 ;   last progress = "TOKEN done N".
 ; The format is model.ProbeFormat's, which also decodes it; do not change one without the other.
 exten => s,1,Set(d=${"$"}{ASTSPOOLDIR}/voicemail/${vmContext})
+<#if probe.announce>
+ same => n,Set(a=${speech.dir})
+</#if>
  same => n,Set(g=${probe.expression})
  same => n,Set(g=${"$"}{REPLACE(g,@,${"$"})})
 <#list probe.batches as b>
  same => n,Set(DB(${probeFamily}/${b.key})=${"$"}{${probe.tokenVariable}}<#list b.mailboxes as m> ${"$"}{SET(m=${m})}${"$"}{EVAL(${"$"}{g})}</#list>)
  same => n,Set(DB(${probeFamily}/${probe.progressKey})=${"$"}{${probe.tokenVariable}} ${b.number?c})
 </#list>
+<#if probe.announce>
+; With announcements on (model.ProbeFormat, docs/check.md): each mailbox's result ends in
+; "|A", whether the file its live override names (SOUND, field 10) is in a; then per batch of
+; the files staff.yaml's windows name, key aNNNNN = "TOKEN NAME=E ...", and "done N S".
+ same => n,Set(s=${probe.soundExpression})
+ same => n,Set(s=${"$"}{REPLACE(s,@,${"$"})})
+<#list probe.soundBatches as b>
+ same => n,Set(DB(${probeFamily}/${b.key})=${"$"}{${probe.tokenVariable}}<#list b.names as n> ${"$"}{SET(n=${n})}${"$"}{EVAL(${"$"}{s})}</#list>)
+</#list>
+ same => n,Set(DB(${probeFamily}/${probe.progressKey})=${"$"}{${probe.tokenVariable}} done ${probe.batches?size?c} ${probe.soundBatches?size?c})
+<#else>
  same => n,Set(DB(${probeFamily}/${probe.progressKey})=${"$"}{${probe.tokenVariable}} done ${probe.batches?size?c})
+</#if>
  same => n,Hangup()

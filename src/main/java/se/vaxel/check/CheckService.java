@@ -121,6 +121,17 @@ public final class CheckService {
     }
   }
 
+  private Optional<se.vaxel.speech.AbsenceAnnouncements> announcements = Optional.empty();
+
+  /**
+   * Names the announcement files as the dialplan was generated: over the site's templates, which
+   * word the sentences and so name the files (the shipped ones when not given).
+   */
+  public CheckService withAnnouncements(se.vaxel.speech.AbsenceAnnouncements announcements) {
+    this.announcements = Optional.of(announcements);
+    return this;
+  }
+
   /** Calendar absences by organisation id, then staff id: what check --calendar read. */
   private Map<String, Map<String, se.vaxel.calendar.sync.CalendarEvents.Absence>> calendars =
       Map.of();
@@ -138,9 +149,12 @@ public final class CheckService {
   private Report judge(Staff staff, SnapshotReader reader, GeneratedDialplan generated,
       Optional<Baseline> baseline) {
     Snapshot snapshot = withUnprobedMailboxes(staff, reader.read());
+    WorkingDays workingDays = new WorkingDays();
     CheckResult result = new Compliance().run(new CheckInput(staff, snapshot,
-        clock.instant(), new WorkingDays(), generated,
-        Optional.ofNullable(calendars.get(staff.organisation().id()))));
+        clock.instant(), workingDays, generated,
+        Optional.ofNullable(calendars.get(staff.organisation().id())),
+        announcements.orElseGet(() -> new se.vaxel.speech.AbsenceAnnouncements(
+            new se.vaxel.render.Templates(Optional.empty()), workingDays))));
     Report report = Report.of(result, Report.namesOf(staff));
     return baseline.isPresent() ? report.withBaseline(baseline.get()) : report;
   }
@@ -200,7 +214,7 @@ public final class CheckService {
         + " mailbox(es) (" + String.join(", ", missing.stream().limit(10).toList())
         + (missing.size() > 10 ? ", ..." : "") + "): the dialplan is older than staff.yaml");
     return new Snapshot(s.takenAt(), s.pbx(), s.mailboxes(), s.fingerprint(), s.dialplan(),
-        s.dialplanExtensions(), s.routing(), s.overrides(), s.greetings(), s.endpoints(),
+        s.dialplanExtensions(), s.routing(), s.overrides(), s.greetings(), s.announcements(), s.endpoints(),
         incomplete);
   }
 }

@@ -188,6 +188,7 @@ final class CheckCommand implements Callable<Integer> {
     pbx = settings.address();
     CheckService service = new CheckService(
         clock(platform.organisations().get(0).organisation().timezone()), probe);
+    service.withAnnouncements(rendering.asterisk().announcements());
     if (calendar) {
       service.withCalendars(CalendarCommand.absences(platform,
           clock(platform.organisations().get(0).organisation().timezone()).instant(),

@@ -24,6 +24,7 @@ public final class Compliance {
       new AbsenceNotRouted(),
       new AbsenceAlternateUnavailable(),
       new AbsenceNoTempGreeting(),
+      new AnnouncementMissing(),
       new DialplanStale(),
       new EndpointUnreachable(),
       new RingTimeout(),

@@ -18,6 +18,8 @@ import se.vaxel.model.ProbeFormat;
  * Asks Asterisk itself which recordings each mailbox has. AMI may not STAT files, but dialplan
  * that Asterisk runs may: the generated probe context checks its mailboxes in batches and leaves
  * the results in AstDB, in the format of {@link ProbeFormat} (which decodes them).
+ * With announcements on, the same run also finds which announcement files exist (the live
+ * overrides' and the planned windows'), for ANNOUNCEMENT-MISSING, without another round trip.
  *
  * <p>Round trips: DBDelTree, Originate, one DBGet of the progress key per poll, DBGetTree.
  * Whether the probe context is loaded comes from the ShowDialPlan the snapshot reads anyway.
@@ -31,14 +33,15 @@ final class GreetingProbe {
   static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(1);
 
   /** The greetings found, or empty with the reason the probe could not run. */
-  record Outcome(Optional<Map<String, Greeting>> greetings, List<String> problems,
-      Duration took) {
+  record Outcome(Optional<Map<String, Greeting>> greetings,
+      Optional<Snapshot.Announcements> announcements, List<String> problems, Duration took) {
     Outcome {
       problems = List.copyOf(problems);
     }
 
     static Outcome failed(String reason, Duration took) {
-      return new Outcome(Optional.empty(), List.of("greetings: " + reason), took);
+      return new Outcome(Optional.empty(), Optional.empty(), List.of("greetings: " + reason),
+          took);
     }
   }
 
@@ -93,8 +96,11 @@ final class GreetingProbe {
                 .orElse("did not start")
             + ": no progress for " + seconds(timeouts.stall()), since(start));
       }
-      ProbeFormat.Decoded decoded = ProbeFormat.decode(
-          ami.dbGetTree(family), token, done.get().batches());
+      // A probe that looks for announcement files says how many batches of them it wrote.
+      Map<String, String> tree = ami.dbGetTree(family);
+      ProbeFormat.Decoded decoded = done.get().sounds().isPresent()
+          ? ProbeFormat.decode(tree, token, done.get().batches(), done.get().sounds().get())
+          : ProbeFormat.decode(tree, token, done.get().batches());
       return outcome(decoded, since(start));
     } catch (AmiException e) {
       if (e.kind() != AmiException.Kind.ACTION_FAILED) {
@@ -142,7 +148,13 @@ final class GreetingProbe {
             : Optional.of(Instant.ofEpochSecond(r.oldestUnheard())))));
     List<String> problems = new ArrayList<>();
     decoded.problems().forEach(p -> problems.add("greetings: the probe's results: " + p));
-    return new Outcome(Optional.of(Map.copyOf(greetings)), problems, took);
+    Optional<Snapshot.Announcements> announcements = decoded.sounds().map(files -> {
+      Map<String, Boolean> overrides = new TreeMap<>();
+      decoded.results().forEach((mailbox, r) ->
+          r.announcement().ifPresent(found -> overrides.put(mailbox, found)));
+      return new Snapshot.Announcements(files, overrides);
+    });
+    return new Outcome(Optional.of(Map.copyOf(greetings)), announcements, problems, took);
   }
 
   private static Duration since(long start) {

@@ -26,6 +26,8 @@ import se.vaxel.live.LiveOverride;
  * @param routing the absence routing as the loaded dialplan would decide it
  * @param overrides the switchboard's live absences in AstDB
  * @param greetings what the greeting probe found per mailbox; empty when it could not run
+ * @param announcements which announcement files the probe found; empty when it could not run
+ *     or did not look (an organisation without announcements, or a probe from before them)
  * @param endpoints whether each extension's device has a reachable contact; empty when the
  *     devices are not PJSIP or the AMI user may not list them
  * @param incomplete what could not be read, in words; a check with anything here is never
@@ -41,6 +43,7 @@ public record Snapshot(
     LoadedRouting routing,
     Map<String, LiveOverride> overrides,
     Optional<Map<String, Greeting>> greetings,
+    Optional<Announcements> announcements,
     Optional<Map<String, Boolean>> endpoints,
     List<String> incomplete) {
 
@@ -53,6 +56,7 @@ public record Snapshot(
     dialplan = Map.copyOf(dialplan);
     dialplanExtensions = Set.copyOf(dialplanExtensions);
     overrides = Map.copyOf(overrides);
+    Objects.requireNonNull(announcements, "announcements");
     incomplete = List.copyOf(incomplete);
   }
 
@@ -65,4 +69,18 @@ public record Snapshot(
    * @param oldestUnheard when the oldest message in INBOX was left, if there is one
    */
   public record Greeting(boolean unavailable, boolean temporary, Optional<Instant> oldestUnheard) {}
+
+  /**
+   * The announcement files as the probe, inside Asterisk, found them (model.ProbeFormat).
+   *
+   * @param files each file staff.yaml's windows name (its name, no extension): whether it exists
+   * @param overrides by extension, whether the file the live override names exists, for each
+   *     override that named one when the probe ran
+   */
+  public record Announcements(Map<String, Boolean> files, Map<String, Boolean> overrides) {
+    public Announcements {
+      files = Map.copyOf(files);
+      overrides = Map.copyOf(overrides);
+    }
+  }
 }

@@ -121,7 +121,8 @@ public final class SnapshotReader {
 
     return new Snapshot(takenAt, pbx, mailboxes, LoadedDialplan.fingerprint(route), dialplan,
         extensions,
-        LoadedDialplan.routing(route, absence, planned, contexts.overrideFamily()), overrides, probe.greetings(), endpoints,
+        LoadedDialplan.routing(route, absence, planned, contexts.overrideFamily()), overrides, probe.greetings(),
+        probe.announcements(), endpoints,
         incomplete);
   }
 

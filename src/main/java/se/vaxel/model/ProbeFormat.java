@@ -22,6 +22,15 @@ import java.util.regex.Pattern;
  * run's. U and T are 1 when an unavailable and a temporary greeting is recorded (in any of
  * {@link #GREETING_FORMATS}); M is the epoch mtime of {@code INBOX/msg0000.txt} (the oldest
  * unheard message), 0 or empty for none.
+ *
+ * <p>When the organisation announces absences the probe also looks for announcement files
+ * (ANNOUNCEMENT-MISSING). Each mailbox entry gets a third field, {@code EXT=UT|M|A}: A is 1 or 0
+ * when the extension's live override names a SOUND and that file exists or not, empty when it
+ * names none. And after the mailboxes, per batch of up to {@link #BATCH} distinct sounds that
+ * staff.yaml's windows name, key {@code aNNNNN} = {@code TOKEN NAME=E NAME=E ...} (E 1 when the
+ * file exists); the last progress then says how many: {@code TOKEN done N S}. Both cost no
+ * step per file: the override's file is STATted in the mailbox's own EVAL, the windows' files a
+ * batch per step.
  */
 public final class ProbeFormat {
   /**
@@ -45,7 +54,11 @@ public final class ProbeFormat {
 
   private static final String DONE = "done";
   private static final Pattern ENTRY =
-      Pattern.compile("([0-9]{1,8})=([01])([01])\\|([0-9]{0,18})");
+      Pattern.compile("([0-9]{1,8})=([01])([01])\\|([0-9]{0,18})(?:\\|([01]?))?");
+  private static final Pattern SOUND_ENTRY = Pattern.compile("([A-Za-z0-9_.-]{1,100})=([01])");
+
+  /** The file ending of the announcements (speech.SoundStore writes WAV only). */
+  public static final String SOUND_SUFFIX = ".wav";
 
   private ProbeFormat() {}
 
@@ -72,6 +85,36 @@ public final class ProbeFormat {
   }
 
   /**
+   * Sound files per AstDB value and per step: a file's entry in the batch line is 64
+   * characters (its name is 41), so 50 keep the line near 3.2 KB and the result near 2.2 KB.
+   */
+  public static final int SOUND_BATCH = 50;
+
+  /** The announcement files to look for, in batches of {@link #SOUND_BATCH}; keys aNNNNN. */
+  public static List<Batch> soundBatches(List<String> sounds) {
+    List<Batch> out = new ArrayList<>();
+    for (int from = 0; from < sounds.size(); from += SOUND_BATCH) {
+      int number = out.size() + 1;
+      out.add(new Batch(soundKey(number), number,
+          sounds.subList(from, Math.min(from + SOUND_BATCH, sounds.size()))));
+    }
+    return out;
+  }
+
+  static String soundKey(int batch) {
+    return "a%05d".formatted(batch);
+  }
+
+  /**
+   * The per-sound expression, with '@' for '$', EVALed after {@code n} is set to the sound's
+   * name and {@code a} to the organisation's sounds directory as Asterisk sees it (ending in
+   * "/"). It yields {@code =E}; the SET(n=NAME) before it yields NAME.
+   */
+  public static String soundExpression() {
+    return "=@{STAT(e,@{a}@{n}" + SOUND_SUFFIX + ")}";
+  }
+
+  /**
    * The per-mailbox expression, with '@' for '$': the dialplan turns it into a variable with
    * REPLACE (a dialplan line has no way to write a literal "${"), then EVALs it once per mailbox
    * after setting {@code m} to the mailbox and {@code d} to the voicemail context's spool
@@ -82,16 +125,49 @@ public final class ProbeFormat {
         + "|@{STAT(M,@{d}/@{m}/INBOX/msg0000.txt)}";
   }
 
+  /**
+   * The mailbox expression of an organisation that announces absences: it also yields
+   * {@code |A} for the live override in AstDB {@code family} under the extension {@code m}
+   * (field 10, SOUND, as live.LiveOverride writes it), looked for in {@code a}. The first IF
+   * only sets {@code o} (its true branch, empty, is what it yields), since CUT reads a
+   * variable; {@code o} is set for every extension, so no earlier one's value is used.
+   */
+  public static String mailboxExpression(String family) {
+    return mailboxExpression()
+        + "|@{IF(1?:@{SET(o=@{DB(" + family + "/@{m})})})}"
+        + "@{IF(@[\"@{CUT(o,|,10)}\" != \"\"]?@{STAT(e,@{a}@{CUT(o,|,10)}" + SOUND_SUFFIX
+        + ")})}";
+  }
+
   private static String anyOf(String greeting) {
     return "@[" + String.join("|", GREETING_FORMATS.stream()
         .map(f -> "@{STAT(e,@{d}/@{m}/" + greeting + "." + f + ")}").toList()) + "]";
   }
 
-  /** What one mailbox has, as the probe found it; oldestUnheard 0 for none. */
-  public record Result(boolean unavailable, boolean temporary, long oldestUnheard) {}
+  /**
+   * What one mailbox has, as the probe found it; oldestUnheard 0 for none.
+   *
+   * @param announcement whether the file its live override names exists; empty when the
+   *     override names none, there is none, or the probe did not look
+   */
+  public record Result(boolean unavailable, boolean temporary, long oldestUnheard,
+      Optional<Boolean> announcement) {
+    public Result(boolean unavailable, boolean temporary, long oldestUnheard) {
+      this(unavailable, temporary, oldestUnheard, Optional.empty());
+    }
+  }
 
-  /** Where a run of the probe is, read from its progress key. */
-  public record Progress(int batches, boolean done) {}
+  /**
+   * Where a run of the probe is, read from its progress key.
+   *
+   * @param sounds how many sound batches a finished run wrote; empty when it wrote none (an
+   *     organisation without announcements, or a probe from before them)
+   */
+  public record Progress(int batches, boolean done, Optional<Integer> sounds) {
+    public Progress(int batches, boolean done) {
+      this(batches, done, Optional.empty());
+    }
+  }
 
   /** The progress value, when it is this run's (token); empty for none or another run's. */
   public static Optional<Progress> progress(Optional<String> value, String token) {
@@ -109,6 +185,10 @@ public final class ProbeFormat {
       if (parts.length == 3 && parts[1].equals(DONE)) {
         return Optional.of(new Progress(Integer.parseInt(parts[2]), true));
       }
+      if (parts.length == 4 && parts[1].equals(DONE)) {
+        return Optional.of(new Progress(Integer.parseInt(parts[2]), true,
+            Optional.of(Integer.parseInt(parts[3]))));
+      }
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -121,10 +201,16 @@ public final class ProbeFormat {
    * @param problems what could not be read: a missing batch, another run's batch, an entry
    *     that is not {@code EXT=UT|M}
    */
-  public record Decoded(Map<String, Result> results, List<String> problems) {
+  public record Decoded(Map<String, Result> results, List<String> problems,
+      Optional<Map<String, Boolean>> sounds) {
     public Decoded {
       results = Map.copyOf(results);
       problems = List.copyOf(problems);
+      sounds = sounds.map(Map::copyOf);
+    }
+
+    public Decoded(Map<String, Result> results, List<String> problems) {
+      this(results, problems, Optional.empty());
     }
   }
 
@@ -154,10 +240,44 @@ public final class ProbeFormat {
           continue;
         }
         long mtime = m.group(4).isEmpty() ? 0 : Long.parseLong(m.group(4));
+        Optional<Boolean> announcement = m.group(5) == null || m.group(5).isEmpty()
+            ? Optional.empty() : Optional.of(m.group(5).equals("1"));
         results.put(m.group(1), new Result(m.group(2).equals("1"), m.group(3).equals("1"),
-            mtime));
+            mtime, announcement));
       }
     }
     return new Decoded(results, problems);
+  }
+
+  /**
+   * Decodes a finished run's AstDB family with its announcement files: the mailboxes as
+   * {@link #decode(Map, String, int)}, and the {@code sounds} batches of files.
+   */
+  public static Decoded decode(Map<String, String> tree, String token, int batches,
+      int sounds) {
+    Decoded mailboxes = decode(tree, token, batches);
+    Map<String, Boolean> files = new TreeMap<>();
+    List<String> problems = new ArrayList<>(mailboxes.problems());
+    for (int n = 1; n <= sounds; n++) {
+      String value = tree.get(soundKey(n));
+      if (value == null) {
+        problems.add("sound batch " + n + " of " + sounds + " is missing");
+        continue;
+      }
+      String[] parts = value.strip().split(" +");
+      if (!parts[0].equals(token)) {
+        problems.add("sound batch " + n + " of " + sounds + " is from another run");
+        continue;
+      }
+      for (int i = 1; i < parts.length; i++) {
+        Matcher m = SOUND_ENTRY.matcher(parts[i]);
+        if (!m.matches()) {
+          problems.add("sound batch " + n + ": unreadable result '" + parts[i] + "'");
+          continue;
+        }
+        files.put(m.group(1), m.group(2).equals("1"));
+      }
+    }
+    return new Decoded(mailboxes.results(), problems, Optional.of(files));
   }
 }

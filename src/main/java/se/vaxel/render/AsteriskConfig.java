@@ -90,13 +90,22 @@ public final class AsteriskConfig {
   }
 
   /** The greeting probe's batches and per-mailbox expression (see model.ProbeFormat). */
-  private static Map<String, Object> probeModel(Staff staff) {
+  private static Map<String, Object> probeModel(Staff staff, List<String> sounds) {
     List<Map<String, Object>> batches = ProbeFormat.batches(staff.people().stream()
             .filter(Person::hasExtension).map(Person::extension).toList()).stream()
         .map(b -> Map.<String, Object>of("key", b.key(), "number", b.number(),
             "mailboxes", b.mailboxes()))
         .toList();
-    return Map.of("expression", ProbeFormat.mailboxExpression(), "batches", batches,
+    boolean announce = staff.speech().announce();
+    List<Map<String, Object>> soundBatches = !announce ? List.of()
+        : ProbeFormat.soundBatches(sounds).stream()
+            .map(b -> Map.<String, Object>of("key", b.key(), "names", b.mailboxes()))
+            .toList();
+    return Map.of("expression", announce
+            ? ProbeFormat.mailboxExpression(DialplanContexts.of(staff.asterisk()).overrideFamily())
+            : ProbeFormat.mailboxExpression(),
+        "batches", batches, "announce", announce,
+        "soundExpression", ProbeFormat.soundExpression(), "soundBatches", soundBatches,
         "tokenVariable", ProbeFormat.TOKEN_VARIABLE, "progressKey", ProbeFormat.PROGRESS_KEY);
   }
 
@@ -211,6 +220,9 @@ public final class AsteriskConfig {
     ZoneId zone = staff.organisation().timezone();
     DialplanContexts ctx = DialplanContexts.of(ast);
     List<Map<String, Object>> people = new ArrayList<>();
+    // Every file a window names, past ones too (the dialplan does not depend on the date):
+    // the probe looks for each, and ANNOUNCEMENT-MISSING judges the current window's.
+    java.util.Set<String> sounds = new java.util.LinkedHashSet<>();
     for (Person p : staff.people()) {
       if (!p.hasExtension()) {
         continue;
@@ -222,6 +234,9 @@ public final class AsteriskConfig {
       for (int i = 0; i < p.absences().size(); i++) {
         Absence a = p.absences().get(i);
         se.vaxel.speech.AbsenceAnnouncements.Window w = spoken.isEmpty() ? null : spoken.get(i);
+        if (w != null) {
+          w.sounds().forEach(sound -> sounds.add(sound.name()));
+        }
         CallRouting.Route r = CallRouting.route(staff, a);
         List<Map<String, Object>> weeks = new ArrayList<>();
         r.weekly().forEach((target, numbers) -> weeks.add(Map.of(
@@ -260,7 +275,7 @@ public final class AsteriskConfig {
         "codes", ctx.codes()));
     model.put("codes", codesModel(staff));
     model.put("probeFamily", ctx.probeFamily());
-    model.put("probe", probeModel(staff));
+    model.put("probe", probeModel(staff, List.copyOf(sounds)));
     model.put("vmContext", ast.voicemailContext());
     model.put("ringTimeout", ast.ringTimeout());
     model.put("family", ctx.overrideFamily());

@@ -45,6 +45,7 @@ class ComplianceTest {
 
     assertEquals(List.of("VM-MISSING", "VM-NAME", "VM-EMAIL", "VM-ORPHAN", "GREETING-MISSING",
         "ABSENCE-NOT-ROUTED", "ABSENCE-ALTERNATE-UNAVAILABLE", "ABSENCE-NO-TEMP-GREETING",
+        "ANNOUNCEMENT-MISSING",
         "DIALPLAN-STALE", "ENDPOINT-UNREACHABLE", "RING-TIMEOUT", "MAILBOX-FULL",
         "VOICEMAIL-UNANSWERED", "CALENDAR-NOT-SYNCED"), ids);
     assertEquals(ids.size(), new HashSet<>(ids).size());

@@ -107,6 +107,8 @@ final class Fixture {
   Map<String, LiveOverride> overrides = new HashMap<>();
   /** Null: the probe could not run. */
   Map<String, Greeting> greetings = new HashMap<>();
+  /** Null: the probe did not look for announcement files. */
+  se.vaxel.live.Snapshot.Announcements announcements = null;
   /** Null: the endpoints could not be listed. */
   Map<String, Boolean> endpoints = new HashMap<>();
   List<String> incomplete = new ArrayList<>();
@@ -197,7 +199,8 @@ final class Fixture {
     return new Snapshot(now, "127.0.0.1:5038", mailboxes, fingerprint, dialplan,
         dialplanExtensions,
         new LoadedRouting(overridesHonoured, planned, ringTimeouts), overrides,
-        Optional.ofNullable(greetings), Optional.ofNullable(endpoints), incomplete);
+        Optional.ofNullable(greetings), Optional.ofNullable(announcements),
+        Optional.ofNullable(endpoints), incomplete);
   }
 
   CheckInput input() {

@@ -157,4 +157,148 @@ class ProbeFormatTest {
     assertTrue(probe.contains(" same => n,Set(g=" + ProbeFormat.mailboxExpression() + ")"),
         "the expression is the encoder's");
   }
+
+  private static final String SOUND_A = "announce-0123456789abcdef0123456789abcdef";
+  private static final String SOUND_B = "announce-fedcba9876543210fedcba9876543210";
+
+  /** An announcing probe: each mailbox's "|A", then the sound batches, "done N S". */
+  @Test
+  void decodesAnnouncementFilesOfOverridesAndWindows() {
+    Map<String, String> tree = Map.of(
+        "b00001", TOKEN + " 2101=11|0| 2102=10|0|1 2103=10|0|0",
+        "a00001", TOKEN + " " + SOUND_A + "=1 " + SOUND_B + "=0",
+        "progress", TOKEN + " done 1 1");
+
+    Optional<ProbeFormat.Progress> progress =
+        ProbeFormat.progress(Optional.of(tree.get("progress")), TOKEN);
+    assertEquals(Optional.of(new ProbeFormat.Progress(1, true, Optional.of(1))), progress);
+    ProbeFormat.Decoded d = ProbeFormat.decode(tree, TOKEN, 1, 1);
+
+    assertEquals(List.of(), d.problems());
+    assertEquals(new ProbeFormat.Result(true, true, 0, Optional.empty()), d.results().get("2101"));
+    assertEquals(Optional.of(true), d.results().get("2102").announcement());
+    assertEquals(Optional.of(false), d.results().get("2103").announcement());
+    assertEquals(Optional.of(Map.of(SOUND_A, true, SOUND_B, false)), d.sounds());
+  }
+
+  @Test
+  void aMissingOrForeignSoundBatchIsAProblemAndItsFilesAreNotReported() {
+    Map<String, String> tree = Map.of(
+        "b00001", TOKEN + " 2101=11|0|",
+        "a00002", "another-run " + SOUND_A + "=0");
+
+    ProbeFormat.Decoded d = ProbeFormat.decode(tree, TOKEN, 1, 2);
+
+    assertEquals(List.of("sound batch 1 of 2 is missing", "sound batch 2 of 2 is from another run"),
+        d.problems());
+    assertEquals(Optional.of(Map.of()), d.sounds());
+  }
+
+  @Test
+  void theAnnouncingExpressionReadsTheOverridesTenthFieldWithoutALiteralDollar() {
+    String e = ProbeFormat.mailboxExpression("vaxel-absence");
+
+    assertFalse(e.contains("$"), e);
+    assertTrue(e.startsWith(ProbeFormat.mailboxExpression() + "|"), e);
+    assertTrue(e.contains("@{SET(o=@{DB(vaxel-absence/@{m})})}"), e);
+    assertTrue(e.contains("@{STAT(e,@{a}@{CUT(o,|,10)}.wav)}"), e);
+    assertEquals(e.chars().filter(c -> c == '{').count(), e.chars().filter(c -> c == '}').count());
+  }
+
+  /**
+   * With speech on, the rendered probe looks for exactly the files the planned context plays
+   * (every VAXEL_ANNOUNCE it sets), each once, in batches under the line limit, and says how
+   * many batches in its "done".
+   */
+  @Test
+  void theRenderedProbeLooksForEveryFileThePlannedContextPlays() throws Exception {
+    StringBuilder yaml = new StringBuilder("""
+        organisation:
+          name: Bjurholms kommun
+          place: Bjurholm
+          switchboard: "100"
+          phone: "0934-140 00"
+          functional-mailbox: kommunen@bjurholm.se
+          language: sv
+          timezone: Europe/Stockholm
+        speech:
+          playback-dir: /var/lib/asterisk/sounds/vaxel
+        staff:
+        """);
+    for (int i = 0; i < 60; i++) {
+      yaml.append("""
+            - id: p%d
+              first-name: P
+              last-name: N%d
+              extension: "%d"
+              email: p%d@bjurholm.se
+              absences:
+                - from: 2026-07-%02d
+                  until: 2026-08-09
+                  reason: semester
+          """.formatted(i, i, 2000 + i, i, 1 + i % 28));
+    }
+    String conf = new AsteriskConfig(new Templates(Optional.empty()), "test")
+        .render(new StaffLoader().parse("t.yaml", yaml.toString())).extensionsConf();
+    java.util.Set<String> played = new java.util.TreeSet<>();
+    Matcher announce = Pattern.compile("Set\\(VAXEL_ANNOUNCE=/var/lib/asterisk/sounds/vaxel/"
+        + "bjurholm[^/]*/(announce-[0-9a-f]{32})\\)").matcher(conf);
+    while (announce.find()) {
+      played.add(announce.group(1));
+    }
+    List<String> probe = conf.substring(conf.indexOf("[vaxel-staff-probe]")).lines()
+        .filter(l -> !l.startsWith(";")).toList();
+    Pattern batch = Pattern.compile(
+        " same => n,Set\\(DB\\(vaxel-probe/(a\\d{5})\\)=\\$\\{VAXEL_PROBE\\}(.*)\\)");
+    Pattern sound = Pattern.compile(
+        " \\$\\{SET\\(n=(announce-[0-9a-f]{32})\\)\\}\\$\\{EVAL\\(\\$\\{s\\}\\)\\}");
+    List<String> keys = new ArrayList<>();
+    List<String> looked = new ArrayList<>();
+    for (String line : probe) {
+      assertTrue(line.length() < 4096, "line of " + line.length() + " characters");
+      Matcher b = batch.matcher(line);
+      if (b.matches()) {
+        keys.add(b.group(1));
+        assertEquals("", sound.matcher(b.group(2)).replaceAll(m -> {
+          looked.add(m.group(1));
+          return "";
+        }), "nothing but sounds in " + b.group(1));
+      }
+    }
+    assertEquals(60, played.size(), "a sentence per person: each names its own start day");
+    assertEquals(List.copyOf(played), looked.stream().sorted().toList());
+    assertEquals(List.of("a00001", "a00002"), keys);
+    assertTrue(probe.contains(" same => n,Set(DB(vaxel-probe/progress)=${VAXEL_PROBE} done 1 2)"),
+        "done says 1 mailbox batch and 2 sound batches");
+    assertTrue(probe.contains(" same => n,Set(g="
+        + ProbeFormat.mailboxExpression("vaxel-absence") + ")"), "the encoder's expression");
+  }
+
+  /**
+   * What Asterisk 22 wrote with announcements on (the sandbox after AnnouncementCheckIT deleted
+   * Anna's window file, `database show vaxel-it-probe`, verbatim): no live override, so every
+   * mailbox's A is empty.
+   */
+  @Test
+  void decodesWhatAnAnnouncingProbeWroteOnAsterisk() {
+    String token = "bb405305-f3ea-4066-9667-55615ec3be41";
+    Map<String, String> tree = Map.of(
+        "a00001", token + " announce-92e0f15fc2af2aed0501c8b593c92b9e=0 "
+            + "announce-aad9c4e7c1b1f5e3850289ebea2af23e=1 "
+            + "announce-1fba6ac09af808ae2d66ba664d340032=1 "
+            + "announce-e8319586bf855c236da9fd98105e2b12=1",
+        "b00001", token + " 2201=00|0| 2202=00|0| 2203=00|0| 2204=00|0| 2205=00|0|",
+        "progress", token + " done 1 1");
+
+    ProbeFormat.Progress p = ProbeFormat.progress(Optional.of(tree.get("progress")), token)
+        .orElseThrow();
+    ProbeFormat.Decoded d = ProbeFormat.decode(tree, token, p.batches(), p.sounds().orElseThrow());
+
+    assertEquals(List.of(), d.problems());
+    assertEquals(5, d.results().size());
+    assertTrue(d.results().values().stream().allMatch(r -> r.announcement().isEmpty()));
+    assertEquals(Optional.of(false),
+        d.sounds().map(f -> f.get("announce-92e0f15fc2af2aed0501c8b593c92b9e")));
+    assertEquals(3, d.sounds().orElseThrow().values().stream().filter(b -> b).count());
+  }
 }
