@@ -408,7 +408,8 @@ exten => s,1,Set(d=${"$"}{ASTSPOOLDIR}/voicemail/${vmContext})
 </#list>
 <#if probe.announce>
 ; With announcements on (model.ProbeFormat, docs/check.md): each mailbox's result ends in
-; "|A", whether the file its live override names (SOUND, field 10) is in a; then per batch of
+; "|A|B", whether the files its live override names (SOUND and SWITCHBOARD-SOUND, fields 10
+; and 11) are in a; then per batch of
 ; the files staff.yaml's windows name, key aNNNNN = "TOKEN NAME=E ...", and "done N S".
  same => n,Set(s=${probe.soundExpression})
  same => n,Set(s=${"$"}{REPLACE(s,@,${"$"})})

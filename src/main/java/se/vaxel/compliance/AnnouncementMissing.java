@@ -14,14 +14,15 @@ import se.vaxel.model.Person;
 import se.vaxel.speech.AbsenceAnnouncements;
 
 /**
- * Someone announced (staff.yaml {@code speech:}) and away now has the announcement file the
+ * Someone announced (staff.yaml {@code speech:}) and away now has the announcement files the
  * dialplan plays for their calls: the live override's SOUND, else the current planned window's
- * (its ISO week's contact's sentence, else its fallback's, as the planned context picks). A
+ * (its ISO week's contact's sentence, else its fallback's, as the planned context picks), and
+ * the switchboard variant of either, played when the contact is away too at call time. A
  * missing file only sets PLAYBACKSTATUS=FAILED: callers hear nothing though the organisation
  * announces absences. Whether a file exists is what the probe found inside Asterisk; where it
  * did not look (the probe failed, an older probe, an override it did not see) there is no
- * finding. An override set from the phone without SOUND is spoken from the phrase kit, files
- * the package ships, not judged here.
+ * finding. An override without SOUND is spoken from the phrase kit, one shared set of files
+ * that every apply makes, not judged here.
  */
 final class AnnouncementMissing extends PersonRule {
 
@@ -66,9 +67,24 @@ final class AnnouncementMissing extends PersonRule {
     if (o == null || o.sound().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(found.overrides().get(person.extension()))
-        .filter(exists -> !exists)
-        .map(exists -> o.sound());
+    boolean sound = Boolean.FALSE.equals(found.overrides().get(person.extension()));
+    boolean variant = !o.switchboardSound().isEmpty()
+        && Boolean.FALSE.equals(found.variants().get(person.extension()));
+    return missing(sound ? o.sound() : null, variant ? o.switchboardSound() : null);
+  }
+
+  /**
+   * How the finding names what is missing: the sentence, its switchboard variant (played when
+   * the contact is away too at call time), or both; empty when neither is.
+   */
+  private static Optional<String> missing(String sound, String variant) {
+    if (sound != null && variant != null) {
+      return Optional.of(sound + " (and its switchboard variant " + variant + ")");
+    }
+    if (sound != null) {
+      return Optional.of(sound);
+    }
+    return Optional.ofNullable(variant).map(v -> "switchboard variant " + v);
   }
 
   /** The current planned window's sound, when the probe saw it missing. */
@@ -85,17 +101,18 @@ final class AnnouncementMissing extends PersonRule {
       if (!w.absence().equals(current.get())) {
         continue;
       }
-      String name = w.fallback().name();
+      AbsenceAnnouncements.Said said = w.fallback();
       for (Map.Entry<CallRouting.Target, java.util.SortedSet<Integer>> e :
           CallRouting.route(input.staff(), w.absence()).weekly().entrySet()) {
         if (e.getValue().contains(week)) {
-          name = w.weekly().get(e.getKey()).name();
+          said = w.weekly().get(e.getKey());
           break;
         }
       }
-      String file = name;
-      return Optional.ofNullable(found.files().get(name)).filter(exists -> !exists)
-          .map(exists -> file);
+      String sound = said.sound().name();
+      String variant = said.switchboard() == null ? null : said.switchboard().name();
+      return missing(Boolean.FALSE.equals(found.files().get(sound)) ? sound : null,
+          variant != null && Boolean.FALSE.equals(found.files().get(variant)) ? variant : null);
     }
     return Optional.empty();
   }

@@ -150,9 +150,12 @@ final class GreetingProbe {
     decoded.problems().forEach(p -> problems.add("greetings: the probe's results: " + p));
     Optional<Snapshot.Announcements> announcements = decoded.sounds().map(files -> {
       Map<String, Boolean> overrides = new TreeMap<>();
-      decoded.results().forEach((mailbox, r) ->
-          r.announcement().ifPresent(found -> overrides.put(mailbox, found)));
-      return new Snapshot.Announcements(files, overrides);
+      Map<String, Boolean> variants = new TreeMap<>();
+      decoded.results().forEach((mailbox, r) -> {
+        r.announcement().ifPresent(found -> overrides.put(mailbox, found));
+        r.switchboardAnnouncement().ifPresent(found -> variants.put(mailbox, found));
+      });
+      return new Snapshot.Announcements(files, overrides, variants);
     });
     return new Outcome(Optional.of(Map.copyOf(greetings)), announcements, problems, took);
   }

@@ -76,11 +76,18 @@ public record Snapshot(
    * @param files each file staff.yaml's windows name (its name, no extension): whether it exists
    * @param overrides by extension, whether the file the live override names exists, for each
    *     override that named one when the probe ran
+   * @param variants the same for the override's switchboard variant (SWITCHBOARD-SOUND)
    */
-  public record Announcements(Map<String, Boolean> files, Map<String, Boolean> overrides) {
+  public record Announcements(Map<String, Boolean> files, Map<String, Boolean> overrides,
+      Map<String, Boolean> variants) {
     public Announcements {
       files = Map.copyOf(files);
       overrides = Map.copyOf(overrides);
+      variants = Map.copyOf(variants);
+    }
+
+    public Announcements(Map<String, Boolean> files, Map<String, Boolean> overrides) {
+      this(files, overrides, Map.of());
     }
   }
 }

@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * unheard message), 0 or empty for none.
  *
  * <p>When the organisation announces absences the probe also looks for announcement files
- * (ANNOUNCEMENT-MISSING). Each mailbox entry gets a third field, {@code EXT=UT|M|A}: A is 1 or 0
- * when the extension's live override names a SOUND and that file exists or not, empty when it
- * names none. And after the mailboxes, per batch of up to {@link #BATCH} distinct sounds that
+ * (ANNOUNCEMENT-MISSING). Each mailbox entry gets a third and a fourth field, {@code EXT=UT|M|A|B}:
+ * A is 1 or 0 when the extension's live override names a SOUND and that file exists or not,
+ * empty when it names none; B the same for its SWITCHBOARD-SOUND (the sentence played when the
+ * override's contact is away too at call time). And after the mailboxes, per batch of up to {@link #BATCH} distinct sounds that
  * staff.yaml's windows name, key {@code aNNNNN} = {@code TOKEN NAME=E NAME=E ...} (E 1 when the
  * file exists); the last progress then says how many: {@code TOKEN done N S}. Both cost no
  * step per file: the override's file is STATted in the mailbox's own EVAL, the windows' files a
@@ -36,7 +37,7 @@ public final class ProbeFormat {
   /**
    * Mailboxes per AstDB value, and per dialplan step. A batch's line in extensions.conf is at
    * most 100 x 31 characters (Asterisk skips a config line over 8 KiB) and its result at most
-   * 100 x 24 (a step's arguments may grow to 8 KiB once substituted).
+   * 100 x 28 (a step's arguments may grow to 8 KiB once substituted).
    */
   public static final int BATCH = 100;
 
@@ -54,7 +55,7 @@ public final class ProbeFormat {
 
   private static final String DONE = "done";
   private static final Pattern ENTRY =
-      Pattern.compile("([0-9]{1,8})=([01])([01])\\|([0-9]{0,18})(?:\\|([01]?))?");
+      Pattern.compile("([0-9]{1,8})=([01])([01])\\|([0-9]{0,18})(?:\\|([01]?)(?:\\|([01]?))?)?");
   private static final Pattern SOUND_ENTRY = Pattern.compile("([A-Za-z0-9_.-]{1,100})=([01])");
 
   /** The file ending of the announcements (speech.SoundStore writes WAV only). */
@@ -127,8 +128,9 @@ public final class ProbeFormat {
 
   /**
    * The mailbox expression of an organisation that announces absences: it also yields
-   * {@code |A} for the live override in AstDB {@code family} under the extension {@code m}
-   * (field 10, SOUND, as live.LiveOverride writes it), looked for in {@code a}. The first IF
+   * {@code |A|B} for the live override in AstDB {@code family} under the extension {@code m}
+   * (fields 10 and 11, SOUND and SWITCHBOARD-SOUND, as live.LiveOverride writes them), looked
+   * for in {@code a}. The first IF
    * only sets {@code o} (its true branch, empty, is what it yields), since CUT reads a
    * variable; {@code o} is set for every extension, so no earlier one's value is used.
    */
@@ -136,6 +138,8 @@ public final class ProbeFormat {
     return mailboxExpression()
         + "|@{IF(1?:@{SET(o=@{DB(" + family + "/@{m})})})}"
         + "@{IF(@[\"@{CUT(o,|,10)}\" != \"\"]?@{STAT(e,@{a}@{CUT(o,|,10)}" + SOUND_SUFFIX
+        + ")})}"
+        + "|@{IF(@[\"@{CUT(o,|,11)}\" != \"\"]?@{STAT(e,@{a}@{CUT(o,|,11)}" + SOUND_SUFFIX
         + ")})}";
   }
 
@@ -149,11 +153,17 @@ public final class ProbeFormat {
    *
    * @param announcement whether the file its live override names exists; empty when the
    *     override names none, there is none, or the probe did not look
+   * @param switchboardAnnouncement the same for the override's switchboard variant
    */
   public record Result(boolean unavailable, boolean temporary, long oldestUnheard,
-      Optional<Boolean> announcement) {
+      Optional<Boolean> announcement, Optional<Boolean> switchboardAnnouncement) {
     public Result(boolean unavailable, boolean temporary, long oldestUnheard) {
-      this(unavailable, temporary, oldestUnheard, Optional.empty());
+      this(unavailable, temporary, oldestUnheard, Optional.empty(), Optional.empty());
+    }
+
+    public Result(boolean unavailable, boolean temporary, long oldestUnheard,
+        Optional<Boolean> announcement) {
+      this(unavailable, temporary, oldestUnheard, announcement, Optional.empty());
     }
   }
 
@@ -240,10 +250,8 @@ public final class ProbeFormat {
           continue;
         }
         long mtime = m.group(4).isEmpty() ? 0 : Long.parseLong(m.group(4));
-        Optional<Boolean> announcement = m.group(5) == null || m.group(5).isEmpty()
-            ? Optional.empty() : Optional.of(m.group(5).equals("1"));
         results.put(m.group(1), new Result(m.group(2).equals("1"), m.group(3).equals("1"),
-            mtime, announcement));
+            mtime, found(m.group(5)), found(m.group(6))));
       }
     }
     return new Decoded(results, problems);
@@ -279,5 +287,10 @@ public final class ProbeFormat {
       }
     }
     return new Decoded(mailboxes.results(), problems, Optional.of(files));
+  }
+
+  /** A probe's 1 or 0 for a file, empty when there was no file to look for. */
+  private static Optional<Boolean> found(String flag) {
+    return flag == null || flag.isEmpty() ? Optional.empty() : Optional.of(flag.equals("1"));
   }
 }

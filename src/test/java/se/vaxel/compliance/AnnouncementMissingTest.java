@@ -2,6 +2,8 @@ package se.vaxel.compliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +60,7 @@ class AnnouncementMissingTest {
   @Test
   void thisWeeksFileMissingIsReportedForThatPersonOnly() {
     Fixture f = announced(Fixture.STAFF);
-    String bos = calles(f).weekly().values().iterator().next().name();
+    String bos = calles(f).weekly().values().iterator().next().sound().name();
     f.announcements = withFile(f, bos, false);
 
     assertEquals(List.of(new Finding("ANNOUNCEMENT-MISSING", Severity.WARNING,
@@ -70,8 +72,8 @@ class AnnouncementMissingTest {
   @Test
   void anotherWeeksFileMissingIsNotPlayedNowSoNotReported() {
     Fixture f = announced(Fixture.STAFF);
-    String fallback = calles(f).fallback().name();
-    assertNotEquals(fallback, calles(f).weekly().values().iterator().next().name());
+    String fallback = calles(f).fallback().sound().name();
+    assertNotEquals(fallback, calles(f).weekly().values().iterator().next().sound().name());
     f.announcements = withFile(f, fallback, false);
 
     assertEquals(List.of(), f.check(rule));
@@ -102,7 +104,7 @@ class AnnouncementMissingTest {
   void someoneNotAnnouncedIsNotJudged() {
     Fixture f = announced(Fixture.STAFF.replace("          extension: \"2101\"\n",
         "          extension: \"2101\"\n          announcement: false\n"));
-    f.announcements = new Snapshot.Announcements(Map.of(calles(f).fallback().name(), false),
+    f.announcements = new Snapshot.Announcements(Map.of(calles(f).fallback().sound().name(), false),
         Map.of());
 
     assertEquals(List.of(), f.check(rule));
@@ -131,6 +133,42 @@ class AnnouncementMissingTest {
     assertEquals(1, findings.size());
     assertEquals("anna.berg", findings.get(0).staffId());
     assertEquals(true, findings.get(0).message().contains(OVERRIDE_SOUND));
+  }
+
+  /** This week's sentence names Bo; its switchboard variant plays when Bo is away too. */
+  @Test
+  void thisWeeksSwitchboardVariantMissingIsReportedAsTheVariant() {
+    Fixture f = announced(Fixture.STAFF);
+    AbsenceAnnouncements.Said bos = calles(f).weekly().values().iterator().next();
+    assertNotNull(bos.switchboard(), "a sentence naming a person has a variant");
+    f.announcements = withFile(f, bos.switchboard().name(), false);
+
+    List<Finding> findings = f.check(rule);
+
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).message().contains(
+        "the announcement switchboard variant " + bos.switchboard().name() + " is not on the PBX"),
+        findings.get(0).message());
+  }
+
+  @Test
+  void aLiveOverridesVariantMissingIsReportedWithItsSentenceWhenBothAre() {
+    Fixture f = announced(Fixture.STAFF);
+    String variant = "announce-" + "f".repeat(32);
+    f.overrides.put("2102", LiveOverride.away("2102", Fixture.at("2026-07-29T08:00"),
+        Fixture.at("2026-07-30T08:00"), "2101", Reason.ANNAT, "calle.carlsson", "anna.berg")
+        .withSounds(OVERRIDE_SOUND, variant));
+    f.announcements = new Snapshot.Announcements(f.announcements.files(),
+        Map.of("2102", true), Map.of("2102", false));
+    assertEquals(List.of("switchboard variant " + variant),
+        f.check(rule).stream().map(x -> x.message().replaceAll(".*the announcement (.*) is not.*",
+            "$1")).toList());
+
+    f.announcements = new Snapshot.Announcements(f.announcements.files(),
+        Map.of("2102", false), Map.of("2102", false));
+    assertEquals(List.of(OVERRIDE_SOUND + " (and its switchboard variant " + variant + ")"),
+        f.check(rule).stream().map(x -> x.message().replaceAll(".*the announcement (.*) is not.*",
+            "$1")).toList());
   }
 
   @Test

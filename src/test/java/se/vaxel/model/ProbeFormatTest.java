@@ -181,6 +181,29 @@ class ProbeFormatTest {
     assertEquals(Optional.of(Map.of(SOUND_A, true, SOUND_B, false)), d.sounds());
   }
 
+  /** The fourth field, the override's switchboard variant; an older probe writes three. */
+  @Test
+  void decodesTheSwitchboardVariantOfAnOverride() {
+    Map<String, String> tree = Map.of(
+        "b00001", TOKEN + " 2101=11|0|| 2102=10|0|1|0 2103=10|0|1|1 2104=10|0|1",
+        "progress", TOKEN + " done 1 0");
+    ProbeFormat.Decoded d = ProbeFormat.decode(tree, TOKEN, 1, 0);
+
+    assertEquals(List.of(), d.problems());
+    assertEquals(Optional.empty(), d.results().get("2101").switchboardAnnouncement());
+    assertEquals(Optional.of(true), d.results().get("2102").announcement());
+    assertEquals(Optional.of(false), d.results().get("2102").switchboardAnnouncement());
+    assertEquals(Optional.of(true), d.results().get("2103").switchboardAnnouncement());
+    assertEquals(Optional.empty(), d.results().get("2104").switchboardAnnouncement());
+  }
+
+  @Test
+  void theMailboxExpressionLooksForBothFilesOfTheOverride() {
+    String e = ProbeFormat.mailboxExpression("vaxel-absence");
+    assertTrue(e.endsWith("@{IF(@[\"@{CUT(o,|,10)}\" != \"\"]?@{STAT(e,@{a}@{CUT(o,|,10)}.wav)})}"
+        + "|@{IF(@[\"@{CUT(o,|,11)}\" != \"\"]?@{STAT(e,@{a}@{CUT(o,|,11)}.wav)})}"), e);
+  }
+
   @Test
   void aMissingOrForeignSoundBatchIsAProblemAndItsFilesAreNotReported() {
     Map<String, String> tree = Map.of(
