@@ -263,6 +263,13 @@ final class AbsenceCommand implements Runnable {
       // The announcement is worded by the same templates as generate's (--templates); the
       // one factory decides, as for the console and the calendar sync, whether it is made here.
       Announcers.Choice speech = announcers(staffOptions).of(staff);
+      if (speech.warning().isPresent() && Announcers.onThisHost(staff.speech())) {
+        // The operator at the PBX host as the wrong user: stop, as a speech write failure
+        // does, rather than set an absence callers hear only the phrase kit's sentence for.
+        // The console and the calendar sync go on (they run unattended; docs/speech.md).
+        throw new VaxelException(ExitCode.PBX_UNREACHABLE, speech.warning().get()
+            .replace(", or leave it so on purpose.", "."));
+      }
       speech.warning().ifPresent(w -> context().err().println("vaxel absence set: warning: "
           + w));
       AbsenceService service = new AbsenceService(staff, ami).withAnnouncer(speech.announcer());

@@ -1,10 +1,15 @@
 package se.vaxel.live;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import se.vaxel.model.Absence;
 import se.vaxel.model.CallRouting;
 import se.vaxel.model.Coverage;
+import se.vaxel.model.MailOption;
 import se.vaxel.model.Reason;
 
 /**
@@ -146,18 +151,17 @@ public record LiveOverride(
     return !now.isBefore(from) && now.isBefore(until);
   }
 
-  /** Whether the staff's feature codes wrote it ("set by phone"). */
   /**
    * This away override as an absence of the organisation's local time, for the texts and
    * sentences worded from one (the announcement of {@code absence set}, the spoken temporary
    * greeting): from and until as stored, the alternate as set, no weekly contacts.
    */
-  public se.vaxel.model.Absence asAbsence(java.time.ZoneId zone) {
-    return new se.vaxel.model.Absence(java.time.LocalDateTime.ofInstant(from, zone),
-        java.time.LocalDateTime.ofInstant(until, zone), false, reason, alternateId,
-        se.vaxel.model.MailOption.FUNCTIONAL_MAILBOX, new java.util.TreeMap<>());
+  public Absence asAbsence(ZoneId zone) {
+    return new Absence(LocalDateTime.ofInstant(from, zone), LocalDateTime.ofInstant(until, zone),
+        false, reason, alternateId, MailOption.FUNCTIONAL_MAILBOX, new TreeMap<>());
   }
 
+  /** Whether the staff's feature codes wrote it ("set by phone"). */
   public boolean byPhone() {
     return origin == Origin.PHONE;
   }

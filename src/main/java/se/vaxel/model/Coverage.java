@@ -113,6 +113,15 @@ public final class Coverage {
       return contact == null ? null : contact.phone() != null ? contact.phone() : contact.mobile();
     }
 
+    /**
+     * The cover as the dialplan's TARGET names it, before the call-time question whether the
+     * contact is away too: a sentence recorded now for calls to come names the contact and
+     * has a switchboard variant, and the route picks one per call (docs/speech.md).
+     */
+    public Cover asDialled() {
+      return why == Why.CONTACT_AWAY ? new Cover(source, contact, week, Why.CONTACT) : this;
+    }
+
     /** The same contact, now away too: the switchboard takes the calls. */
     Cover awayToo() {
       return why == Why.CONTACT ? new Cover(source, contact, week, Why.CONTACT_AWAY) : this;

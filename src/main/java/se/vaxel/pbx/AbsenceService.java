@@ -69,7 +69,10 @@ public final class AbsenceService {
   private final Staff staff;
   private final AmiClient ami;
   private final String family;
-  private Announcer announcer = (p, o, c) -> Sounds.NONE;
+  /** No announcer: nothing is spoken, and {@link #announced} asks nothing. */
+  public static final Announcer SILENT = (p, o, c) -> Sounds.NONE;
+
+  private Announcer announcer = SILENT;
 
   public AbsenceService(Staff staff, AmiClient ami) {
     this.staff = staff;
@@ -147,11 +150,19 @@ public final class AbsenceService {
       Instant now) {
     Person person = staff.byExtension(o.extension()).orElseThrow(() ->
         new RejectedException("no one with extension " + o.extension()));
+    if (announcer == SILENT || !o.away()) {
+      // Nothing to speak: no copy of the overrides, no Coverage (the calendar sync asks this
+      // for every absence of every round).
+      return o.withSounds("", "");
+    }
     Map<String, LiveOverride> with = new java.util.HashMap<>(overrides);
     with.put(o.extension(), o);
     Instant check = o.from().isAfter(now) ? o.from() : now;
+    // The cover the override's TARGET names, not whether that contact happens to be away at
+    // this moment: the sentence plays on later calls, and the route decides per call between
+    // it and its switchboard variant.
     Coverage.Cover cover = Coverage.at(staff, with, person, check)
-        .map(Coverage.Away::cover).orElse(Coverage.Cover.NOBODY);
+        .map(a -> a.cover().asDialled()).orElse(Coverage.Cover.NOBODY);
     Sounds sounds = announcer.soundsFor(person, o, cover);
     return o.withSounds(sounds.sound(), sounds.switchboard());
   }

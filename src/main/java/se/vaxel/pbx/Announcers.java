@@ -17,7 +17,7 @@ import se.vaxel.speech.SpeechException;
  */
 public final class Announcers {
   /** The announcer of no sound: speech is off, or the files cannot be written here. */
-  public static final AbsenceService.Announcer NONE = (p, o, c) -> AbsenceService.Sounds.NONE;
+  public static final AbsenceService.Announcer NONE = AbsenceService.SILENT;
 
   /**
    * What an organisation gets.
@@ -39,7 +39,8 @@ public final class Announcers {
    * The organisation's announcer: none without announcements ({@code speech:} absent or
    * {@code announcement: false}); none, with a warning, when the organisation's sounds
    * directory cannot be written on this host (the overrides are then written without SOUND,
-   * and the dialplan speaks its generic sentence for them); else the one that makes the files.
+   * and the route speaks the phrase kit's sentence for them, {@code heard} and PhraseKit's
+   * HEARD_*); else the one that makes the files.
    */
   public Choice of(Staff staff) {
     SpeechSettings speech = staff.speech();
@@ -64,6 +65,15 @@ public final class Announcers {
    * directory is another host's: vaxel does not make {@code /var/lib/asterisk/...} where no
    * Asterisk reads it.
    */
+  /**
+   * Whether the sounds directory is on this host, writable or not: a warning then is a
+   * permission to fix, not another host's directory.
+   */
+  public static boolean onThisHost(SpeechSettings speech) {
+    Path sounds = Path.of(speech.writeDir()).getParent();
+    return sounds != null && Files.isDirectory(sounds);
+  }
+
   static Optional<String> unwritable(SpeechSettings speech) {
     Path dir = Path.of(speech.writeDir());
     Path sounds = dir.getParent();

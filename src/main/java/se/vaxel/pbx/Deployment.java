@@ -483,17 +483,27 @@ public final class Deployment {
    */
   private void retainSounds(Org org, Instant now) {
     Map<String, LiveOverride> live = null;
+    List<String> failed = new ArrayList<>();
     for (SoundProducer producer : sounds) {
-      // A producer that needs no live overrides (the phrase kit) still retains: only the AMI
-      // round trip is saved.
-      if (!producer.needsLive(org.staff)) {
-        producer.retain(org.staff, List.of(), now);
-        continue;
+      // Each on its own: an announcement file that cannot be removed must not keep the
+      // temporary greetings of people who are back from being taken down.
+      try {
+        // A producer that needs no live overrides (the phrase kit) still retains: only the
+        // AMI round trip is saved.
+        if (!producer.needsLive(org.staff)) {
+          producer.retain(org.staff, List.of(), now);
+          continue;
+        }
+        if (live == null) {
+          live = LiveOverride.readAll(ami, org.contexts.overrideFamily());
+        }
+        producer.retain(org.staff, live.values(), now);
+      } catch (RuntimeException e) {
+        failed.add(e.getMessage());
       }
-      if (live == null) {
-        live = LiveOverride.readAll(ami, org.contexts.overrideFamily());
-      }
-      producer.retain(org.staff, live.values(), now);
+    }
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException(String.join("; ", failed));
     }
   }
 

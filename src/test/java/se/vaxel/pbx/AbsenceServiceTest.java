@@ -48,6 +48,42 @@ class AbsenceServiceTest {
     assertTrue(value.getValue().endsWith("|web|operator1"), value.getValue());
   }
 
+  /**
+   * The calendar names bo (away now) as the contact: the sentence is for calls to come, when bo
+   * may be back, so it names bo and gets its switchboard variant; the route picks per call.
+   */
+  @Test
+  void theSoundNamesTheContactTheTargetRingsEvenWhenTheyAreAwayAtThisMoment() throws Exception {
+    Staff staff = new StaffLoader().load(ItStaff.write(tmp,
+        ItStaff.yaml().replace("staff:\n", "speech:\n  announcement: true\nstaff:\n")));
+    AmiClient ami = mock(AmiClient.class);
+    java.util.List<se.vaxel.model.Coverage.Cover> asked = new java.util.ArrayList<>();
+    AbsenceService service = new AbsenceService(staff, ami).withAnnouncer((p, o, cover) -> {
+      asked.add(cover);
+      return new AbsenceService.Sounds("announce-" + "a".repeat(32), "announce-" + "b".repeat(32));
+    });
+    Instant now = Instant.now();
+    LiveOverride o = LiveOverride.away("2201", now, now.plusSeconds(3600), "2203",
+        Reason.MOTE, "bo.away", "per.present").by(LiveOverride.Origin.CALENDAR, "cal-1");
+
+    LiveOverride announced = service.announced(o, Map.of(), now);
+
+    assertEquals(1, asked.size());
+    assertEquals(se.vaxel.model.Coverage.Why.CONTACT, asked.get(0).why(), "not CONTACT_AWAY");
+    assertEquals("2203", asked.get(0).target());
+    assertEquals("announce-" + "b".repeat(32), announced.switchboardSound());
+  }
+
+  @Test
+  void withoutAnAnnouncerNothingIsAskedAndNoSoundWritten() throws Exception {
+    Staff staff = new StaffLoader().load(ItStaff.write(tmp));
+    Instant now = Instant.now();
+    LiveOverride o = LiveOverride.away("2201", now, now.plusSeconds(3600), "-",
+        Reason.MOTE, null, "per.present");
+    assertEquals(o.withSounds("", ""),
+        new AbsenceService(staff, mock(AmiClient.class)).announced(o, Map.of(), now));
+  }
+
   @Test
   void backOnACalendarAbsenceIsAPresentOverrideTheNextSyncLeavesAlone() throws Exception {
     Staff staff = new StaffLoader().load(ItStaff.write(tmp));

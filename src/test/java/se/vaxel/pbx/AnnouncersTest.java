@@ -1,6 +1,7 @@
 package se.vaxel.pbx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,15 @@ class AnnouncersTest {
     assertTrue(w.contains(missing.toString()) && w.contains("not on this host")
         && w.contains("org-a"), w);
     assertTrue(Files.notExists(missing), "nothing is made on another host");
+    assertFalse(Announcers.onThisHost(staff("speech:\n  sounds-dir: " + missing).speech()),
+        "another host's: absence set warns and goes on");
+  }
+
+  @Test
+  void aSoundsDirectoryThatIsHereIsOnThisHostWritableOrNot() throws Exception {
+    Path sounds = Files.createDirectories(dir.resolve("sounds"));
+    assertTrue(Announcers.onThisHost(staff("speech:\n  sounds-dir: " + sounds).speech()),
+        "here: a warning about it is a permission to fix, and absence set stops (exit 3)");
   }
 
   @Test
