@@ -3,19 +3,26 @@ package se.vaxel.output;
 import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -45,7 +52,8 @@ import java.util.function.Supplier;
  * the umask). A symbolic link is written through (the link stays, the file it points to is
  * replaced), but only when the link belongs to us, to root or to the owner of its directory:
  * anyone else's link is refused, like the kernel's protected_symlinks does in shared
- * directories.
+ * directories. {@link #writeWithMode} follows no link at all (the sounds directory, where vaxel
+ * names every file).
  */
 public final class AtomicFiles {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -92,32 +100,103 @@ public final class AtomicFiles {
   }
 
   /**
-   * Writes {@code bytes} to {@code target} with exactly {@code mode}, whatever the umask: for a
-   * file that other users must read and that several users write (the sound files, made by
-   * apply as Asterisk's user and by the console and the calendar sync as vaxel's). The mode is
-   * set on the temporary file before the rename, so the name never shows another mode.
+   * Writes {@code bytes} to {@code target} with exactly {@code mode}, whatever the umask, and
+   * follows no symbolic link: for a directory where vaxel chooses every name and several users
+   * write (the sound files, made by apply as Asterisk's user and by the console and the calendar
+   * sync as vaxel's). Unlike {@link #write}, a link at {@code target} is replaced by the file,
+   * never written through (the final step is a rename, which replaces a name, not what it points
+   * to), and a {@code target} whose directory is a link is refused: another writer of the
+   * directory must not make this process write where it may and they may not.
+   *
+   * <p>The directory is opened once without following a link ({@code openat(O_NOFOLLOW)} through
+   * a {@link SecureDirectoryStream} of its parent, as Linux gives), and the temporary file is
+   * created, given its mode and renamed relative to that handle: a directory swapped for a link
+   * meanwhile changes nothing. The mode is set on the temporary file before the rename, so the
+   * name never shows another mode. The directory must exist.
    */
   public static void writeWithMode(Path target, byte[] bytes, Set<PosixFilePermission> mode)
       throws IOException {
+    Path file = target.toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    String name = file.getFileName().toString();
     try {
-      Path file = resolveLinks(target.toAbsolutePath());
-      Path dir = file.getParent();
-      Files.createDirectories(dir);
-      Path tmp = createTemp(dir, file.getFileName().toString(), true, bytes,
-          AtomicFiles::randomSuffix);
-      try {
-        Files.setPosixFilePermissions(tmp, mode);
+      try (SecureDirectoryStream<Path> in = openDirectoryNoFollow(dir)) {
+        String tmpName = createTempIn(in, name, bytes);
         try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+          in.getFileAttributeView(Path.of(tmpName), PosixFileAttributeView.class,
+              LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
+          in.move(Path.of(tmpName), in, Path.of(name));
+        } finally {
+          try {
+            in.deleteFile(Path.of(tmpName));
+          } catch (NoSuchFileException gone) {
+            // Renamed: the usual case.
+          }
         }
-      } finally {
-        Files.deleteIfExists(tmp);
       }
     } catch (FileSystemException e) {
       throw aboutTarget(e, target);
+    }
+  }
+
+  /**
+   * {@code dir} opened as a handle that later operations are relative to, refused when it is a
+   * symbolic link ({@code openat(O_NOFOLLOW)} from its parent, which is followed: the parent is
+   * the caller's to trust). Linux gives Java a {@link SecureDirectoryStream}; elsewhere this
+   * fails rather than fall back to names.
+   */
+  public static SecureDirectoryStream<Path> openDirectoryNoFollow(Path dir) throws IOException {
+    Path absolute = dir.toAbsolutePath().normalize();
+    try (DirectoryStream<Path> parentStream = Files.newDirectoryStream(absolute.getParent())) {
+      if (!(parentStream instanceof SecureDirectoryStream<Path> parent)) {
+        throw new FileSystemException(absolute.toString(), null, "this platform cannot open a"
+            + " directory without following links; vaxel writes here only on Linux");
+      }
+      return openNoFollow(parent, absolute);
+    }
+  }
+
+  private static SecureDirectoryStream<Path> openNoFollow(SecureDirectoryStream<Path> parent,
+      Path dir) throws IOException {
+    Path name = dir.getFileName();
+    BasicFileAttributes attributes = parent.getFileAttributeView(name,
+        BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+    if (attributes.isSymbolicLink() || !attributes.isDirectory()) {
+      throw new FileSystemException(dir.toString(), null, attributes.isSymbolicLink()
+          ? "is a symbolic link; vaxel writes into no linked directory (make it a directory)"
+          : "is not a directory");
+    }
+    // O_NOFOLLOW: a link put there after the look above fails here rather than being followed.
+    return parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Like {@link #createTemp}, relative to a directory handle; returns the name. */
+  private static String createTempIn(SecureDirectoryStream<Path> dir, String name, byte[] bytes)
+      throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      String tmpName = "." + name + "." + randomSuffix() + ".vaxel-tmp";
+      Path tmp = Path.of(tmpName);
+      Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+      try (SeekableByteChannel ch = dir.newByteChannel(tmp, options,
+          PosixFilePermissions.asFileAttribute(PRIVATE))) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          ch.write(buffer);
+        }
+        return tmpName;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+      } catch (IOException e) {
+        try {
+          dir.deleteFile(tmp);
+        } catch (IOException ignored) {
+          // Not made, or not ours to clean: the original failure is the one to tell.
+        }
+        throw e;
+      }
     }
   }
 

@@ -1,12 +1,17 @@
 package se.vaxel.pbx;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -23,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -34,6 +40,7 @@ import se.vaxel.model.Language;
 import se.vaxel.model.Person;
 import se.vaxel.model.SpeechSettings;
 import se.vaxel.model.Staff;
+import se.vaxel.output.AtomicFiles;
 import se.vaxel.render.Texts;
 import se.vaxel.speech.AbsenceAnnouncements;
 import se.vaxel.speech.SoundStore;
@@ -214,8 +221,16 @@ public final class TemporaryGreetings implements SoundProducer {
       Path recordFile = records.resolve(RECORD_PREFIX + ext);
       Path box = context.resolve(ext);
       Path target = box.resolve(GREETING);
-      Optional<Record> record = Files.isRegularFile(recordFile, LinkOption.NOFOLLOW_LINKS)
-          ? Record.parse(Files.readString(recordFile, StandardCharsets.UTF_8)) : Optional.empty();
+      Optional<Record> record = readRecord(recordFile);
+      if (record.isPresent() && !record.get().file().equals(target)) {
+        // Not a file vaxel would place for this mailbox (the record was altered, or the spool or
+        // context setting changed): its path is nobody's word vaxel acts on. The record goes,
+        // no file is touched.
+        LOG.warn("dropped the record {}: it names {}, not this mailbox's {}; no file touched",
+            recordFile, record.get().file(), target);
+        Files.delete(recordFile);
+        record = Optional.empty();
+      }
       String name = wanted == null ? null : store.nameOf(wanted.text(), wanted.language());
       // The nightly case: the same words placed before and still there, and no greeting of the
       // person's in another format beside them (which would then be theirs to hear, so vaxel's
@@ -229,6 +244,7 @@ public final class TemporaryGreetings implements SoundProducer {
       int removed = 0;
       if (record.isPresent()) {
         Path placed = record.get().file();
+        noLinkedDirectory(box);
         if (Files.isRegularFile(placed, LinkOption.NOFOLLOW_LINKS)
             && sha256(placed).equals(record.get().sha256())) {
           // Still the bytes vaxel placed: an ended absence, or words that changed. (A greeting
@@ -246,11 +262,7 @@ public final class TemporaryGreetings implements SoundProducer {
         return removed;
       }
       // The spool is Asterisk's user's: vaxel, perhaps root, follows no link it may have made.
-      for (Path d : List.of(context, box)) {
-        if (Files.isSymbolicLink(d)) {
-          throw new IOException(d + " is a symbolic link; vaxel writes into no linked directory");
-        }
-      }
+      noLinkedDirectory(box);
       Optional<Path> own = existingGreeting(box);
       if (own.isPresent()) {
         LOG.info("mailbox {} has its own temporary greeting {}; nothing spoken", ext,
@@ -278,22 +290,86 @@ public final class TemporaryGreetings implements SoundProducer {
       byte[] audio = store.speak(wanted.text(), wanted.language());
       createOwned(context, spool);
       createOwned(box, context);
-      se.vaxel.output.AtomicFiles.write(recordFile,
+      noLinkedDirectory(box);
+      store.write(recordFile.getFileName().toString(),
           new Record(name, sha256(audio), target).text().getBytes(StandardCharsets.UTF_8));
-      Path tmp = box.resolve(".vaxel-" + UUID.randomUUID() + ".tmp");
-      try {
-        Files.write(tmp, audio, java.nio.file.StandardOpenOption.CREATE_NEW);
-        ownLike(tmp, context);
+      // The temporary file is made, owned and given its mode relative to handles of the
+      // context's and the mailbox's directories opened without following a link, so it lands
+      // in the real mailbox whatever is swapped meanwhile. Java has no linkat(2) relative to a
+      // handle, so the link below goes by name: the names are looked at again right before and
+      // after it, and a mailbox swapped for a link in between makes link(2) look for the
+      // temporary file where it is not (it fails), unless the link leads to a directory the
+      // swapper may write themselves.
+      String tmpName = ".vaxel-" + UUID.randomUUID() + ".tmp";
+      Path tmp = box.resolve(tmpName);
+      try (SecureDirectoryStream<Path> contextDir = AtomicFiles.openDirectoryNoFollow(context);
+          SecureDirectoryStream<Path> boxDir = contextDir.newDirectoryStream(box.getFileName(),
+              LinkOption.NOFOLLOW_LINKS)) {
+        Path tmpRelative = Path.of(tmpName);
         try {
-          Files.createLink(target, tmp);
-          LOG.info("placed a spoken temporary greeting in mailbox {}", ext);
-        } catch (FileAlreadyExistsException e) {
-          // Recorded between our look and the link: theirs wins.
-          Files.deleteIfExists(recordFile);
-          LOG.info("mailbox {} got its own temporary greeting meanwhile; kept", ext);
+          try (SeekableByteChannel ch = boxDir.newByteChannel(tmpRelative,
+              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                  LinkOption.NOFOLLOW_LINKS))) {
+            ByteBuffer buffer = ByteBuffer.wrap(audio);
+            while (buffer.hasRemaining()) {
+              ch.write(buffer);
+            }
+          }
+          PosixFileAttributeView view = boxDir.getFileAttributeView(tmpRelative,
+              PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+          ownLike(view, contextDir.getFileAttributeView(PosixFileAttributeView.class)
+              .readAttributes());
+          // SoundStore's policy for every sound vaxel makes (0644), whatever the umask:
+          // Asterisk's user must read it whoever wrote it, and it says what any caller hears.
+          view.setPermissions(SoundStore.READABLE);
+          noLinkedDirectory(box);
+          try {
+            Files.createLink(target, tmp);
+            noLinkedDirectory(box);
+            LOG.info("placed a spoken temporary greeting in mailbox {}", ext);
+          } catch (FileAlreadyExistsException e) {
+            // Recorded between our look and the link: theirs wins.
+            Files.deleteIfExists(recordFile);
+            LOG.info("mailbox {} got its own temporary greeting meanwhile; kept", ext);
+          }
+        } finally {
+          try {
+            boxDir.deleteFile(tmpRelative);
+          } catch (NoSuchFileException gone) {
+            // Never made.
+          }
         }
-      } finally {
-        Files.deleteIfExists(tmp);
+      }
+    }
+
+    /**
+     * Refuses when the context's or the mailbox's directory is a symbolic link. Run as root,
+     * vaxel would otherwise write where the spool's owner points it; the check is repeated
+     * before and after each step that writes by name, so a directory swapped for a link
+     * between two steps stops the work, but a swap and a swap back between a check and the
+     * step are not seen: apply should run as Asterisk's user (the Debian unit does), for whom
+     * a link in Asterisk's spool leads nowhere Asterisk could not write itself.
+     */
+    private void noLinkedDirectory(Path box) throws IOException {
+      for (Path d : List.of(context, box)) {
+        if (Files.isSymbolicLink(d)) {
+          throw new IOException(d + " is a symbolic link; vaxel writes into no linked directory");
+        }
+      }
+    }
+
+    /** The record, read without following a link: a link or a garbled record is none. */
+    private static Optional<Record> readRecord(Path recordFile) throws IOException {
+      if (!Files.isRegularFile(recordFile, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      try (var ch = Files.newByteChannel(recordFile, StandardOpenOption.READ,
+          LinkOption.NOFOLLOW_LINKS)) {
+        return Record.parse(new String(java.nio.channels.Channels.newInputStream(ch)
+            .readAllBytes(), StandardCharsets.UTF_8));
+      } catch (java.nio.file.FileSystemException e) {
+        // Swapped for a link after the look (ELOOP): not vaxel's record.
+        return Optional.empty();
       }
     }
 
@@ -317,31 +393,35 @@ public final class TemporaryGreetings implements SoundProducer {
       return Optional.ofNullable(found);
     }
 
-    /** Creates {@code dir} (mode from the umask), owned like {@code like} when run as root. */
+    /**
+     * Creates {@code dir}, owned like {@code like} when run as root. Its mode is the umask's,
+     * unlike the greeting's 0644: a mailbox directory holds the person's messages, so vaxel
+     * grants no more than the process's umask (the apply unit's 0027) allows.
+     */
     private static void createOwned(Path dir, Path like) throws IOException {
-      if (Files.isDirectory(dir)) {
+      if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         return;
       }
       try {
         Files.createDirectory(dir);
       } catch (FileAlreadyExistsException e) {
-        if (Files.isDirectory(dir)) {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
           return;
         }
         throw e;
       }
-      ownLike(dir, like);
+      ownLike(Files.getFileAttributeView(dir, PosixFileAttributeView.class,
+          LinkOption.NOFOLLOW_LINKS), Files.readAttributes(like, PosixFileAttributes.class));
     }
 
     /**
-     * Gives {@code path} the owner and group of {@code like} when vaxel runs as root (its new
-     * files are then root's), so that Asterisk, running as its own user, can read, replace and
-     * delete them (the voicemail menu removes a temporary greeting). Otherwise the files are
-     * vaxel's user's, and Asterisk's rights come from the directory.
+     * Gives what {@code view} shows the owner and group of {@code want} when vaxel runs as root
+     * (its new files are then root's), so that Asterisk, running as its own user, can read,
+     * replace and delete them (the voicemail menu removes a temporary greeting). Otherwise the
+     * files are vaxel's user's, and Asterisk's rights come from the directory.
      */
-    private static void ownLike(Path path, Path like) throws IOException {
-      PosixFileAttributeView view = Files.getFileAttributeView(path,
-          PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    private static void ownLike(PosixFileAttributeView view, PosixFileAttributes want)
+        throws IOException {
       if (view == null) {
         return;
       }
@@ -349,7 +429,6 @@ public final class TemporaryGreetings implements SoundProducer {
       if (!mine.owner().getName().equals("root")) {
         return;
       }
-      PosixFileAttributes want = Files.readAttributes(like, PosixFileAttributes.class);
       UserPrincipal owner = want.owner();
       GroupPrincipal group = want.group();
       if (!mine.owner().equals(owner)) {

@@ -2,10 +2,14 @@ package se.vaxel.speech;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -54,8 +58,9 @@ public final class SoundStore {
   /**
    * Every file's mode (0644), whatever the writer's umask: Asterisk's user must read files that
    * vaxel's user made. They hold what any caller hears, and their names no personal data.
+   * (pbx.TemporaryGreetings gives its greetings in the voicemail spool the same mode.)
    */
-  static final Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+  public static final Set<java.nio.file.attribute.PosixFilePermission> READABLE =
       java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
   private final Path dir;
@@ -124,19 +129,59 @@ public final class SoundStore {
   public Sound ensure(String text, Language language) {
     String name = nameOf(text, language);
     Path file = dir.resolve(name + SUFFIX);
+    // A link at the name is no file of ours (another writer of the directory put it there):
+    // the write below replaces the link itself, never what it points to.
     if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        touch(file);
+      } catch (IOException e) {
+        throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot renew the"
+            + " announcement " + file + ": " + e.getMessage()
+            + "; run as a user who may write " + dir, e);
+      }
       return new Sound(name, file, false);
     }
     byte[] audio = speak(text, language);
     try {
-      makeDir();
-      AtomicFiles.writeWithMode(file, audio, READABLE);
+      write(name + SUFFIX, audio);
     } catch (IOException e) {
       throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot write the"
           + " announcement " + file + ": " + e.getMessage()
           + "; run as a user who may write " + dir, e);
     }
     return new Sound(name, file, true);
+  }
+
+  /**
+   * Writes {@code bytes} as {@code fileName} in this store's directory, 0644, following no link
+   * (see {@link AtomicFiles#writeWithMode}); makes the directory when missing. Every file vaxel
+   * keeps here goes through this: the sounds and the temporary greetings' records.
+   */
+  public void write(String fileName, byte[] bytes) throws IOException {
+    makeDir();
+    AtomicFiles.writeWithMode(dir.resolve(fileName), bytes, READABLE);
+  }
+
+  /**
+   * Marks a reused file as used now, so that {@link #retain}'s grace protects it as it does a
+   * new one: a file older than the grace that this run names again must not be removed by a
+   * concurrent retain that has not seen the new name yet. Only the owner may set a file's time;
+   * a file another writer made is replaced by a copy of its bytes, which is then ours and new.
+   */
+  private void touch(Path file) throws IOException {
+    try {
+      Files.getFileAttributeView(file, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setTimes(FileTime.from(java.time.Instant.now()), null, null);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw e;
+    } catch (java.nio.file.FileSystemException e) {
+      byte[] bytes;
+      try (var ch = Files.newByteChannel(file, StandardOpenOption.READ,
+          LinkOption.NOFOLLOW_LINKS)) {
+        bytes = Channels.newInputStream(ch).readAllBytes();
+      }
+      write(file.getFileName().toString(), bytes);
+    }
   }
 
   /**
@@ -168,11 +213,14 @@ public final class SoundStore {
    * directory above it (group write included) and, when that one is setgid, its group:
    * whoever makes it first (apply as Asterisk's user, the console or the calendar sync as
    * vaxel's), the others of that group can still write it (docs/speech.md, "Who writes the
-   * files"). Only the permission bits are copied: the units' RestrictSUIDSGID= refuses a chmod
-   * that names setgid, and no directory below this one needs it.
+   * files"). Only the permission bits are copied, so the setgid bit the kernel gave the new
+   * directory is cleared: the units' RestrictSUIDSGID= refuses a chmod that names setgid. The
+   * group stays the sounds directory's (mkdir took it from the setgid parent), and nothing below
+   * an organisation's directory needs it: its files are 0644 and removable by the group.
    */
   private void makeDir() throws IOException {
-    if (Files.isDirectory(dir)) {
+    refuseLink();
+    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Path parent = dir.getParent();
@@ -184,6 +232,19 @@ public final class SoundStore {
       } catch (UnsupportedOperationException | IllegalArgumentException e) {
         // Not a POSIX file system: the umask's mode stays.
       }
+    }
+  }
+
+  /**
+   * The organisation's directory must be one: anyone of the sounds directory's group may put a
+   * link at its name, and apply (as Asterisk's user or root) must neither write nor remove
+   * files where that link leads.
+   */
+  private void refuseLink() throws IOException {
+    if (Files.isSymbolicLink(dir)) {
+      throw new java.nio.file.FileSystemException(dir.toString(), null, "is a symbolic link;"
+          + " vaxel keeps its sounds in no linked directory (remove the link; the next run"
+          + " makes the directory)");
     }
   }
 
@@ -203,6 +264,13 @@ public final class SoundStore {
     }
     java.time.Instant youngest = now.minus(GRACE);
     int removed = 0;
+    try {
+      refuseLink();
+    } catch (IOException e) {
+      throw new SpeechException(SpeechException.Kind.WRITE_FAILED, "cannot remove unused"
+          + " announcements from " + dir + ": " + e.getMessage(), e);
+    }
+    // A name that is a link is removed as a link (unlink never follows): its target stays.
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         String fileName = file.getFileName().toString();

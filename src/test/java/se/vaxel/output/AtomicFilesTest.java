@@ -214,6 +214,43 @@ class AtomicFilesTest {
   }
 
   /** Run in a child process, so that the test can give it a umask of its own. */
+  /**
+   * The sounds directory: whoever may write it chooses no name there, so a link at the target
+   * is replaced as a name, and the file it points to (the PBX configuration, say) stays.
+   */
+  @Test
+  void writeWithModeReplacesALinkAtTheTargetAndNeverWritesThroughIt() throws IOException {
+    Path victim = tmp.resolve("extensions.conf");
+    Files.writeString(victim, "[default]\n");
+    Path sounds = Files.createDirectory(tmp.resolve("org"));
+    Path target = sounds.resolve("announce-0123.wav");
+    Files.createSymbolicLink(target, victim);
+
+    AtomicFiles.writeWithMode(target, "audio".getBytes(StandardCharsets.UTF_8),
+        PosixFilePermissions.fromString("rw-r--r--"));
+    assertEquals("[default]\n", Files.readString(victim), "the link's target is untouched");
+    assertFalse(Files.isSymbolicLink(target), "the link itself was replaced");
+    assertEquals("audio", Files.readString(target));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS)));
+    try (var names = Files.list(sounds)) {
+      assertEquals(List.of(target), names.toList(), "no temporary file left");
+    }
+  }
+
+  @Test
+  void writeWithModeRefusesADirectoryThatIsALink() throws IOException {
+    Path elsewhere = Files.createDirectory(tmp.resolve("etc-asterisk"));
+    Path linked = Files.createSymbolicLink(tmp.resolve("org"), elsewhere);
+    FileSystemException e = assertThrows(FileSystemException.class,
+        () -> AtomicFiles.writeWithMode(linked.resolve("announce-0123.wav"), new byte[] {1},
+            PosixFilePermissions.fromString("rw-r--r--")));
+    assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+    try (var names = Files.list(elsewhere)) {
+      assertEquals(0, names.count(), "nothing written where the link leads");
+    }
+  }
+
   static final class WriteOneFile {
     public static void main(String[] args) throws IOException {
       AtomicFiles.writeIfChanged(Path.of(args[0]), "written\n");

@@ -396,4 +396,73 @@ class TemporaryGreetingsTest {
     assertTrue(e.getMessage().contains(spool + " is not a directory")
         && e.getMessage().contains("speech.voicemail-spool"), e.getMessage());
   }
+
+  /**
+   * The records live in the group-writable sounds directory: a link planted at a record's name
+   * is replaced by the record, and the file it leads to is untouched.
+   */
+  @Test
+  void aLinkPlantedAsARecordIsReplacedNotWrittenThrough() throws Exception {
+    Path victim = Files.writeString(dir.resolve("extensions.conf"), "[default]\n");
+    Files.createDirectories(record("2101").getParent());
+    Files.createSymbolicLink(record("2101"), victim);
+
+    producer.retain(away(), List.of(), NOW);
+    assertTrue(Files.isRegularFile(greeting("2101")));
+    assertEquals("[default]\n", Files.readString(victim));
+    assertFalse(Files.isSymbolicLink(record("2101")));
+    assertTrue(Files.readString(record("2101")).contains("file " + greeting("2101")));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(record("2101"))));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(greeting("2101"))), "Asterisk reads it: 0644");
+  }
+
+  /**
+   * A record is vaxel's word only about the file vaxel would place for that mailbox: one that
+   * names another file (bytes and hash matching) is dropped and that file is not touched.
+   */
+  @Test
+  void aRecordNamingAnotherFileIsDroppedAndThatFileKept() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("etc").resolve("x"));
+    byte[] bytes = "someone's file".getBytes(StandardCharsets.UTF_8);
+    Path foreign = Files.write(elsewhere.resolve("temp.wav"), bytes);
+    Files.createDirectories(record("2101").getParent());
+    Files.writeString(record("2101"), "name announce-0123\nsha256 "
+        + TemporaryGreetings.sha256(bytes) + "\nfile " + foreign + "\n");
+    Staff off = staff("false", "2026-12-06", "semester");
+    assertTrue(producer.needsLive(off));
+
+    assertEquals(0, producer.retain(off, List.of(), NOW));
+    assertArrayEquals(bytes, Files.readAllBytes(foreign), "not vaxel's to remove");
+    assertFalse(Files.exists(record("2101")), "the foreign record is dropped");
+  }
+
+  /** The same for a mailbox where vaxel would place a greeting: placed at its own path. */
+  @Test
+  void aRecordNamingAnotherFileIsDroppedBeforeTheGreetingIsPlaced() throws Exception {
+    byte[] bytes = "someone's file".getBytes(StandardCharsets.UTF_8);
+    Path foreign = Files.write(Files.createDirectories(dir.resolve("other")).resolve("temp.wav"),
+        bytes);
+    Files.createDirectories(record("2101").getParent());
+    Files.writeString(record("2101"), "name announce-0123\nsha256 "
+        + TemporaryGreetings.sha256(bytes) + "\nfile " + foreign + "\n");
+
+    assertEquals(0, producer.retain(away(), List.of(), NOW));
+    assertArrayEquals(bytes, Files.readAllBytes(foreign));
+    assertTrue(Files.isRegularFile(greeting("2101")));
+    assertTrue(Files.readString(record("2101")).contains("file " + greeting("2101")));
+  }
+
+  @Test
+  void aLinkedContextDirectoryIsRefusedAndNothingWrittenThere() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createSymbolicLink(spool.resolve("vm"), elsewhere);
+    SpeechException e = assertThrows(SpeechException.class,
+        () -> producer.retain(away(), List.of(), NOW));
+    assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+    try (Stream<Path> s = Files.list(elsewhere)) {
+      assertEquals(0, s.count());
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package se.vaxel.speech;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +35,81 @@ class SoundStoreTest {
     assertTrue(first.made());
     assertTrue(first.name().matches("announce-[0-9a-f]{32}"), first.name());
     assertEquals(dir.resolve("vaxel").resolve(first.name() + ".wav"), first.file());
-    FileTime written = FileTime.fromMillis(1_000_000_000_000L);
-    Files.setLastModifiedTime(first.file(), written);
+    Object inode = Files.readAttributes(first.file(), BasicFileAttributes.class).fileKey();
+    byte[] bytes = Files.readAllBytes(first.file());
 
     SoundStore.Sound again = new SoundStore(dir.resolve("vaxel"), engine).ensure(SENTENCE,
         Language.SV);
     assertFalse(again.made());
     assertEquals(first.name(), again.name());
     assertEquals(1, engine.spoken.size(), "the engine ran once");
-    assertEquals(written, Files.getLastModifiedTime(first.file()), "the file was not rewritten");
+    assertEquals(inode, Files.readAttributes(first.file(), BasicFileAttributes.class).fileKey(),
+        "the file was not rewritten");
+    assertArrayEquals(bytes, Files.readAllBytes(first.file()));
+  }
+
+  /**
+   * retain's grace protects a file this run names again as it does a new one: a reused file
+   * older than the grace is renewed, so a concurrent retain that has not seen the new use
+   * yet keeps it.
+   */
+  @Test
+  void aReusedFileOlderThanTheGraceSurvivesRetain() throws IOException {
+    SoundStore store = new SoundStore(dir, new FakeEngine("fake"));
+    Path file = store.ensure(SENTENCE, Language.SV).file();
+    Files.setLastModifiedTime(file,
+        FileTime.from(Instant.now().minus(SoundStore.GRACE).minus(Duration.ofHours(1))));
+
+    assertFalse(store.ensure(SENTENCE, Language.SV).made());
+    assertEquals(0, store.retain(Set.of(), Instant.now()));
+    assertTrue(Files.exists(file), "renewed by its reuse: kept");
+  }
+
+  /**
+   * Anyone who may write the sounds directory could plant a link at a name vaxel will write
+   * or remove; the file it leads to (the PBX configuration, say) is never written or removed.
+   */
+  @Test
+  void aLinkPlantedAsAnAnnouncementNeverReachesItsTarget() throws IOException {
+    Path victim = Files.writeString(dir.resolve("extensions.conf"), "[default]\n");
+    Path org = Files.createDirectory(dir.resolve("org"));
+    FakeEngine engine = new FakeEngine("fake");
+    SoundStore store = new SoundStore(org, engine);
+    Path planted = org.resolve(store.nameOf(SENTENCE, Language.SV) + ".wav");
+    Files.createSymbolicLink(planted, victim);
+    Path unused = Files.createSymbolicLink(
+        org.resolve("announce-0123456789abcdef0123456789abcdef.wav"), victim);
+
+    SoundStore.Sound sound = store.ensure(SENTENCE, Language.SV);
+    assertTrue(sound.made(), "a link is no file of vaxel's: the sentence is made");
+    assertFalse(Files.isSymbolicLink(planted), "the link was replaced by the file");
+    assertEquals(8000, Wav.read(Files.readAllBytes(planted)).rate());
+    assertEquals("[default]\n", Files.readString(victim));
+
+    assertEquals(2, store.retain(Set.of(), Instant.now().plus(Duration.ofDays(1))));
+    assertFalse(Files.exists(unused, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertFalse(Files.exists(planted));
+    assertEquals("[default]\n", Files.readString(victim), "retain removed links, not targets");
+  }
+
+  @Test
+  void anOrganisationDirectoryThatIsALinkIsRefused() throws IOException {
+    Path elsewhere = Files.createDirectory(dir.resolve("etc-asterisk"));
+    Path kept = Files.writeString(
+        elsewhere.resolve("announce-0123456789abcdef0123456789abcdef.wav"), "not ours");
+    Path org = Files.createSymbolicLink(dir.resolve("org"), elsewhere);
+    SoundStore store = new SoundStore(org, new FakeEngine("fake"));
+
+    SpeechException write = assertThrows(SpeechException.class,
+        () -> store.ensure(SENTENCE, Language.SV));
+    assertEquals(SpeechException.Kind.WRITE_FAILED, write.kind());
+    assertTrue(write.getMessage().contains("symbolic link"), write.getMessage());
+    SpeechException remove = assertThrows(SpeechException.class,
+        () -> store.retain(Set.of(), Instant.now().plus(Duration.ofDays(1))));
+    assertTrue(remove.getMessage().contains("symbolic link"), remove.getMessage());
+    try (Stream<Path> files = Files.list(elsewhere)) {
+      assertEquals(List.of(kept), files.toList(), "nothing written or removed there");
+    }
   }
 
   @Test
