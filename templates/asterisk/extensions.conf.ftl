@@ -39,6 +39,13 @@
  same => n,Gosub(${ctx.codes},add,1(${k},${D}{lang}))
 </#if>
 </#list></#macro>
+<#-- A planned window's announcement and its switchboard variant, set in ONE step under the
+     window's condition (the Return after it tests it again): a step is a Newexten event to
+     every AMI client, and a line more per window is 50,000 more at that size. No line when the
+     window says nothing. MSet, since ExecIf runs one application. -->
+<#macro announce when sound sb><#if sound != "" || sb != "">
+ same => n,ExecIf(${when}?MSet(<#if sound != "">VAXEL_ANNOUNCE=${sound}</#if><#if sound != "" && sb != "">,</#if><#if sb != "">VAXEL_ANNOUNCE_SB=${sb}</#if>))
+</#if></#macro>
 [${ctx.staff}]
 ; The staff's feature codes (docs/phone-codes.md), dialled from their own phones; the caller is
 ; known by caller number. Their own extensions come before the parts' (Asterisk's order), and
@@ -167,21 +174,13 @@ exten => ${p.ext},1,NoOp(${p.id})
 </#if>
 <#list p.routes as r>
 <#list r.weekly as w>
-<#if w.sound != "">
- same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Set(VAXEL_ANNOUNCE=${w.sound}))
-</#if>
-<#if w.switchboardSound != "">
- same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Set(VAXEL_ANNOUNCE_SB=${w.switchboardSound}))
-</#if>
- same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]?Return(${w.target}))
+<#assign when>${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c} & ${"$"}{REGEX("^(<#list w.weeks as k>${k?string("00")}<#sep>|</#list>)$" ${"$"}{week})}]</#assign>
+<@announce when=when sound=w.sound sb=w.switchboardSound/>
+ same => n,ExecIf(${when}?Return(${w.target}))
 </#list>
-<#if r.sound != "">
- same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Set(VAXEL_ANNOUNCE=${r.sound}))
-</#if>
-<#if r.switchboardSound != "">
- same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Set(VAXEL_ANNOUNCE_SB=${r.switchboardSound}))
-</#if>
- same => n,ExecIf(${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]?Return(${r.target}))
+<#assign when>${"$"}[${"$"}{EPOCH} >= ${r.start?c} & ${"$"}{EPOCH} < ${r.end?c}]</#assign>
+<@announce when=when sound=r.sound sb=r.switchboardSound/>
+ same => n,ExecIf(${when}?Return(${r.target}))
 </#list>
  same => n,Return()
 </#list>
@@ -410,11 +409,14 @@ exten => s,1,Set(d=${"$"}{ASTSPOOLDIR}/voicemail/${vmContext})
 ; With announcements on (model.ProbeFormat, docs/check.md): each mailbox's result ends in
 ; "|A|B", whether the files its live override names (SOUND and SWITCHBOARD-SOUND, fields 10
 ; and 11) are in a; then per batch of
-; the files staff.yaml's windows name, key aNNNNN = "TOKEN NAME=E ...", and "done N S".
+; the files staff.yaml's windows name, key aNNNNN = "TOKEN NAME=E ...", then progress =
+; "TOKEN N S" (S of them done after all N mailbox batches, so a long run of them is seen to
+; advance too), and last "done N S".
  same => n,Set(s=${probe.soundExpression})
  same => n,Set(s=${"$"}{REPLACE(s,@,${"$"})})
 <#list probe.soundBatches as b>
  same => n,Set(DB(${probeFamily}/${b.key})=${"$"}{${probe.tokenVariable}}<#list b.names as n> ${"$"}{SET(n=${n})}${"$"}{EVAL(${"$"}{s})}</#list>)
+ same => n,Set(DB(${probeFamily}/${probe.progressKey})=${"$"}{${probe.tokenVariable}} ${probe.batches?size?c} ${b?counter?c})
 </#list>
  same => n,Set(DB(${probeFamily}/${probe.progressKey})=${"$"}{${probe.tokenVariable}} done ${probe.batches?size?c} ${probe.soundBatches?size?c})
 <#else>

@@ -26,7 +26,8 @@ import se.vaxel.model.ProbeFormat;
  * The polls back off from {@code pollInterval} to {@link #MAX_POLL_INTERVAL}, so a probe of a
  * few seconds costs about ten, however many mailboxes. The wait ends when the probe is done, or when its progress has not moved for
  * {@code stall}: a slow but advancing probe (a busy PBX, 50,000 mailboxes) is waited for, a
- * stuck one is not.
+ * stuck one is not. The sound batches after the mailboxes advance the progress too (its
+ * {@code TOKEN N S} form), so many windows' files do not make an advancing probe look stuck.
  */
 final class GreetingProbe {
   /** The longest pause between two polls: how late a finished probe may be noticed. */
@@ -91,9 +92,7 @@ final class GreetingProbe {
       Optional<ProbeFormat.Progress> done = awaitDone(token);
       if (done.isEmpty() || !done.get().done()) {
         return Outcome.failed("the probe in " + context + " "
-            + done.map(p -> "stopped after batch " + p.batches() + " of about "
-                + (mailboxes + ProbeFormat.BATCH - 1) / ProbeFormat.BATCH)
-                .orElse("did not start")
+            + done.map(this::whereItStopped).orElse("did not start")
             + ": no progress for " + seconds(timeouts.stall()), since(start));
       }
       // A probe that looks for announcement files says how many batches of them it wrote.
@@ -139,6 +138,15 @@ final class GreetingProbe {
         return last;
       }
     }
+  }
+
+  /** Where a probe that stopped advancing was: in its mailboxes, or in the sound batches after. */
+  private String whereItStopped(ProbeFormat.Progress p) {
+    return p.sounds()
+        .map(sounds -> "stopped after sound batch " + sounds + ", its " + p.batches()
+            + " mailbox batches done")
+        .orElse("stopped after batch " + p.batches() + " of about "
+            + (mailboxes + ProbeFormat.BATCH - 1) / ProbeFormat.BATCH);
   }
 
   static Outcome outcome(ProbeFormat.Decoded decoded, Duration took) {

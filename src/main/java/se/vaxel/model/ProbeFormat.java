@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * empty when it names none; B the same for its SWITCHBOARD-SOUND (the sentence played when the
  * override's contact is away too at call time). And after the mailboxes, per batch of up to {@link #BATCH} distinct sounds that
  * staff.yaml's windows name, key {@code aNNNNN} = {@code TOKEN NAME=E NAME=E ...} (E 1 when the
- * file exists); the last progress then says how many: {@code TOKEN done N S}. Both cost no
+ * file exists), each followed by {@code progress = TOKEN N S} (S sound batches written after
+ * the N mailbox batches), so a probe with many windows' files is seen to advance while it
+ * looks for them; the last progress then says how many: {@code TOKEN done N S}. Both cost no
  * step per file: the override's file is STATted in the mailbox's own EVAL, the windows' files a
  * batch per step.
  */
@@ -170,8 +172,10 @@ public final class ProbeFormat {
   /**
    * Where a run of the probe is, read from its progress key.
    *
-   * @param sounds how many sound batches a finished run wrote; empty when it wrote none (an
-   *     organisation without announcements, or a probe from before them)
+   * @param sounds how many sound batches the run has written: all of them when done, else
+   *     the ones after its last mailbox batch so far; empty when it wrote none (an
+   *     organisation without announcements, a probe from before them, or one still in its
+   *     mailboxes)
    */
   public record Progress(int batches, boolean done, Optional<Integer> sounds) {
     public Progress(int batches, boolean done) {
@@ -191,6 +195,11 @@ public final class ProbeFormat {
     try {
       if (parts.length == 2) {
         return Optional.of(new Progress(Integer.parseInt(parts[1]), false));
+      }
+      // A sound batch's progress: after all N mailbox batches, S sound batches.
+      if (parts.length == 3 && !parts[1].equals(DONE)) {
+        return Optional.of(new Progress(Integer.parseInt(parts[1]), false,
+            Optional.of(Integer.parseInt(parts[2]))));
       }
       if (parts.length == 3 && parts[1].equals(DONE)) {
         return Optional.of(new Progress(Integer.parseInt(parts[2]), true));

@@ -76,8 +76,8 @@ class AnnouncementCheckIT {
   private static Path plannedFile(String ext) throws IOException {
     String conf = Files.readString(sandbox.etc().resolve("vaxel/testby-kommun/extensions.conf"));
     Matcher m = Pattern.compile("exten => " + ext + ",1,NoOp\\([^)]*\\)\\n(?: same => [^\\n]*\\n)*?"
-        + " same => n,ExecIf\\([^\\n]*\\?Set\\(VAXEL_ANNOUNCE=" + Pattern.quote(PLAYBACK)
-        + "/([^)]+)\\)\\)").matcher(conf);
+        + " same => n,ExecIf\\([^\\n]*\\?MSet\\(VAXEL_ANNOUNCE=" + Pattern.quote(PLAYBACK)
+        + "/([^),]+)[,)]").matcher(conf);
     assertTrue(m.find(), "no announcement for " + ext + " in the planned context");
     Path file = sounds.resolve(m.group(1) + ".wav");
     assertTrue(Files.exists(file), file + " was not made by apply");

@@ -222,6 +222,62 @@ class SnapshotReaderTest {
         s.greetings().orElseThrow().get("2301"), s.incomplete().toString());
   }
 
+  /**
+   * Many windows' files: the mailboxes are done at once, then four sound batches take 150 ms
+   * each, longer together than the stall time. Each "TOKEN N S" is progress, so the probe is
+   * waited for; read as no progress, the wait gave up after the second.
+   */
+  @Test
+  void probeThatAdvancesThroughItsSoundBatchesIsWaitedFor() {
+    pbxWith(250, CapturedDialplan.SETTINGS);
+    AtomicReference<String> token = new AtomicReference<>();
+    doAnswer(call -> {
+      token.set(call.<Map<String, String>>getArgument(3).get(ProbeFormat.TOKEN_VARIABLE));
+      return null;
+    }).when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
+    long start = System.nanoTime();
+    when(ami.dbGet(PROBE, ProbeFormat.PROGRESS_KEY)).thenAnswer(call -> {
+      long sounds = (System.nanoTime() - start) / Duration.ofMillis(150).toNanos();
+      return Optional.of(token.get() + (sounds >= 4 ? " done 3 4" : " 3 " + sounds));
+    });
+    doAnswer(call -> Map.of(
+        "b00001", token.get() + " 2201=10|0", "b00002", token.get() + " 2301=11|0",
+        "b00003", token.get() + " 2401=10|0",
+        "a00001", token.get() + " announce-a=1", "a00002", token.get() + " announce-b=0",
+        "a00003", token.get() + " announce-c=1", "a00004", token.get() + " announce-d=1"))
+        .when(ami).dbGetTree(PROBE);
+
+    Snapshot s = read(CapturedDialplan.SETTINGS,
+        new SnapshotReader.ProbeTimeouts(Duration.ofMillis(300), Duration.ofMillis(10)));
+
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 600);
+    assertEquals(List.of(), s.incomplete());
+    assertEquals(Map.of("announce-a", true, "announce-b", false, "announce-c", true,
+        "announce-d", true), s.announcements().orElseThrow().files());
+    assertEquals(new Greeting(true, true, Optional.empty()),
+        s.greetings().orElseThrow().get("2301"));
+  }
+
+  @Test
+  void probeStuckInItsSoundBatchesSaysWhere() {
+    pbxWith(250, CapturedDialplan.SETTINGS);
+    AtomicReference<String> token = new AtomicReference<>();
+    doAnswer(call -> {
+      token.set(call.<Map<String, String>>getArgument(3).get(ProbeFormat.TOKEN_VARIABLE));
+      return null;
+    }).when(ami).originate(anyString(), anyString(), anyString(), anyMap(), any());
+    when(ami.dbGet(PROBE, ProbeFormat.PROGRESS_KEY))
+        .thenAnswer(call -> Optional.of(token.get() + " 3 2"));
+
+    Snapshot s = read(CapturedDialplan.SETTINGS,
+        new SnapshotReader.ProbeTimeouts(Duration.ofMillis(200), Duration.ofMillis(10)));
+
+    assertEquals(Optional.empty(), s.greetings());
+    assertEquals(List.of("greetings: the probe in vaxel-it-staff-probe stopped after sound "
+        + "batch 2, its 3 mailbox batches done: no progress for 0.2 s"), s.incomplete());
+    verify(ami, never()).dbGetTree(PROBE);
+  }
+
   @Test
   void probeThatStopsAdvancingIsGivenUpOnAndSaysWhere() {
     pbxWith(250, CapturedDialplan.SETTINGS);

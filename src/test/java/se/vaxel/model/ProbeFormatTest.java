@@ -81,6 +81,16 @@ class ProbeFormatTest {
         ProbeFormat.progress(Optional.of(TOKEN + " done 500"), TOKEN));
     assertEquals(Optional.empty(), ProbeFormat.progress(Optional.of("other 7"), TOKEN));
     assertEquals(Optional.empty(), ProbeFormat.progress(Optional.of(TOKEN + " x"), TOKEN));
+    // After the mailboxes, the sound batches: "N S" is progress, not done.
+    assertEquals(Optional.of(new ProbeFormat.Progress(3, false, Optional.of(2))),
+        ProbeFormat.progress(Optional.of(TOKEN + " 3 2"), TOKEN));
+    assertEquals(Optional.of(new ProbeFormat.Progress(3, true, Optional.of(2))),
+        ProbeFormat.progress(Optional.of(TOKEN + " done 3 2"), TOKEN));
+    assertFalse(ProbeFormat.progress(Optional.of(TOKEN + " 3 1"), TOKEN)
+        .equals(ProbeFormat.progress(Optional.of(TOKEN + " 3 2"), TOKEN)),
+        "each sound batch is a move the wait sees");
+    assertEquals(Optional.empty(), ProbeFormat.progress(Optional.of(TOKEN + " 3 x"), TOKEN));
+    assertEquals(Optional.empty(), ProbeFormat.progress(Optional.of(TOKEN + " 3 2 1"), TOKEN));
     assertEquals(Optional.empty(), ProbeFormat.progress(Optional.empty(), TOKEN));
   }
 
@@ -264,8 +274,8 @@ class ProbeFormatTest {
     String conf = new AsteriskConfig(new Templates(Optional.empty()), "test")
         .render(new StaffLoader().parse("t.yaml", yaml.toString())).extensionsConf();
     java.util.Set<String> played = new java.util.TreeSet<>();
-    Matcher announce = Pattern.compile("Set\\(VAXEL_ANNOUNCE=/var/lib/asterisk/sounds/vaxel/"
-        + "bjurholm[^/]*/(announce-[0-9a-f]{32})\\)").matcher(conf);
+    Matcher announce = Pattern.compile("MSet\\(VAXEL_ANNOUNCE=/var/lib/asterisk/sounds/vaxel/"
+        + "bjurholm[^/]*/(announce-[0-9a-f]{32})[,)]").matcher(conf);
     while (announce.find()) {
       played.add(announce.group(1));
     }
@@ -277,6 +287,7 @@ class ProbeFormatTest {
         " \\$\\{SET\\(n=(announce-[0-9a-f]{32})\\)\\}\\$\\{EVAL\\(\\$\\{s\\}\\)\\}");
     List<String> keys = new ArrayList<>();
     List<String> looked = new ArrayList<>();
+    List<String> progress = new ArrayList<>();
     for (String line : probe) {
       assertTrue(line.length() < 4096, "line of " + line.length() + " characters");
       Matcher b = batch.matcher(line);
@@ -286,8 +297,12 @@ class ProbeFormatTest {
           looked.add(m.group(1));
           return "";
         }), "nothing but sounds in " + b.group(1));
+      } else if (line.contains("vaxel-probe/progress")) {
+        progress.add(line.substring(line.indexOf(")=") + 2, line.length() - 1));
       }
     }
+    assertEquals(List.of("${VAXEL_PROBE} 1", "${VAXEL_PROBE} 1 1", "${VAXEL_PROBE} 1 2",
+        "${VAXEL_PROBE} done 1 2"), progress, "every sound batch advances the progress");
     assertEquals(60, played.size(), "a sentence per person: each names its own start day");
     assertEquals(List.copyOf(played), looked.stream().sorted().toList());
     assertEquals(List.of("a00001", "a00002"), keys);
