@@ -542,8 +542,12 @@ public final class AsteriskJavaClient implements AmiClient {
         }
         if (!resent) {
           // Sent before the library noticed that Asterisk hung up (after a loss, or after the
-          // previous action's): a list is only read, so once more after reconnecting.
+          // previous action's): a list is only read, so once more after reconnecting. The
+          // write can fail before the library's reader has seen the end of the stream, while
+          // the state still says CONNECTED: wait for it to notice, or the resend meets the
+          // same dead socket.
           resent = true;
+          awaitLossNoticed();
           continue;
         }
         if (first == null) {
@@ -604,6 +608,27 @@ public final class AsteriskJavaClient implements AmiClient {
    * Waits up to the action timeout while the library reconnects: Asterisk hangs up an AMI
    * session after a write that timed out (docs/ami.md), and the library logs in again at once.
    */
+  /** How long a loss may take to reach the library's reader after a write failed on it. */
+  private static final Duration LOSS_NOTICED = Duration.ofSeconds(2);
+
+  /**
+   * After a write to a socket Asterisk closed: waits (at most {@link #LOSS_NOTICED}) until the
+   * library's reader has seen the loss and left CONNECTED, so that {@link #awaitReconnect}
+   * then waits for the new connection rather than the dead one.
+   */
+  private void awaitLossNoticed() {
+    long deadline = System.nanoTime() + LOSS_NOTICED.toNanos();
+    while (connection.getState() == ManagerConnectionState.CONNECTED
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private void awaitReconnect() {
     long deadline = System.nanoTime() + settings.actionTimeout().toNanos();
     while (connection.getState() == ManagerConnectionState.RECONNECTING
